@@ -1,0 +1,58 @@
+package io.selfeval.cli;
+
+import io.selfeval.extract.ExtractJob;
+import io.selfeval.extract.ExtractSummary;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code selfeval extract}: raw reports to normalised records (JSON Lines). */
+@Command(name = "extract", mixinStandardHelpOptions = true,
+    description = {
+        "Reads every file under --input (recursively, in parallel) and writes one normalised "
+            + "record per form as JSON Lines, plus one outcome per document (parsed, parsed "
+            + "with warnings, or rejected with a reason).",
+        "Outputs are folders of part files, as Spark writes them; load reads either a folder "
+            + "or a single .jsonl file."})
+final class ExtractCommand extends StageCommand {
+
+  @Option(names = "--input", paramLabel = "DIR", defaultValue = "data/reports",
+      description = "Folder of raw reports (default: ${DEFAULT-VALUE}).")
+  String input;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Where the records go (default: <warehouse>/staging/records).")
+  String out;
+
+  @Option(names = "--outcomes", paramLabel = "DIR",
+      description = "Where the per-document outcomes go "
+          + "(default: <warehouse>/staging/document_outcomes).")
+  String outcomes;
+
+  @Override
+  String stageName() {
+    return "extract";
+  }
+
+  @Override
+  int run(SparkSession spark) {
+    ExtractSummary summary = new ExtractJob(spark).run(input, recordsPath(), outcomesPath());
+    spec().commandLine().getOut().println(summary.describe());
+    return ExitCodes.OK;
+  }
+
+  String recordsPath() {
+    return out != null ? out : common.warehouse() + "/staging/records";
+  }
+
+  String outcomesPath() {
+    return outcomes != null ? outcomes : common.warehouse() + "/staging/document_outcomes";
+  }
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  private picocli.CommandLine.Model.CommandSpec spec() {
+    return spec;
+  }
+}

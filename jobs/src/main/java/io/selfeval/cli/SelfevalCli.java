@@ -1,0 +1,87 @@
+package io.selfeval.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** Entry point of {@code bin/selfeval} and of the spark-submit jar. */
+@Command(name = "selfeval",
+    mixinStandardHelpOptions = true,
+    versionProvider = SelfevalCli.Version.class,
+    description = {
+        "Reads budget performance self-evaluation reports (绩效自评报告), turns them into "
+            + "traceable records and Delta tables, flags scores that look too good, and "
+            + "publishes parquet marts.",
+        ""},
+    subcommands = {
+        ExtractCommand.class,
+        LoadCommand.class,
+        AnalyseCommand.class,
+        PublishCommand.class,
+        RunCommand.class,
+        CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:done",
+        "1:failed (the message says why)",
+        "2:invalid command line",
+        "3:a stage that is not implemented yet was asked for"})
+public final class SelfevalCli implements Runnable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SelfevalCli.class);
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "Name a stage: extract, load, analyse, publish, or run for all of them.");
+  }
+
+  /** Builds the command line with selfeval's error handling; tests call this too. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new SelfevalCli());
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof StageNotImplementedException) {
+        commandLine.getErr().println("selfeval: " + ex.getMessage());
+        return ExitCodes.NOT_IMPLEMENTED;
+      }
+      LOG.error("{} failed: {}", commandLine.getCommandName(), ex.toString(), ex);
+      commandLine.getErr().println("selfeval: " + commandLine.getCommandName() + " failed: "
+          + ex.getMessage());
+      return ExitCodes.FAILED;
+    });
+    return cli;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** Reads the version Maven wrote into the jar. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      Properties props = new Properties();
+      try (InputStream in = SelfevalCli.class.getResourceAsStream("/selfeval-version.properties")) {
+        if (in != null) {
+          props.load(in);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new String[] {
+          "selfeval " + props.getProperty("version", "unknown"),
+          "Spark " + props.getProperty("spark.version", "?") + ", Delta "
+              + props.getProperty("delta.version", "?") + ", Java "
+              + System.getProperty("java.version")};
+    }
+  }
+}

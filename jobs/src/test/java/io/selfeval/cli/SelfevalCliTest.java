@@ -1,0 +1,54 @@
+package io.selfeval.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class SelfevalCliTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int execute(String... args) {
+    CommandLine cli = SelfevalCli.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void helpListsEveryStageAndTheSharedOptionsOfEachStage() {
+    assertEquals(0, execute("--help"));
+    for (String stage : new String[] {"extract", "load", "analyse", "publish", "run"}) {
+      assertTrue(out.toString().contains("  " + stage), "help lacks " + stage + ":\n" + out);
+    }
+    out.getBuffer().setLength(0);
+    assertEquals(0, execute("extract", "--help"));
+    for (String option : new String[] {"--warehouse", "--config", "--master", "--verbose",
+        "--input", "--out"}) {
+      assertTrue(out.toString().contains(option), "extract help lacks " + option + ":\n" + out);
+    }
+  }
+
+  @Test
+  void versionNamesTheProductAndSpark() {
+    assertEquals(0, execute("--version"));
+    assertTrue(out.toString().startsWith("selfeval "), out.toString());
+    assertTrue(out.toString().contains("Spark 4.1.0"), out.toString());
+  }
+
+  @Test
+  void missingStageIsUsageError() {
+    assertEquals(ExitCodes.USAGE, execute());
+    assertTrue(err.toString().contains("Name a stage"), err.toString());
+  }
+
+  @Test
+  void unknownOptionIsUsageError() {
+    assertEquals(ExitCodes.USAGE, execute("extract", "--no-such-option"));
+  }
+}

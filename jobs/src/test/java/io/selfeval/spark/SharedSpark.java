@@ -1,0 +1,27 @@
+package io.selfeval.spark;
+
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one local SparkSession of the test suite, built by {@link SparkSessions} like the jobs'
+ * and stopped when the JVM exits; surefire runs every test class in one JVM.
+ */
+public final class SharedSpark {
+
+  private static SparkSession session;
+
+  private SharedSpark() {}
+
+  public static synchronized SparkSession get() {
+    if (session == null) {
+      session = SparkSessions.create("selfeval-tests", "local[2]",
+          Map.of("spark.sql.shuffle.partitions", "2",
+              "spark.default.parallelism", "2",
+              "spark.sql.warehouse.dir",
+              System.getProperty("java.io.tmpdir") + "/selfeval-test-warehouse"));
+      Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
+    }
+    return session;
+  }
+}

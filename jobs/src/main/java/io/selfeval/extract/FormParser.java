@@ -1,0 +1,337 @@
+package io.selfeval.extract;
+
+import io.selfeval.model.Budget;
+import io.selfeval.model.BudgetLine;
+import io.selfeval.model.Figure;
+import io.selfeval.model.Goals;
+import io.selfeval.model.Grade;
+import io.selfeval.model.Indicator;
+import io.selfeval.model.Warning;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one self-evaluation form (整体支出 or 项目支出 绩效自评表) from its table rows: the names,
+ * the budget block, the goals, the indicator rows and the total. Rows are read by what their cells
+ * say, not only where they stand, because printed tables shift cells and merge them.
+ */
+final class FormParser {
+
+  private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年");
+  private static final Pattern LEVEL_WITH_POINTS =
+      Pattern.compile("^(.*?)[(（](\\d+(?:\\.\\d+)?)分[)）]$");
+  private static final Pattern LEVEL1 = Pattern.compile("^(产出|效益|满意度|效果|影响|成本)指标.*");
+  private static final Pattern LEVEL2 = Pattern.compile(
+      "^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|"
+          + "经济成本|社会成本|生态环境成本|效益)指标.*|.*指标$");
+  private static final Pattern GRADE = Pattern.compile("(?:等级|评级|评价等级)?[:：]?(优|良|中|差)");
+  private static final Pattern LABELLED_AMOUNT =
+      Pattern.compile("^(?:其中[:：])?(.+?)[:：]([+-]?[0-9.,]+)$");
+
+  private final TableBlock block;
+  private final String kind;
+  private final List<Warning> warnings = new ArrayList<>();
+
+  private String unitName;
+  private String projectName;
+  private Columns budgetColumns;
+  private String amountUnit;
+  private Figure initial;
+  private Figure adjusted;
+  private Figure executed;
+  private Figure weight;
+  private Figure rate;
+  private Figure score;
+  private final List<BudgetLine> budgetLines = new ArrayList<>();
+  private Goals goals;
+  private final List<Indicator> indicators = new ArrayList<>();
+  private Figure total;
+  private Figure totalWeight;
+  private Grade grade;
+  private int lineEnd;
+
+  private FormParser(TableBlock block, String kind) {
+    this.block = block;
+    this.kind = kind;
+  }
+
+  static ParsedForm parse(TableBlock block, String kind) {
+    return new FormParser(block, kind).read();
+  }
+
+  private enum Section { HEAD, BUDGET, GOALS, AFTER_GOALS, INDICATORS, DONE }
+
+  private ParsedForm read() {
+    Section section = Section.HEAD;
+    IndicatorReader indicatorReader = null;
+    lineEnd = block.lastLine();
+    for (TableRow row : block.rows()) {
+      if (section == Section.DONE) {
+        if (!row.isEmpty()) {
+          warn("CELLS_AFTER_TOTAL", "cells after the total row ignored: " + row.describe(),
+              row.line());
+        }
+        continue;
+      }
+      readNames(row);
+      if (row.find(c -> c.contains("年初预算") || c.contains("年初预算数")) >= 0
+          && row.find(c -> c.contains("全年预算")) >= 0) {
+        budgetColumns = Columns.ofBudgetHeader(row);
+        amountUnit = amountUnitOf(row);
+        section = Section.BUDGET;
+        continue;
+      }
+      if (row.find(c -> c.startsWith("总分") || c.equals("合计得分")) >= 0) {
+        readTotal(row);
+        section = Section.DONE;
+        continue;
+      }
+      if (row.find(c -> c.contains("一级指标")) >= 0 && row.find(c -> c.contains("三级指标")) >= 0) {
+        indicatorReader = new IndicatorReader(row, indicators,
+            warnings);
+        section = Section.INDICATORS;
+        continue;
+      }
+      if (row.find(c -> c.contains("预期目标")) >= 0) {
+        section = Section.GOALS;
+        continue;
+      }
+      switch (section) {
+        case BUDGET -> readBudgetRow(row);
+        case GOALS -> {
+          readGoals(row);
+          section = Section.AFTER_GOALS;
+        }
+        case INDICATORS -> indicatorReader.read(row);
+        default -> {
+          // rows outside the blocks this parser reads
+        }
+      }
+    }
+    if (total == null && block.truncated()) {
+      warn("TRUNCATED_TABLE", "the document ends inside this table; no total row", lineEnd);
+    } else if (total == null && !indicators.isEmpty()) {
+      warn("NO_TOTAL_ROW", "no 总分 row found", lineEnd);
+    }
+    if (amountUnit == null) {
+      amountUnit = "万元";
+      if (initial != null) {
+        warn("AMOUNT_UNIT_ASSUMED", "the budget block names no unit; 万元 assumed",
+            initial.line());
+      }
+    }
+    Budget budget = new Budget(initial, adjusted, executed, weight, rate, score, amountUnit,
+        List.copyOf(budgetLines));
+    return new ParsedForm(kind, unitName, projectName, yearOf(block.title()), budget, goals,
+        List.copyOf(indicators), total, totalWeight, grade, block.titleLine(), lineEnd,
+        warnings);
+  }
+
+  static Integer yearOf(String text) {
+    if (text == null) {
+      return null;
+    }
+    Matcher m = YEAR.matcher(Texts.compact(text));
+    return m.find() ? Integer.valueOf(m.group(1)) : null;
+  }
+
+  private void readNames(TableRow row) {
+    for (int i = 0; i + 1 < row.size(); i++) {
+      String label = row.cells().get(i).compact();
+      String value = row.text(i + 1);
+      if (value == null) {
+        continue;
+      }
+      switch (label) {
+        case "预算单位名称", "部门名称", "单位名称", "市级预算部门名称", "部门(单位)名称" -> {
+          if (FormKind.UNIT.equals(kind) && unitName == null) {
+            unitName = value;
+          }
+        }
+        case "实施单位" -> {
+          if (FormKind.PROJECT.equals(kind)) {
+            unitName = value;
+          }
+        }
+        case "项目支出名称", "项目名称" -> projectName = value;
+        default -> {
+          // rows outside the blocks this parser reads
+        }
+      }
+    }
+  }
+
+  private static String amountUnitOf(TableRow header) {
+    for (Cell c : header.cells()) {
+      String t = c.compact();
+      if (t.contains("万元")) {
+        return "万元";
+      }
+      if (t.contains("(元)") || t.contains("单位:元")) {
+        return "元";
+      }
+    }
+    return null;
+  }
+
+  private void readBudgetRow(TableRow row) {
+    int labelAt = -1;
+    for (int i = 0; i < row.size(); i++) {
+      if (row.text(i) != null && Texts.number(row.text(i)) == null) {
+        labelAt = i;
+        break;
+      }
+    }
+    if (labelAt < 0) {
+      if (!row.isEmpty()) {
+        warn("ROW_NOT_UNDERSTOOD", "budget row without a label: " + row.describe(), row.line());
+      }
+      return;
+    }
+    Cell labelCell = row.cells().get(labelAt);
+    String label = labelCell.compact();
+    if (label.contains("资金总额") || label.equals("合计") || label.equals("总计")) {
+      initial = figure(row, budgetColumns.at(labelAt, Columns.INITIAL), false);
+      adjusted = figure(row, budgetColumns.at(labelAt, Columns.ADJUSTED), false);
+      executed = figure(row, budgetColumns.at(labelAt, Columns.EXECUTED), false);
+      weight = figure(row, budgetColumns.at(labelAt, Columns.WEIGHT), false);
+      rate = figure(row, budgetColumns.at(labelAt, Columns.RATE), true);
+      score = figure(row, budgetColumns.at(labelAt, Columns.SCORE), false);
+      return;
+    }
+    String category = sourceCategory(label);
+    if (category != null && !LABELLED_AMOUNT.matcher(label).matches()) {
+      Figure i = figure(row, budgetColumns.at(labelAt, Columns.INITIAL), false);
+      Figure a = figure(row, budgetColumns.at(labelAt, Columns.ADJUSTED), false);
+      Figure e = figure(row, budgetColumns.at(labelAt, Columns.EXECUTED), false);
+      if (i != null || a != null || e != null) {
+        budgetLines.add(new BudgetLine(category, labelCell.text(), i, a, e, null,
+            labelCell.line()));
+      }
+      return;
+    }
+    for (Cell c : row.cells()) {
+      Matcher m = LABELLED_AMOUNT.matcher(c.compact());
+      if (!m.matches() || m.group(1).startsWith("按") || Texts.number(m.group(2)) == null) {
+        continue;
+      }
+      String amountText = Texts.clean(c.text().substring(c.text().lastIndexOf(
+          c.text().contains("：") ? "：" : ":") + 1));
+      budgetLines.add(new BudgetLine(natureCategory(m.group(1)), m.group(1), null, null, null,
+          new Figure(Texts.number(amountText), amountText, c.line()), c.line()));
+    }
+  }
+
+  private static String sourceCategory(String label) {
+    if (label.contains("当年财政拨款") || label.contains("财政拨款")) {
+      return "current_year_appropriation";
+    }
+    if (label.contains("上年结转")) {
+      return "prior_year_carryover";
+    }
+    if (label.startsWith("其他资金")) {
+      return "other_funds";
+    }
+    return null;
+  }
+
+  private static String natureCategory(String label) {
+    if (label.contains("一般公共预算")) {
+      return "general_public_budget";
+    }
+    if (label.contains("政府性基金")) {
+      return "government_fund";
+    }
+    if (label.contains("非税收入")) {
+      return "special_account_non_tax";
+    }
+    if (label.startsWith("其他资")) {
+      return "other_funds";
+    }
+    if (label.contains("基本支出")) {
+      return "basic_expenditure";
+    }
+    if (label.contains("项目支出")) {
+      return "project_expenditure";
+    }
+    return "other";
+  }
+
+  private static Figure figure(TableRow row, int index, boolean asFraction) {
+    if (index < 0 || index >= row.size() || row.text(index) == null) {
+      return null;
+    }
+    Cell c = row.cells().get(index);
+    return new Figure(asFraction ? Texts.fraction(c.text()) : Texts.number(c.text()), c.text(),
+        c.line());
+  }
+
+  private void readGoals(TableRow row) {
+    List<Cell> texts = new ArrayList<>();
+    for (Cell c : row.cells()) {
+      if (c.text() != null && !c.compact().equals("年度总体目标")) {
+        texts.add(c);
+      }
+    }
+    if (!texts.isEmpty()) {
+      goals = new Goals(texts.get(0).text(), texts.size() > 1 ? texts.get(1).text() : null,
+          texts.get(0).line());
+    }
+  }
+
+  private void readTotal(TableRow row) {
+    int at = row.find(c -> c.startsWith("总分") || c.equals("合计得分"));
+    List<Cell> values = new ArrayList<>();
+    for (int i = at + 1; i < row.size(); i++) {
+      Cell c = row.cells().get(i);
+      if (c.text() == null) {
+        continue;
+      }
+      Matcher g = GRADE.matcher(c.compact());
+      if (g.matches()) {
+        grade = new Grade(g.group(1), c.text(), c.line());
+      } else {
+        values.add(c);
+      }
+    }
+    if (values.size() >= 2) {
+      totalWeight = new Figure(Texts.number(values.get(0).text()), values.get(0).text(),
+          values.get(0).line());
+      total = new Figure(Texts.number(values.get(1).text()), values.get(1).text(),
+          values.get(1).line());
+    } else if (values.size() == 1) {
+      total = new Figure(Texts.number(values.get(0).text()), values.get(0).text(),
+          values.get(0).line());
+    }
+    if (total != null && total.value() == null && !values.isEmpty()) {
+      warn("NUMBER_UNREADABLE", "total is not a number: " + total.text(), total.line());
+    }
+    lineEnd = row.lastLine();
+  }
+
+  /** 一级/二级指标 label split from its points: "产出指标(50分)" is ("产出指标", 50). */
+  static String[] levelAndPoints(String compact) {
+    Matcher m = LEVEL_WITH_POINTS.matcher(compact);
+    return m.matches() ? new String[] {m.group(1), m.group(2)} : new String[] {compact, null};
+  }
+
+  static boolean isLevel1(String compact) {
+    return LEVEL1.matcher(compact).matches() && !compact.contains("一级指标");
+  }
+
+  /** 产出/效益/满意度指标: never a 二级指标. */
+  static boolean isStrictLevel1(String compact) {
+    return isLevel1(compact) && !compact.startsWith("成本");
+  }
+
+  static boolean isLevel2(String compact) {
+    return LEVEL2.matcher(compact).matches() && !isStrictLevel1(compact)
+        && !compact.contains("二级指标") && !compact.equals("绩效指标");
+  }
+
+  private void warn(String code, String message, int line) {
+    warnings.add(new Warning(code, message, line));
+  }
+}

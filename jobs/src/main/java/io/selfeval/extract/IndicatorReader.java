@@ -1,0 +1,141 @@
+package io.selfeval.extract;
+
+import io.selfeval.model.Indicator;
+import io.selfeval.model.Warning;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads indicator rows. A row is anchored on its right by the last two numeric cells (分值 and
+ * 得分); the four cells before them are 三级指标, 年度指标值, 实际完成值 in that order, and any
+ * cells further left are 一级/二级指标 labels recognised by their words. Empty (merged) level
+ * cells inherit from the row above; a row with scores but no name or target continues the row
+ * above and says so in {@code inherited}.
+ */
+final class IndicatorReader {
+
+  private final List<Indicator> out;
+  private final List<Warning> warnings;
+  private final int headerWidth;
+  private String level1;
+  private BigDecimal level1Weight;
+  private String level2;
+
+  IndicatorReader(TableRow header, List<Indicator> out, List<Warning> warnings) {
+    this.out = out;
+    this.warnings = warnings;
+    this.headerWidth = header.size();
+  }
+
+  void read(TableRow row) {
+    int s = scoreAnchor(row);
+    if (s < 0) {
+      readRowWithoutScores(row);
+      return;
+    }
+    int nameAt = s - 4;
+    readLevels(row, nameAt);
+    String name = row.text(nameAt);
+    String target = row.text(s - 3);
+    String actual = row.text(s - 2);
+    List<String> inherited = new ArrayList<>();
+    Indicator previous = out.isEmpty() ? null : out.get(out.size() - 1);
+    if (name == null && previous != null) {
+      name = previous.name();
+      inherited.add("name");
+      if (target == null) {
+        target = previous.targetText();
+        inherited.add("target_text");
+      }
+      warnings.add(new Warning("INHERITED_CELLS", "row continues the one above; "
+          + String.join(" and ", inherited) + " taken from it", row.line()));
+    }
+    StringBuilder reason = new StringBuilder();
+    for (int i = s + 1; i < row.size(); i++) {
+      if (row.text(i) != null) {
+        reason.append(reason.length() == 0 ? "" : " ").append(row.text(i));
+      }
+    }
+    out.add(new Indicator(out.size(), level1, level1Weight, level2, name, target, actual,
+        Texts.number(row.text(s - 1)), Texts.number(row.text(s)), row.text(s - 1), row.text(s),
+        reason.length() == 0 ? null : reason.toString(), List.copyOf(inherited), row.line()));
+  }
+
+  /** Index of 得分: the rightmost cell that, with the one before it, is a number. */
+  private static int scoreAnchor(TableRow row) {
+    for (int s = row.size() - 1; s >= 1; s--) {
+      if (Texts.number(row.text(s)) != null && Texts.number(row.text(s - 1)) != null) {
+        return s;
+      }
+      if (row.text(s) != null && Texts.number(row.text(s)) != null) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Reads the level labels left of 三级指标. With two labels the first is 一级 and the second
+   * 二级; a lone label is 一级 only when it is one of 产出/效益/满意度指标 (成本指标 is 一级 in some
+   * templates and 二级 in others, so it takes the level its neighbour leaves it).
+   */
+  private void readLevels(TableRow row, int before) {
+    List<Cell> labels = new ArrayList<>();
+    for (int i = 0; i < before && i < row.size(); i++) {
+      String c = row.cells().get(i).compact();
+      if (c.isEmpty() || c.equals("绩效指标")) {
+        continue;
+      }
+      if (FormParser.isLevel1(c) || FormParser.isLevel2(c)) {
+        labels.add(row.cells().get(i));
+      } else {
+        warnings.add(new Warning("UNEXPECTED_CELL",
+            "cell left of 三级指标 is not a level label: " + row.text(i),
+            row.cells().get(i).line()));
+      }
+    }
+    if (labels.size() >= 2) {
+      setLevel1(labels.get(0).compact());
+      level2 = FormParser.levelAndPoints(labels.get(1).compact())[0];
+    } else if (labels.size() == 1) {
+      String c = labels.get(0).compact();
+      if (FormParser.isStrictLevel1(c)) {
+        setLevel1(c);
+        level2 = null;
+      } else {
+        level2 = FormParser.levelAndPoints(c)[0];
+      }
+    }
+  }
+
+  private void setLevel1(String compact) {
+    String[] lp = FormParser.levelAndPoints(compact);
+    level1 = lp[0];
+    level1Weight = lp[1] == null ? null : new BigDecimal(lp[1]);
+  }
+
+  /** Category rows set the levels; placeholder rows are skipped; anything else is a warning. */
+  private void readRowWithoutScores(TableRow row) {
+    boolean onlyLabels = true;
+    boolean onlyPlaceholders = true;
+    for (Cell c : row.cells()) {
+      String t = c.compact();
+      if (t.isEmpty()) {
+        continue;
+      }
+      if (!FormParser.isLevel1(t) && !FormParser.isLevel2(t) && !t.equals("绩效指标")) {
+        onlyLabels = false;
+      }
+      if (!t.matches("[/／…．.、—\\-]+")) {
+        onlyPlaceholders = false;
+      }
+    }
+    if (onlyLabels) {
+      readLevels(row, row.size());
+    } else if (!onlyPlaceholders) {
+      warnings.add(new Warning("ROW_NOT_UNDERSTOOD", "indicator row without a numeric 分值 and "
+          + "得分 (header has " + headerWidth + " columns): " + row.describe(), row.line()));
+    }
+  }
+}

@@ -1,0 +1,261 @@
+package io.selfeval.extract;
+
+import io.selfeval.model.Budget;
+import io.selfeval.model.Fact;
+import io.selfeval.model.FormRecord;
+import io.selfeval.model.Narrative;
+import io.selfeval.model.Records;
+import io.selfeval.model.Source;
+import io.selfeval.model.Warning;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one report's bytes into normalised records: one per self-evaluation form, or one
+ * prose-only unit record for a report without a score table. Pure Java, no Spark: the extract
+ * job calls it once per document, and tests call it directly.
+ */
+public final class ReportExtractor {
+
+  public static final String NAME = "selfeval-extract 0.1.0";
+
+  /** Outcome of one document. */
+  public enum Status { PARSED, PARSED_WITH_WARNINGS, REJECTED }
+
+  /** What became of one document: its records, or the reason it was rejected. */
+  public record Result(String file, String sha256, Status status, String reason,
+      String encoding, List<FormRecord> records) {
+
+    public int warningCount() {
+      return records.stream().mapToInt(r -> r.warnings().size()).sum();
+    }
+  }
+
+  private static final Pattern LABELLED_UNIT = Pattern.compile(
+      "^(?:编制单位|预算单位名称|单位名称|部门名称|预算单位)\\s*[:：]\\s*(.+)$");
+  private static final Pattern TITLE_UNIT = Pattern.compile(
+      "^(?:(?:19|20)\\d{2}\\s*年度?)?\\s*(.{4,}?)(?:部门|单位)?整体支出绩效自评报告$");
+  private static final Pattern UNIT_LIKE = Pattern.compile(
+      "(\\p{IsHan}{2,40}?(?:大队|支队|中队|执法局|管理局|局|委员会|办公室|中心))");
+  private static final Pattern YEAR_OF_REPORT = Pattern.compile("((?:19|20)\\d{2})\\s*年度");
+  private static final Pattern YEAR_IN_PROSE = Pattern.compile("((?:19|20)\\d{2})\\s*年");
+
+  private ReportExtractor() {}
+
+  /**
+   * Reads one document.
+   *
+   * @param bytes the file's bytes, exactly as stored
+   * @param file its path relative to the input root, '/'-separated
+   */
+  public static Result extract(byte[] bytes, String file) {
+    String sha256 = Records.sha256Hex(bytes);
+    TextDecoder.Decoded decoded;
+    try {
+      decoded = TextDecoder.decode(bytes);
+    } catch (RejectedDocumentException e) {
+      return new Result(file, sha256, Status.REJECTED, e.getMessage(), null, List.of());
+    }
+    String[] lines = splitLines(PiiMasker.mask(decoded.text()));
+    List<FormRecord> records = new DocumentReader(lines, file, sha256, decoded.encoding()).read();
+    if (records.isEmpty()) {
+      return new Result(file, sha256, Status.REJECTED,
+          "no self-evaluation form, stated figure or fiscal year found", decoded.encoding(),
+          List.of());
+    }
+    boolean warned = records.stream().anyMatch(r -> !r.warnings().isEmpty());
+    return new Result(file, sha256, warned ? Status.PARSED_WITH_WARNINGS : Status.PARSED, null,
+        decoded.encoding(), records);
+  }
+
+  /** Lines split on \n, \r\n or \r; a final newline does not make an extra empty line. */
+  static String[] splitLines(String text) {
+    String[] lines = text.split("\r\n|\r|\n", -1);
+    if (lines.length > 1 && lines[lines.length - 1].isEmpty()) {
+      String[] trimmed = new String[lines.length - 1];
+      System.arraycopy(lines, 0, trimmed, 0, trimmed.length);
+      return trimmed;
+    }
+    return lines;
+  }
+
+  /** The reading of one document, in the order its parts depend on each other. */
+  private static final class DocumentReader {
+    private final String[] lines;
+    private final String file;
+    private final String sha256;
+    private final String encoding;
+    private final List<Warning> documentWarnings = new ArrayList<>();
+
+    DocumentReader(String[] lines, String file, String sha256, String encoding) {
+      this.lines = lines;
+      this.file = file;
+      this.sha256 = sha256;
+      this.encoding = encoding;
+    }
+
+    List<FormRecord> read() {
+      List<TableBlock> blocks = new TableScanner(lines).scan();
+      boolean[] inTable = new boolean[lines.length];
+      List<ParsedForm> forms = new ArrayList<>();
+      List<Fact> facts = new ArrayList<>();
+      for (TableBlock block : blocks) {
+        for (int l = block.titleLine(); l <= block.lastLine(); l++) {
+          inTable[l - 1] = true;
+        }
+        String kind = FormKind.of(block);
+        if (FormKind.BASIC_DATA.equals(kind)) {
+          facts.addAll(BasicDataReader.read(block));
+        } else if (kind == null) {
+          documentWarnings.add(new Warning("TABLE_NOT_UNDERSTOOD",
+              "a table that is neither a self-evaluation form nor a basic-data table was "
+                  + "skipped", block.titleLine()));
+        } else {
+          ParsedForm form = FormParser.parse(block, kind);
+          if (form.isEmptyTemplate()) {
+            documentWarnings.add(new Warning("EMPTY_TEMPLATE",
+                "an unfilled form template was skipped", block.titleLine()));
+          } else {
+            forms.add(form);
+          }
+        }
+      }
+      ProseReader prose = new ProseReader(lines);
+      Narrative unitNarrative = Narrative.none();
+      Narrative projectNarrative = Narrative.none();
+      for (ProseReader.Part part : prose.parts(inTable)) {
+        facts.addAll(prose.facts(part));
+        Narrative n = prose.narrative(part);
+        if (part.project() && projectNarrative.problemsSection() == null) {
+          projectNarrative = n;
+        } else if (!part.project() && unitNarrative.problemsSection() == null) {
+          unitNarrative = n;
+        }
+      }
+      Integer year = documentYear(forms);
+      String unit = documentUnit(forms);
+      if (forms.isEmpty()) {
+        if (facts.isEmpty() && year == null) {
+          return List.of();
+        }
+        return List.of(record(0, FormKind.UNIT, unit, year, null, false, Budget.empty(), null,
+            null, 1, lines.length, facts, unitNarrative, documentWarnings, null));
+      }
+      List<FormRecord> records = new ArrayList<>();
+      int factsAt = 0;
+      for (int i = 0; i < forms.size(); i++) {
+        if (FormKind.UNIT.equals(forms.get(i).kind())) {
+          factsAt = i;
+          break;
+        }
+      }
+      Set<String> projects = new HashSet<>();
+      for (int i = 0; i < forms.size(); i++) {
+        ParsedForm f = forms.get(i);
+        List<Warning> warnings = new ArrayList<>(f.warnings());
+        if (i == 0) {
+          warnings.addAll(0, documentWarnings);
+        }
+        if (f.projectName() != null && !projects.add(f.projectName())) {
+          warnings.add(new Warning("DUPLICATE_PROJECT", "a second form for project "
+              + f.projectName() + " in the same document", f.lineStart()));
+        }
+        Integer formYear = f.fiscalYear();
+        if (formYear == null) {
+          formYear = year;
+          warnings.add(new Warning("YEAR_FROM_DOCUMENT",
+              "the form's title states no year; the document's was used", f.lineStart()));
+        }
+        String formUnit = f.unitName() != null ? f.unitName() : unit;
+        boolean project = FormKind.PROJECT.equals(f.kind());
+        records.add(record(i, f.kind(), formUnit, formYear, f.projectName(), true, f.budget(),
+            f, f.reportedTotal(), f.lineStart(), f.lineEnd(), i == factsAt ? facts : List.of(),
+            project ? projectNarrative : unitNarrative, warnings, f.goals()));
+      }
+      return records;
+    }
+
+    private FormRecord record(int formIndex, String kind, String unit, Integer year,
+        String project, boolean table, Budget budget, ParsedForm form,
+        io.selfeval.model.Figure total, int lineStart, int lineEnd, List<Fact> facts,
+        Narrative narrative, List<Warning> warnings, io.selfeval.model.Goals goals) {
+      return new FormRecord(FormRecord.SCHEMA_VERSION, Records.recordId(sha256, formIndex), NAME,
+          new Source(file, sha256, formIndex, lineStart, lineEnd, encoding), unit, year, kind,
+          FormKind.PROJECT.equals(kind) ? project : null, table, budget, goals,
+          form == null ? List.of() : form.indicators(), total,
+          form == null ? null : form.reportedTotalWeight(),
+          form == null ? null : form.reportedGrade(), List.copyOf(facts), narrative,
+          List.copyOf(warnings));
+    }
+
+    private Integer documentYear(List<ParsedForm> forms) {
+      for (ParsedForm f : forms) {
+        if (f.fiscalYear() != null) {
+          return f.fiscalYear();
+        }
+      }
+      for (String line : lines) {
+        Matcher m = YEAR_OF_REPORT.matcher(line);
+        if (m.find()) {
+          return Integer.valueOf(m.group(1));
+        }
+      }
+      for (int i = 0; i < lines.length; i++) {
+        Matcher m = YEAR_IN_PROSE.matcher(lines[i]);
+        if (m.find()) {
+          documentWarnings.add(new Warning("YEAR_FROM_PROSE",
+              "no title states the year; the first year in the text was taken", i + 1));
+          return Integer.valueOf(m.group(1));
+        }
+      }
+      documentWarnings.add(new Warning("NO_YEAR", "no fiscal year found", null));
+      return null;
+    }
+
+    private String documentUnit(List<ParsedForm> forms) {
+      for (ParsedForm f : forms) {
+        if (FormKind.UNIT.equals(f.kind()) && f.unitName() != null) {
+          return f.unitName();
+        }
+      }
+      for (String line : lines) {
+        Matcher m = LABELLED_UNIT.matcher(Texts.clean(line) == null ? "" : Texts.clean(line));
+        if (m.matches()) {
+          return Texts.clean(m.group(1));
+        }
+      }
+      for (String line : lines) {
+        String c = Texts.clean(line);
+        Matcher m = TITLE_UNIT.matcher(c == null ? "" : c);
+        if (m.matches() && !m.group(1).matches("(部门|单位|预算单位)+")) {
+          return Texts.clean(m.group(1));
+        }
+      }
+      for (int i = 0; i < lines.length; i++) {
+        if (!lines[i].contains("基本情况")) {
+          continue;
+        }
+        for (int j = i; j < Math.min(lines.length, i + 4); j++) {
+          Matcher m = UNIT_LIKE.matcher(lines[j]);
+          if (m.find()) {
+            documentWarnings.add(new Warning("UNIT_FROM_PROSE",
+                "no label names the unit; the first unit-like name in 基本情况 was taken",
+                j + 1));
+            return m.group(1);
+          }
+        }
+      }
+      for (ParsedForm f : forms) {
+        if (f.unitName() != null) {
+          return f.unitName();
+        }
+      }
+      documentWarnings.add(new Warning("NO_UNIT", "no unit name found", null));
+      return null;
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package io.selfeval.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the tables of a report's text. Two layouts are read:
+ *
+ * <ul>
+ *   <li>one row per line, cells separated by tabs (seed 001);
+ *   <li>one cell per line: a cell starts on a line beginning with a tab, lines that do not begin
+ *       with one continue it (even after blank lines), and blank lines separate rows (seeds 003,
+ *       004).
+ * </ul>
+ *
+ * <p>A table ends at a line that opens something else: an attachment marker (附件…), a title
+ * (…自评表, …自评报告), a signature line (单位负责人签字…), or prose after a complete row.
+ */
+final class TableScanner {
+
+  private static final Pattern TERMINATOR = Pattern.compile(
+      "^(附件[0-9一二三四五六七八九十\\-－—]*[:：]?.*|.*(自评表|数据表|自评报告|评价报告)|"
+          + "(单位负责人|填表人|说明[:：]|备注|注[:：]|\\[bookmark).*)$");
+  private static final Pattern TITLE = Pattern.compile(".*(表|报告)$");
+  /** Rows with this many cells look complete, so prose after them is not a continuation. */
+  private static final int COMPLETE_ROW = 6;
+
+  private final String[] lines;
+
+  TableScanner(String[] lines) {
+    this.lines = lines;
+  }
+
+  /** Every table of the document, in order. */
+  List<TableBlock> scan() {
+    List<TableBlock> blocks = new ArrayList<>();
+    int i = 0;
+    while (i < lines.length) {
+      if (lines[i].indexOf('\t') < 0) {
+        i++;
+        continue;
+      }
+      List<TableRow> rows = new ArrayList<>();
+      int end = isTabRowLayout(i) ? readTabRows(i, rows) : readCellLines(i, rows);
+      rows.removeIf(TableRow::isEmpty);
+      if (!rows.isEmpty()) {
+        int titleAt = findTitle(i);
+        blocks.add(new TableBlock(titleAt < 0 ? null : Texts.clean(lines[titleAt]),
+            titleAt < 0 ? rows.get(0).line() : titleAt + 1, List.copyOf(rows),
+            end >= lines.length));
+      }
+      i = Math.max(end, i + 1);
+    }
+    return blocks;
+  }
+
+  /** Most tab lines ahead hold three or more tabs: whole rows on one line. */
+  private boolean isTabRowLayout(int from) {
+    int tabLines = 0;
+    int wide = 0;
+    for (int j = from; j < lines.length && j < from + 40; j++) {
+      String l = lines[j];
+      if (l.indexOf('\t') < 0) {
+        if (Texts.clean(l) != null && isTerminator(l)) {
+          break;
+        }
+        continue;
+      }
+      tabLines++;
+      if (l.chars().filter(c -> c == '\t').count() >= 3) {
+        wide++;
+      }
+    }
+    return wide * 2 > tabLines;
+  }
+
+  private int readTabRows(int from, List<TableRow> rows) {
+    int j = from;
+    while (j < lines.length) {
+      String l = lines[j];
+      if (l.indexOf('\t') >= 0) {
+        List<Cell> cells = new ArrayList<>();
+        for (String part : l.split("\t", -1)) {
+          cells.add(new Cell(Texts.clean(part), j + 1, j + 1));
+        }
+        rows.add(new TableRow(cells));
+      } else if (Texts.clean(l) != null) {
+        break;
+      }
+      j++;
+    }
+    return j;
+  }
+
+  private int readCellLines(int from, List<TableRow> rows) {
+    List<Cell> row = new ArrayList<>();
+    StringBuilder text = null;
+    int cellLine = 0;
+    int cellLast = 0;
+    boolean rowBreak = false;
+    int j = from;
+    for (; j < lines.length; j++) {
+      String l = lines[j];
+      if (l.startsWith("\t")) {
+        if (text != null) {
+          row.add(new Cell(Texts.clean(text.toString()), cellLine, cellLast));
+        }
+        if (rowBreak && !row.isEmpty()) {
+          rows.add(new TableRow(row));
+          row = new ArrayList<>();
+        }
+        rowBreak = false;
+        text = new StringBuilder(joinable(l.substring(1)));
+        cellLine = j + 1;
+        cellLast = j + 1;
+      } else if (l.isEmpty() || l.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r')) {
+        rowBreak = true;
+      } else if (Texts.clean(l) == null) {
+        continue; // a line of ideographic spaces pads a cell; it neither adds text nor ends a row
+      } else {
+        int cellsSoFar = row.size() + (text == null ? 0 : 1);
+        if (text == null || isTerminator(l) || (rowBreak && cellsSoFar >= COMPLETE_ROW)) {
+          break;
+        }
+        text.append(joinable(l));
+        cellLast = j + 1;
+        rowBreak = false;
+      }
+    }
+    if (text != null) {
+      row.add(new Cell(Texts.clean(text.toString()), cellLine, cellLast));
+    }
+    if (!row.isEmpty()) {
+      rows.add(new TableRow(row));
+    }
+    return j;
+  }
+
+  /** A line's part of a cell: trimmed, so a word cut by a line break joins up again. */
+  private static String joinable(String line) {
+    String c = Texts.clean(line);
+    return c == null ? "" : c;
+  }
+
+  private static boolean isTerminator(String line) {
+    return TERMINATOR.matcher(Texts.compact(line)).matches();
+  }
+
+  /** The title above a table: the nearest of the three non-blank lines before it ending 表/报告. */
+  private int findTitle(int tableStart) {
+    int seen = 0;
+    for (int j = tableStart - 1; j >= 0 && seen < 3; j--) {
+      String c = Texts.compact(lines[j]);
+      if (c.isEmpty()) {
+        continue;
+      }
+      if (lines[j].indexOf('\t') >= 0) {
+        return -1;
+      }
+      seen++;
+      if (TITLE.matcher(c).matches() && !c.startsWith("附件")) {
+        return j;
+      }
+    }
+    return -1;
+  }
+}

@@ -224,12 +224,7 @@ final class ProseReader {
         String unit = m.group(2);
         List<Map.Entry<String, String>> keys = only != null
             ? (unit.equals("万元") ? only : List.of())
-            : switch (unit) {
-              case "万元", "元" -> MONEY;
-              case "人" -> STAFF;
-              case "%" -> RATE;
-              default -> SCORE;
-            };
+            : keywordsFor(unit);
         String key = nearestKey(before, keys);
         if (key != null) {
           facts.add(new Fact(key, labelOf(before, keys), new BigDecimal(m.group(1)), unit, null,
@@ -237,6 +232,15 @@ final class ProseReader {
         }
       }
     }
+  }
+
+  private static List<Map.Entry<String, String>> keywordsFor(String unit) {
+    return switch (unit) {
+      case "万元", "元" -> MONEY;
+      case "人" -> STAFF;
+      case "%" -> RATE;
+      default -> SCORE;
+    };
   }
 
   private static String nearestKey(String before, List<Map.Entry<String, String>> keys) {

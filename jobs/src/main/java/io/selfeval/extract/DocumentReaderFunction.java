@@ -1,0 +1,101 @@
+package io.selfeval.extract;
+
+import io.selfeval.model.FormRecord;
+import io.selfeval.model.Records;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Runs on the executors: reads each listed document from its file system and extracts it. One
+ * document's failure becomes its own rejected outcome; it never stops the partition.
+ */
+final class DocumentReaderFunction implements MapPartitionsFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+
+  private final Map<String, String> hadoopConf;
+  private final long maxBytes;
+
+  DocumentReaderFunction(Map<String, String> hadoopConf, long maxBytes) {
+    this.hadoopConf = hadoopConf;
+    this.maxBytes = maxBytes;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> refs) {
+    Configuration conf = new Configuration(false);
+    hadoopConf.forEach(conf::set);
+    List<Row> out = new ArrayList<>();
+    while (refs.hasNext()) {
+      Row ref = refs.next();
+      out.add(outcome(conf, ref.getString(0), ref.getString(1), ref.getLong(2),
+          ref.getString(3)));
+    }
+    return out.iterator();
+  }
+
+  private Row outcome(Configuration conf, String uri, String file, long size, String error) {
+    Timestamp now = Timestamp.from(Instant.now());
+    if (error != null) {
+      return rejected(file, null, size, error, now);
+    }
+    if (size > maxBytes) {
+      return rejected(file, null, size, "file too large: " + size + " bytes (limit "
+          + maxBytes + ")", now);
+    }
+    byte[] bytes;
+    try {
+      bytes = readAll(conf, uri, size);
+    } catch (IOException | RuntimeException e) {
+      return rejected(file, null, size, "file not readable: " + e.getMessage(), now);
+    }
+    ReportExtractor.Result result;
+    try {
+      result = ReportExtractor.extract(bytes, file);
+    } catch (RuntimeException | StackOverflowError e) {
+      return rejected(file, Records.sha256Hex(bytes), size,
+          "extractor failed: " + e.getClass().getSimpleName(), now);
+    }
+    List<String> json = new ArrayList<>();
+    int indicators = 0;
+    int facts = 0;
+    for (FormRecord r : result.records()) {
+      json.add(Records.toJson(r));
+      indicators += r.indicators().size();
+      facts += r.facts().size();
+    }
+    return RowFactory.create(file, result.sha256(), status(result.status()), result.reason(),
+        result.encoding(), size, result.records().size(), indicators, facts,
+        result.warningCount(), now, CollectionConverters.asScala(json).toList());
+  }
+
+  private static Row rejected(String file, String sha256, long size, String reason,
+      Timestamp at) {
+    return RowFactory.create(file, sha256, "rejected", reason, null, size, 0, 0, 0, 0, at,
+        CollectionConverters.asScala(List.<String>of()).toList());
+  }
+
+  static String status(ReportExtractor.Status s) {
+    return s.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static byte[] readAll(Configuration conf, String uri, long size) throws IOException {
+    Path path = new Path(uri);
+    FileSystem fs = path.getFileSystem(conf);
+    try (InputStream in = fs.open(path)) {
+      return in.readAllBytes();
+    }
+  }
+}

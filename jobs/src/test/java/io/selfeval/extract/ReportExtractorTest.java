@@ -1,0 +1,184 @@
+package io.selfeval.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.selfeval.model.FormRecord;
+import io.selfeval.model.Indicator;
+import io.selfeval.model.Records;
+import io.selfeval.model.Warning;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportExtractorTest {
+
+  private static final String SEED_001 = "001_b0594b0c6d3b86f7.txt";
+  private static final String SEED_003 = "003_8a9d7d315562be05.txt";
+
+  private static ReportExtractor.Result extract(String text) {
+    return ReportExtractor.extract(text.getBytes(StandardCharsets.UTF_8), "t.txt");
+  }
+
+  private static List<String> codes(FormRecord r) {
+    return r.warnings().stream().map(Warning::code).toList();
+  }
+
+  @Test
+  void everyEncodingGivesTheSameRecordsAsUtf8() {
+    String text = Seeds.text(SEED_001);
+    FormRecord utf8 = extract(text).records().get(0);
+    ByteArrayOutputStream utf16 = new ByteArrayOutputStream();
+    utf16.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE});
+    utf16.writeBytes(text.getBytes(StandardCharsets.UTF_16LE));
+    ByteArrayOutputStream bom = new ByteArrayOutputStream();
+    bom.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    bom.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    for (byte[] bytes : List.of(text.getBytes(Charset.forName("GB18030")),
+        text.getBytes(Charset.forName("GBK")), utf16.toByteArray(), bom.toByteArray())) {
+      FormRecord other = ReportExtractor.extract(bytes, "t.txt").records().get(0);
+      assertEquals(utf8.indicators(), other.indicators());
+      assertEquals(utf8.budget(), other.budget());
+      assertEquals(utf8.reportedTotal(), other.reportedTotal());
+      assertEquals(utf8.facts(), other.facts());
+      assertNotEquals("UTF-8", other.source().encoding());
+    }
+  }
+
+  @Test
+  void documentCutOffInsideATableKeepsWhatItReadAndWarns() {
+    // seed 003 up to line 420: the unit form stops after its 可持续影响指标 row's name
+    ReportExtractor.Result result = extract(Seeds.lines(SEED_003, 1, 420));
+    assertEquals(ReportExtractor.Status.PARSED_WITH_WARNINGS, result.status());
+    FormRecord unit = result.records().get(0);
+    assertEquals("unit", unit.formKind());
+    assertEquals(14, unit.indicators().size());
+    assertEquals("是否对改善生态环境起到一定作用", unit.indicators().get(13).name());
+    assertNull(unit.reportedTotal());
+    assertTrue(codes(unit).contains("TRUNCATED_TABLE"), unit.warnings().toString());
+    assertEquals(new BigDecimal("1627.57"), unit.budget().executed().value());
+  }
+
+  @Test
+  void emptyAndBinaryFilesAreRejectedWithAReason() {
+    ReportExtractor.Result empty = ReportExtractor.extract(new byte[0], "empty.txt");
+    assertEquals(ReportExtractor.Status.REJECTED, empty.status());
+    assertEquals("empty file (0 bytes)", empty.reason());
+    assertTrue(empty.records().isEmpty());
+
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D};
+    ReportExtractor.Result binary = ReportExtractor.extract(png, "image.txt");
+    assertEquals(ReportExtractor.Status.REJECTED, binary.status());
+    assertTrue(binary.reason().startsWith("binary content"), binary.reason());
+    assertEquals(Records.sha256Hex(png), binary.sha256());
+  }
+
+  @Test
+  void textWithNothingToReadIsRejected() {
+    ReportExtractor.Result r = extract("这是一封与预算无关的通知。\n请各单位按时参加会议。\n");
+    assertEquals(ReportExtractor.Status.REJECTED, r.status());
+    assertTrue(r.reason().startsWith("no self-evaluation form"), r.reason());
+  }
+
+  @Test
+  void twoFormsForTheSameProjectAreBothKeptAndFlagged() {
+    String form = Seeds.lines(SEED_003, 479, 725);
+    ReportExtractor.Result r = extract(form + form);
+    assertEquals(2, r.records().size());
+    FormRecord first = r.records().get(0);
+    FormRecord second = r.records().get(1);
+    assertEquals("协管员经费", first.projectName());
+    assertEquals("协管员经费", second.projectName());
+    int shift = 725 - 479 + 1;
+    assertEquals(first.source().lineStart() + shift, second.source().lineStart());
+    assertEquals(first.indicators().size(), second.indicators().size());
+    for (int i = 0; i < first.indicators().size(); i++) {
+      Indicator a = first.indicators().get(i);
+      Indicator b = second.indicators().get(i);
+      assertEquals(a.name(), b.name());
+      assertEquals(a.score(), b.score());
+      assertEquals(a.line() + shift, b.line());
+    }
+    assertNotEquals(first.recordId(), second.recordId());
+    assertEquals(0, first.source().formIndex());
+    assertEquals(1, second.source().formIndex());
+    assertFalse(codes(first).contains("DUPLICATE_PROJECT"));
+    assertTrue(codes(second).contains("DUPLICATE_PROJECT"), second.warnings().toString());
+  }
+
+  @Test
+  void recordsAndIdsAreTheSameOnEveryRun() {
+    byte[] bytes = Seeds.bytes(SEED_003);
+    List<String> once = ReportExtractor.extract(bytes, SEED_003).records().stream()
+        .map(Records::toJson).toList();
+    List<String> twice = ReportExtractor.extract(bytes, SEED_003).records().stream()
+        .map(Records::toJson).toList();
+    assertEquals(once, twice);
+    assertEquals(Records.recordId(Records.sha256Hex(bytes), 3),
+        Records.fromJson(once.get(3)).recordId());
+  }
+
+  @Test
+  void amountsInYuanFullWidthDigitsAndThousandsSeparatorsAreReadAndKeptAsPrinted() {
+    String text = "2022年度项目支出绩效自评表\n"
+        + "项目支出名称\t路灯维护\t\t\t\t\t\t\n"
+        + "项目资金（元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+        + "\t年度资金总额\t215,457.6\t300,000\t２９９，０００\t10\t99.67%\t９．９７\n"
+        + "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+        + "\t产出指标（50分）\t数量指标\t路灯修复\t≥100盏\t１２０盏\t50\t50\t\n"
+        + "总分\t\t\t\t\t\t100\t５９．９７\t\n";
+    FormRecord r = extract(text).records().get(0);
+    assertEquals("元", r.budget().amountUnit());
+    assertEquals(new BigDecimal("215457.6"), r.budget().initial().value());
+    assertEquals("215,457.6", r.budget().initial().text());
+    assertEquals(new BigDecimal("299000"), r.budget().executed().value());
+    assertEquals("２９９，０００", r.budget().executed().text());
+    assertEquals(new BigDecimal("9.97"), r.budget().reportedScore().value());
+    assertEquals("９．９７", r.budget().reportedScore().text());
+    assertEquals(new BigDecimal("0.9967"), r.budget().reportedRate().value());
+    Indicator i = r.indicators().get(0);
+    assertEquals("１２０盏", i.actualText());
+    assertEquals("产出指标", i.level1());
+    assertEquals(new BigDecimal("50"), i.level1Weight());
+    assertEquals(new BigDecimal("59.97"), r.reportedTotal().value());
+    assertEquals(2022, r.fiscalYear());
+  }
+
+  @Test
+  void unseenLayoutsDegradeWithoutInventingValues() {
+    // a pipe table (from a PDF converter) and a table flattened into one line
+    String text = "2023年度某某区城市管理局部门整体支出绩效自评报告\n"
+        + "一、基本情况\n"
+        + "2023年预算资金1,200.50万元，年初预算1000万元。\n"
+        + "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+        + "| 产出指标 | 数量指标 | 巡查次数 | ≥100次 | 120次 | 10 | 10 |\n"
+        + "一级指标 二级指标 三级指标 产出指标 数量指标 执法案件 ≥100件 120件 10 10 总分 100 98\n";
+    ReportExtractor.Result r = extract(text);
+    assertEquals(1, r.records().size());
+    FormRecord record = r.records().get(0);
+    assertFalse(record.hasScoreTable());
+    assertTrue(record.indicators().isEmpty());
+    assertNull(record.reportedTotal());
+    assertEquals(2023, record.fiscalYear());
+    assertEquals("某某区城市管理局", record.unitName());
+    assertTrue(record.facts().stream().anyMatch(f -> f.key().equals("initial_budget")
+        && f.value().compareTo(new BigDecimal("1000")) == 0 && f.line() == 3));
+  }
+
+  @Test
+  void personalDataNeverReachesARecord() {
+    for (String seed : Seeds.NAMES) {
+      for (FormRecord r : ReportExtractor.extract(Seeds.bytes(seed), seed).records()) {
+        String json = Records.toJson(r);
+        assertFalse(json.contains("13800138000"), seed);
+        assertFalse(json.contains("李华"), seed);
+      }
+    }
+  }
+}

@@ -85,7 +85,10 @@ public final class ExtractJob {
     }
   }
 
-  /** One outcome row per entry (schema {@code schemas/tables/document_outcomes.ddl}). */
+  /**
+   * One outcome row per entry: {@code schemas/tables/document_outcomes.ddl} plus the records as
+   * JSON, which go to their own output.
+   */
   Dataset<Row> extract(List<DocumentLister.Entry> entries, Map<String, String> hadoopConf) {
     List<Row> refs = new ArrayList<>(entries.size());
     for (DocumentLister.Entry e : entries) {
@@ -93,7 +96,8 @@ public final class ExtractJob {
     }
     int partitions = Math.max(1, Math.min(entries.size(),
         spark.sparkContext().defaultParallelism() * 4));
-    StructType outcomeSchema = Schemas.ddl("tables/document_outcomes.ddl");
+    StructType outcomeSchema = Schemas.ddl("tables/document_outcomes.ddl")
+        .add("records", DataTypes.createArrayType(DataTypes.StringType, false), false);
     return spark.createDataFrame(refs, REFS)
         .repartition(partitions)
         .mapPartitions(new DocumentReaderFunction(hadoopConf, maxBytes),

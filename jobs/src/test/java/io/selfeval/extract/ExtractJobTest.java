@@ -1,0 +1,121 @@
+package io.selfeval.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.selfeval.model.FormRecord;
+import io.selfeval.model.Records;
+import io.selfeval.model.Schemas;
+import io.selfeval.spark.SharedSpark;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.WriterAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExtractJobTest {
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void extractsEveryDocumentAccountsForEachAndLeaksNoPersonalData() throws IOException {
+    Path input = Files.createDirectories(tmp.resolve("in"));
+    Files.write(input.resolve("001_b0594b0c6d3b86f7.txt"), Seeds.bytes(Seeds.NAMES.get(1)));
+    Files.write(input.resolve("004 岳阳 三大队.txt"), Seeds.bytes(Seeds.NAMES.get(4)));
+    Path nested = Files.createDirectories(input.resolve("2021/株洲"));
+    Files.write(nested.resolve("001-gbk.txt"),
+        Seeds.text(Seeds.NAMES.get(1)).getBytes(Charset.forName("GBK")));
+    Files.write(input.resolve("empty.txt"), new byte[0]);
+    Files.write(input.resolve("scan.txt"), new byte[] {0x25, 0x50, 0x44, 0x46, 0, 0, 1, 2});
+    Files.writeString(input.resolve("signer.txt"), "2023年度预算单位整体支出绩效自评报告\n"
+        + "编制单位：某某执法大队\n填表人：王小明 联系电话：13912345678 身份证430102199001011234\n"
+        + "2023年度预算资金100.5万元。\n", StandardCharsets.UTF_8);
+    String records = tmp.resolve("out/records").toString();
+    String outcomes = tmp.resolve("out/outcomes").toString();
+
+    SparkSession spark = SharedSpark.get();
+    StringWriter log = new StringWriter();
+    ExtractSummary summary = withCapturedLog(log,
+        () -> new ExtractJob(spark).run(input.toString(), records, outcomes));
+
+    assertEquals(6, summary.documents());
+    assertEquals(2, summary.rejected());
+    assertEquals(4, summary.parsed() + summary.parsedWithWarnings());
+    assertEquals(1 + 1 + 1 + 1, summary.forms());
+    assertEquals(9 + 17 + 9, summary.indicatorRows());
+
+    Map<String, Row> byFile = new HashMap<>();
+    for (Row r : spark.read().schema(outcomeSchema())
+        .json(outcomes).collectAsList()) {
+      byFile.put(r.getAs("file"), r);
+    }
+    assertEquals(6, byFile.size(), byFile.keySet().toString());
+    assertEquals("rejected", byFile.get("empty.txt").getAs("status"));
+    assertEquals("empty file (0 bytes)", byFile.get("empty.txt").getAs("reason"));
+    assertTrue(((String) byFile.get("scan.txt").getAs("reason")).startsWith("binary"));
+    assertEquals("GB18030", byFile.get("2021/株洲/001-gbk.txt").getAs("encoding"));
+    assertEquals(17, (int) byFile.get("004 岳阳 三大队.txt").getAs("indicator_rows"));
+
+    List<String> lines = spark.read().text(records).as(
+        org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertEquals(4, lines.size());
+    for (String json : lines) {
+      FormRecord r = Records.fromJson(json);
+      assertTrue(byFile.containsKey(r.source().file()), r.source().file());
+    }
+
+    StringBuilder everything = new StringBuilder(log.toString());
+    try (Stream<Path> files = Files.walk(tmp.resolve("out"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        everything.append(Files.readString(f, StandardCharsets.ISO_8859_1));
+        everything.append(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+      }
+    }
+    assertTrue(log.toString().contains("6 documents"), log.toString());
+    for (String secret : List.of("王小明", "13912345678", "430102199001011234", "李华",
+        "13800138000")) {
+      assertFalse(everything.toString().contains(secret), secret + " leaked");
+    }
+  }
+
+  private static org.apache.spark.sql.types.StructType outcomeSchema() {
+    return Schemas.ddl("tables/document_outcomes.ddl");
+  }
+
+  /** Runs the action with every log event (DEBUG and up) also written to {@code out}. */
+  private static <T> T withCapturedLog(StringWriter out, java.util.function.Supplier<T> action) {
+    LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+    Configuration config = ctx.getConfiguration();
+    WriterAppender appender = WriterAppender.newBuilder().setName("capture").setTarget(out)
+        .setLayout(PatternLayout.newBuilder().withPattern("%p %c %m%n%ex").build()).build();
+    appender.start();
+    config.getRootLogger().addAppender(appender, Level.DEBUG, null);
+    config.getLoggerConfig("io.selfeval").addAppender(appender, Level.DEBUG, null);
+    ctx.updateLoggers();
+    try {
+      return action.get();
+    } finally {
+      config.getRootLogger().removeAppender("capture");
+      config.getLoggerConfig("io.selfeval").removeAppender("capture");
+      ctx.updateLoggers();
+      appender.stop();
+    }
+  }
+}

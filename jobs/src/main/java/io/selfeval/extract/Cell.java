@@ -2,11 +2,12 @@ package io.selfeval.extract;
 
 /**
  * One table cell: its text (trimmed lines joined without a separator, as a cell cut by line
- * breaks reads; null when empty) and the first and last line it occupies.
+ * breaks reads; null when empty), the first and last line it occupies, and its compact form for
+ * matching labels (computed once: rows are matched against many labels).
  */
-record Cell(String text, int line, int lastLine) {
+record Cell(String text, int line, int lastLine, String compact) {
 
-  String compact() {
-    return Texts.compact(text);
+  Cell(String text, int line, int lastLine) {
+    this(text, line, lastLine, Texts.compact(text));
   }
 }

@@ -78,9 +78,12 @@ final class ProseReader {
   record Part(boolean project, List<Integer> lines) {}
 
   private final String[] lines;
+  private final String[] compact;
 
-  ProseReader(String[] lines) {
+  /** The document's lines and their {@link Texts#compact} forms, computed once per document. */
+  ProseReader(String[] lines, String[] compact) {
     this.lines = lines;
+    this.compact = compact;
   }
 
   /** Splits the prose lines into report parts at report titles (…项目支出绩效自评报告). */
@@ -92,7 +95,7 @@ final class ProseReader {
       if (inTable[i]) {
         continue;
       }
-      String c = Texts.compact(lines[i]);
+      String c = compact[i];
       if (c.endsWith("自评报告") && c.length() <= 80 && !current.isEmpty()) {
         parts.add(new Part(project, current));
         current = new ArrayList<>();
@@ -112,12 +115,12 @@ final class ProseReader {
     List<Integer> idx = part.lines();
     int heading = -1;
     for (int k = 0; k < idx.size(); k++) {
-      String c = Texts.compact(lines[idx.get(k)]);
+      String c = compact[idx.get(k)];
       if (c.contains("存在的问题") && c.length() <= HEADING_MAX) {
         heading = k;
         // the most specific heading: "四、存在的问题及…" followed by "（一）存在的问题"
         for (int n = heading + 1; n < idx.size(); n++) {
-          String next = Texts.compact(lines[idx.get(n)]);
+          String next = compact[idx.get(n)];
           if (next.isEmpty()) {
             continue;
           }
@@ -132,11 +135,11 @@ final class ProseReader {
     if (heading < 0) {
       return Narrative.none();
     }
-    boolean headingSaysNext = Texts.compact(lines[idx.get(heading)]).contains("下一步");
+    boolean headingSaysNext = compact[idx.get(heading)].contains("下一步");
     int bodyEnd = sectionEnd(idx, heading + 1, !headingSaysNext);
     String problems = join(idx, heading + 1, bodyEnd);
     String improvements = null;
-    if (bodyEnd < idx.size() && isImprovementHeading(Texts.compact(lines[idx.get(bodyEnd)]))) {
+    if (bodyEnd < idx.size() && isImprovementHeading(compact[idx.get(bodyEnd)])) {
       improvements = join(idx, bodyEnd + 1, sectionEnd(idx, bodyEnd + 1, false));
     }
     boolean hasProblems = problems != null && !NO_PROBLEMS.contains(Texts.compact(problems));
@@ -146,7 +149,7 @@ final class ProseReader {
   /** First index at or after {@code from} that ends a section; its body lies before it. */
   private int sectionEnd(List<Integer> idx, int from, boolean stopAtImprovements) {
     for (int k = from; k < idx.size(); k++) {
-      String c = Texts.compact(lines[idx.get(k)]);
+      String c = compact[idx.get(k)];
       if (c.isEmpty()) {
         continue;
       }
@@ -182,8 +185,7 @@ final class ProseReader {
     Set<Fact> facts = new LinkedHashSet<>();
     boolean projectSection = part.project();
     for (int i : part.lines()) {
-      String line = lines[i];
-      String c = Texts.compact(line);
+      String c = compact[i];
       if (c.isEmpty()) {
         continue;
       }

@@ -99,7 +99,11 @@ public final class ReportExtractor {
     }
 
     List<FormRecord> read() {
-      List<TableBlock> blocks = new TableScanner(lines).scan();
+      String[] compact = new String[lines.length];
+      for (int i = 0; i < lines.length; i++) {
+        compact[i] = Texts.compact(lines[i]);
+      }
+      List<TableBlock> blocks = new TableScanner(lines, compact).scan();
       boolean[] inTable = new boolean[lines.length];
       List<ParsedForm> forms = new ArrayList<>();
       List<Fact> facts = new ArrayList<>();
@@ -124,7 +128,7 @@ public final class ReportExtractor {
           }
         }
       }
-      ProseReader prose = new ProseReader(lines);
+      ProseReader prose = new ProseReader(lines, compact);
       Narrative unitNarrative = Narrative.none();
       Narrative projectNarrative = Narrative.none();
       for (ProseReader.Part part : prose.parts(inTable)) {

@@ -2,7 +2,6 @@ package io.selfeval.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Finds the tables of a report's text. Two layouts are read:
@@ -19,17 +18,19 @@ import java.util.regex.Pattern;
  */
 final class TableScanner {
 
-  private static final Pattern TERMINATOR = Pattern.compile(
-      "^(附件[0-9一二三四五六七八九十\\-－—]*[:：]?.*|.*(自评表|数据表|自评报告|评价报告)|"
-          + "(单位负责人|填表人|说明[:：]|备注|注[:：]|\\[bookmark).*)$");
-  private static final Pattern TITLE = Pattern.compile(".*(表|报告)$");
+  private static final List<String> TERMINATOR_STARTS =
+      List.of("附件", "单位负责人", "填表人", "说明:", "备注", "注:", "[bookmark");
+  private static final List<String> TERMINATOR_ENDS = List.of("自评表", "数据表", "自评报告", "评价报告");
   /** Rows with this many cells look complete, so prose after them is not a continuation. */
   private static final int COMPLETE_ROW = 6;
 
   private final String[] lines;
+  private final String[] compact;
 
-  TableScanner(String[] lines) {
+  /** The document's lines and their {@link Texts#compact} forms. */
+  TableScanner(String[] lines, String[] compact) {
     this.lines = lines;
+    this.compact = compact;
   }
 
   /** Every table of the document, in order. */
@@ -62,7 +63,7 @@ final class TableScanner {
     for (int j = from; j < lines.length && j < from + 40; j++) {
       String l = lines[j];
       if (l.indexOf('\t') < 0) {
-        if (Texts.clean(l) != null && isTerminator(l)) {
+        if (Texts.clean(l) != null && isTerminator(j)) {
           break;
         }
         continue;
@@ -120,7 +121,7 @@ final class TableScanner {
         continue; // a line of ideographic spaces pads a cell; it neither adds text nor ends a row
       } else {
         int cellsSoFar = row.size() + (text == null ? 0 : 1);
-        if (text == null || isTerminator(l) || (rowBreak && cellsSoFar >= COMPLETE_ROW)) {
+        if (text == null || isTerminator(j) || (rowBreak && cellsSoFar >= COMPLETE_ROW)) {
           break;
         }
         text.append(joinable(l));
@@ -143,15 +144,17 @@ final class TableScanner {
     return c == null ? "" : c;
   }
 
-  private static boolean isTerminator(String line) {
-    return TERMINATOR.matcher(Texts.compact(line)).matches();
+  private boolean isTerminator(int j) {
+    String c = compact[j];
+    return TERMINATOR_STARTS.stream().anyMatch(c::startsWith)
+        || TERMINATOR_ENDS.stream().anyMatch(c::endsWith);
   }
 
   /** The title above a table: the nearest of the three non-blank lines before it ending 表/报告. */
   private int findTitle(int tableStart) {
     int seen = 0;
     for (int j = tableStart - 1; j >= 0 && seen < 3; j--) {
-      String c = Texts.compact(lines[j]);
+      String c = compact[j];
       if (c.isEmpty()) {
         continue;
       }
@@ -159,7 +162,7 @@ final class TableScanner {
         return -1;
       }
       seen++;
-      if (TITLE.matcher(c).matches() && !c.startsWith("附件")) {
+      if ((c.endsWith("表") || c.endsWith("报告")) && !c.startsWith("附件")) {
         return j;
       }
     }

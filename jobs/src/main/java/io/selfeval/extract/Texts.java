@@ -39,7 +39,7 @@ public final class Texts {
     if (s == null) {
       return "";
     }
-    String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    String n = needsNormalising(s) ? Normalizer.normalize(s, Normalizer.Form.NFKC) : s;
     StringBuilder sb = new StringBuilder(n.length());
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);
@@ -48,6 +48,18 @@ public final class Texts {
       }
     }
     return sb.toString();
+  }
+
+  /** Only full-width forms, compatibility symbols and the like change under NFKC; ideographs do not. */
+  private static boolean needsNormalising(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c >= 0x00A0 && c < 0x0100) || (c >= 0x2000 && c < 0x4E00)
+          || (c >= 0xF900 && c <= 0xFAFF) || c >= 0xFE30) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

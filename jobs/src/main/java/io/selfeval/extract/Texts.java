@@ -50,7 +50,7 @@ public final class Texts {
     return sb.toString();
   }
 
-  /** Only full-width forms, compatibility symbols and the like change under NFKC; ideographs do not. */
+  /** Only full-width forms, compatibility symbols and such change under NFKC; ideographs don't. */
   private static boolean needsNormalising(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

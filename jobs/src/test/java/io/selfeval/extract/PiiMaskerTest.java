@@ -13,7 +13,7 @@ class PiiMaskerTest {
   }
 
   @Test
-  void masksNamesAfterEveryLabelButNotLabelsStandingWhereANameWould() {
+  void masksNamesAfterEveryLabelButNotLabelsStandingWhereNameWould() {
     assertEquals("联系人：***，负责人：***", PiiMasker.mask("联系人：王小明，负责人：欧阳娜娜"));
     assertEquals("填表人：***联系电话：***", PiiMasker.mask("填表人：张三联系电话：0730-8888888"));
     assertEquals("单位负责人签字：填表人：", PiiMasker.mask("单位负责人签字：填表人："));

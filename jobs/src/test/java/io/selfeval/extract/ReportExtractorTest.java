@@ -32,8 +32,8 @@ class ReportExtractorTest {
 
   @Test
   void everyEncodingGivesTheSameRecordsAsUtf8() {
-    String text = Seeds.text(SEED_001);
-    FormRecord utf8 = extract(text).records().get(0);
+    final String text = Seeds.text(SEED_001);
+    final FormRecord utf8 = extract(text).records().get(0);
     ByteArrayOutputStream utf16 = new ByteArrayOutputStream();
     utf16.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE});
     utf16.writeBytes(text.getBytes(StandardCharsets.UTF_16LE));
@@ -52,7 +52,7 @@ class ReportExtractorTest {
   }
 
   @Test
-  void documentCutOffInsideATableKeepsWhatItReadAndWarns() {
+  void documentCutOffInsideTableKeepsWhatItReadAndWarns() {
     // seed 003 up to line 420: the unit form stops after its 可持续影响指标 row's name
     ReportExtractor.Result result = extract(Seeds.lines(SEED_003, 1, 420));
     assertEquals(ReportExtractor.Status.PARSED_WITH_WARNINGS, result.status());
@@ -66,7 +66,7 @@ class ReportExtractorTest {
   }
 
   @Test
-  void emptyAndBinaryFilesAreRejectedWithAReason() {
+  void emptyAndBinaryFilesAreRejectedWithReason() {
     ReportExtractor.Result empty = ReportExtractor.extract(new byte[0], "empty.txt");
     assertEquals(ReportExtractor.Status.REJECTED, empty.status());
     assertEquals("empty file (0 bytes)", empty.reason());
@@ -172,7 +172,7 @@ class ReportExtractorTest {
   }
 
   @Test
-  void personalDataNeverReachesARecord() {
+  void personalDataNeverReachesRecord() {
     for (String seed : Seeds.NAMES) {
       for (FormRecord r : ReportExtractor.extract(Seeds.bytes(seed), seed).records()) {
         String json = Records.toJson(r);

@@ -2,9 +2,14 @@ package io.selfeval.cli;
 
 import io.selfeval.extract.ExtractJob;
 import io.selfeval.extract.ExtractSummary;
+import io.selfeval.load.RunLedger;
+import io.selfeval.load.Warehouse;
+import java.time.Instant;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code selfeval extract}: raw reports to normalised records (JSON Lines). */
 @Command(name = "extract", mixinStandardHelpOptions = true,
@@ -34,10 +39,17 @@ final class ExtractCommand extends StageCommand {
     return "extract";
   }
 
+  /** Set by {@code run} so every stage of one run shares its id. */
+  String runId;
+
   @Override
   int run(SparkSession spark) {
+    Instant started = Instant.now();
     ExtractSummary summary = new ExtractJob(spark).run(input, recordsPath(), outcomesPath());
-    spec().commandLine().getOut().println(summary.describe());
+    Warehouse warehouse = new Warehouse(common.warehouse());
+    new RunLedger(spark, warehouse).extract(runId != null ? runId : RunLedger.newRunId(started),
+        started, Instant.now(), summary);
+    spec.commandLine().getOut().println(summary.describe());
     return ExitCodes.OK;
   }
 
@@ -49,10 +61,6 @@ final class ExtractCommand extends StageCommand {
     return outcomes != null ? outcomes : common.warehouse() + "/staging/document_outcomes";
   }
 
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  private picocli.CommandLine.Model.CommandSpec spec() {
-    return spec;
-  }
+  @Spec
+  CommandSpec spec;
 }

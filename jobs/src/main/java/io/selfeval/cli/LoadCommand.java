@@ -1,14 +1,41 @@
 package io.selfeval.cli;
 
+import io.selfeval.load.LoadJob;
+import io.selfeval.load.LoadSummary;
+import io.selfeval.load.RunLedger;
+import io.selfeval.load.Warehouse;
+import java.time.Instant;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code selfeval load}: not built yet; refuses with exit code 3. */
+/** {@code selfeval load}: normalised records into the Delta tables. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-    description = {"Loads normalised records into Delta tables (forms, indicators, facts, units,"
-            + " rejects, runs).",
-        "Not implemented yet: exits with code 3."})
+    description = {
+        "Validates normalised records against schemas/record.schema.json and merges them into "
+            + "the Delta tables under <warehouse>/delta: forms, budget_lines, indicators, facts, "
+            + "units, rejects and the runs ledger.",
+        "Documents already loaded (same sha256) are skipped; a new version of a file replaces "
+            + "the old one's rows; a document with an invalid record goes to rejects whole."})
 final class LoadCommand extends StageCommand {
+
+  @Option(names = "--records", paramLabel = "FILE_OR_DIR",
+      description = "Records to load: a .jsonl file or a folder of them "
+          + "(default: <warehouse>/staging/records).")
+  String records;
+
+  @Option(names = "--outcomes", paramLabel = "DIR",
+      description = "Extraction outcomes whose rejected documents go to rejects "
+          + "(default: <warehouse>/staging/document_outcomes when it exists).")
+  String outcomes;
+
+  @Spec
+  CommandSpec spec;
+
+  /** Set by {@code run} so every stage of one run shares its id. */
+  String runId;
 
   @Override
   String stageName() {
@@ -16,12 +43,15 @@ final class LoadCommand extends StageCommand {
   }
 
   @Override
-  void checkImplemented() {
-    throw new StageNotImplementedException(stageName());
-  }
-
-  @Override
   int run(SparkSession spark) {
-    throw new StageNotImplementedException(stageName());
+    Warehouse warehouse = new Warehouse(common.warehouse());
+    Instant started = Instant.now();
+    String id = runId != null ? runId : RunLedger.newRunId(started);
+    LoadSummary summary = new LoadJob(spark, warehouse).run(
+        records != null ? records : warehouse.stagingRecords(),
+        outcomes != null ? outcomes : warehouse.stagingOutcomes(), id);
+    new RunLedger(spark, warehouse).load(id, started, Instant.now(), summary);
+    spec.commandLine().getOut().println(summary.describe());
+    return ExitCodes.OK;
   }
 }

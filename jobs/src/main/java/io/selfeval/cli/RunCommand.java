@@ -1,5 +1,7 @@
 package io.selfeval.cli;
 
+import io.selfeval.load.RunLedger;
+import java.time.Instant;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,11 +30,18 @@ final class RunCommand extends StageCommand {
 
   @Override
   int run(SparkSession spark) {
+    String runId = RunLedger.newRunId(Instant.now());
     ExtractCommand extract = new ExtractCommand();
     extract.common = common;
     extract.input = input;
     extract.spec = spec;
+    extract.runId = runId;
     extract.run(spark);
-    throw new StageNotImplementedException("load");
+    LoadCommand load = new LoadCommand();
+    load.common = common;
+    load.spec = spec;
+    load.runId = runId;
+    load.run(spark);
+    throw new StageNotImplementedException("analyse");
   }
 }

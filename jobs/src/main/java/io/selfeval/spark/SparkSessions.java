@@ -35,6 +35,8 @@ public final class SparkSessions {
         "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     conf.set("spark.sql.session.timeZone", "UTC");
     conf.set("spark.sql.ansi.enabled", "true");
+    // the record struct is wide; the default 25 fields make Spark warn on every plan it prints
+    conf.setIfMissing("spark.sql.debug.maxToStringFields", "500");
     if (isLocal(effectiveMaster)) {
       conf.setIfMissing("spark.ui.enabled", "false");
       conf.setIfMissing("spark.sql.shuffle.partitions",

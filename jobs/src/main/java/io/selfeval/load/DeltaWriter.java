@@ -1,0 +1,104 @@
+package io.selfeval.load;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.delta.tables.DeltaTable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one place Delta tables are written: each call is exactly one commit (or none when there
+ * is nothing to write), so a run leaves one version per table it changed.
+ */
+final class DeltaWriter {
+
+  private static final String DELETE = "_delete";
+
+  private final SparkSession spark;
+
+  DeltaWriter(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  boolean exists(String path) {
+    return DeltaTable.isDeltaTable(spark, path);
+  }
+
+  Dataset<Row> read(String path) {
+    return spark.read().format("delta").load(path);
+  }
+
+  /**
+   * Inserts or replaces {@code rows} and deletes the rows whose key is in {@code deletions}, in
+   * one MERGE on {@code key}. The first write of a table creates it with the rows' schema.
+   */
+  void upsert(String path, Dataset<Row> rows, Dataset<Row> deletions, String key) {
+    if (!exists(path)) {
+      rows.write().format("delta").mode(SaveMode.ErrorIfExists).save(path);
+      return;
+    }
+    Dataset<Row> source = rows.withColumn(DELETE, lit(false));
+    if (deletions != null) {
+      source = source.unionByName(deletions.select(col(key)).withColumn(DELETE, lit(true)),
+          true);
+    }
+    Map<String, String> set = new LinkedHashMap<>();
+    for (String c : rows.columns()) {
+      set.put(c, "s." + c);
+    }
+    DeltaTable.forPath(spark, path).as("t")
+        .merge(source.as("s"), "t." + key + " = s." + key)
+        .whenMatched("s." + DELETE).delete()
+        .whenMatched().updateExpr(set)
+        .whenNotMatched("NOT s." + DELETE).insertExpr(set)
+        .execute();
+  }
+
+  /** Inserts the rows whose key the table does not hold yet; existing rows stay as they are. */
+  void insertNew(String path, Dataset<Row> rows, String key) {
+    if (!exists(path)) {
+      rows.write().format("delta").mode(SaveMode.ErrorIfExists).save(path);
+      return;
+    }
+    Map<String, String> set = new LinkedHashMap<>();
+    for (String c : rows.columns()) {
+      set.put(c, "s." + c);
+    }
+    DeltaTable.forPath(spark, path).as("t")
+        .merge(rows.as("s"), "t." + key + " = s." + key)
+        .whenNotMatched().insertExpr(set)
+        .execute();
+  }
+
+  /** Replaces the table's content with {@code rows} where they differ, in one MERGE. */
+  void sync(String path, Dataset<Row> rows, String key) {
+    if (!exists(path)) {
+      rows.write().format("delta").mode(SaveMode.ErrorIfExists).save(path);
+      return;
+    }
+    Map<String, String> set = new LinkedHashMap<>();
+    StringBuilder changed = new StringBuilder();
+    for (String c : rows.columns()) {
+      set.put(c, "s." + c);
+      if (!c.equals(key)) {
+        changed.append(changed.length() == 0 ? "" : " OR ")
+            .append("NOT (t.").append(c).append(" <=> s.").append(c).append(")");
+      }
+    }
+    DeltaTable.forPath(spark, path).as("t")
+        .merge(rows.as("s"), "t." + key + " = s." + key)
+        .whenMatched(changed.toString()).updateExpr(set)
+        .whenNotMatched().insertExpr(set)
+        .whenNotMatchedBySource().delete()
+        .execute();
+  }
+
+  void append(String path, Dataset<Row> rows) {
+    rows.write().format("delta").mode(SaveMode.Append).save(path);
+  }
+}

@@ -1,0 +1,219 @@
+package io.selfeval.load;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.when;
+
+import io.selfeval.model.JsonSchemaStruct;
+import io.selfeval.model.Schemas;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The load stage: validates normalised records against the contract and merges them into the
+ * Delta tables on stable keys.
+ *
+ * <ul>
+ *   <li>A document whose sha256 is already in {@code forms} is skipped; a document with any
+ *       invalid record is rejected whole (every record of it goes to {@code rejects}), so a table
+ *       never holds half a document.
+ *   <li>A new version of a file already loaded replaces the old version's rows: the rows of the
+ *       old sha256 are deleted in the same MERGE that inserts the new ones.
+ *   <li>Each table changed gets one commit; child tables are written before {@code forms}, whose
+ *       sha256 decides what is skipped, so a run that dies half-way is simply done again.
+ * </ul>
+ */
+public final class LoadJob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);
+  private static final String LOAD = "load";
+  private static final String SKIP = "skip";
+  private static final String REJECT = "reject";
+
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+  private final DeltaWriter delta;
+
+  public LoadJob(SparkSession spark, Warehouse warehouse) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.delta = new DeltaWriter(spark);
+  }
+
+  /**
+   * Loads the records at {@code recordsPath} (a JSON Lines file or a folder of them) and, when
+   * {@code outcomesPath} exists, records the documents extraction rejected.
+   */
+  public LoadSummary run(String recordsPath, String outcomesPath, String runId) {
+    long started = System.nanoTime();
+    Dataset<Row> checked = spark.read().schema(new StructType().add("value", "string"))
+        .text(recordsPath)
+        .mapPartitions(new RecordCheckFunction(), Encoders.row(RecordCheckFunction.OUTPUT))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return load(checked, outcomesPath, runId, started);
+    } finally {
+      checked.unpersist();
+    }
+  }
+
+  private LoadSummary load(Dataset<Row> checked, String outcomesPath, String runId,
+      long started) {
+    String formsPath = warehouse.table("forms");
+    boolean firstLoad = !delta.exists(formsPath);
+    Dataset<Row> known = firstLoad
+        ? spark.createDataFrame(java.util.List.of(), new StructType().add("known_sha256",
+            DataTypes.StringType))
+        : delta.read(formsPath).select(col("document_sha256").as("known_sha256")).distinct();
+
+    // One decision per document content: load, skip (already loaded) or reject (invalid).
+    Dataset<Row> documents = checked
+        .withColumn("sha_key", coalesce(col("document_sha256"), concat_ws(":", lit("no-sha"),
+            coalesce(col("source_file"), col("excerpt")))))
+        .groupBy(col("sha_key"))
+        .agg(min(col("source_file")).as("chosen_file"),
+            countDistinct(coalesce(col("source_file"), lit(""))).as("names"),
+            max(size(col("errors")).gt(0).or(col("document_sha256").isNull())).as("invalid"))
+        .join(known, col("sha_key").equalTo(col("known_sha256")), "left_outer")
+        .withColumn("decision", when(col("invalid"), lit(REJECT))
+            .when(col("known_sha256").isNotNull(), lit(SKIP)).otherwise(lit(LOAD)))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<String, long[]> counts = new HashMap<>();
+      for (Row r : documents.groupBy("decision")
+          .agg(count(lit(1)), org.apache.spark.sql.functions.sum(col("names"))).collectAsList()) {
+        counts.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+      }
+      long load = counts.getOrDefault(LOAD, new long[2])[0];
+      // a content stored under several names is loaded once; its other names count as skipped
+      long extraNames = counts.getOrDefault(LOAD, new long[2])[1] - load;
+      long skipped = counts.getOrDefault(SKIP, new long[2])[1] + extraNames;
+      long rejected = counts.getOrDefault(REJECT, new long[2])[1];
+
+      Dataset<Row> toLoad = checked
+          .join(documents.where(col("decision").equalTo(LOAD)),
+              col("document_sha256").equalTo(col("sha_key"))
+                  .and(col("source_file").equalTo(col("chosen_file"))), "left_semi")
+          .withColumn("r", from_json(col("value"), JsonSchemaStruct.of("record.schema.json")));
+      long recordsLoaded = 0;
+      long indicatorRows = 0;
+      if (load > 0) {
+        long[] written = writeDocuments(toLoad, runId);
+        recordsLoaded = written[0];
+        indicatorRows = written[1];
+      }
+      long extractRejects = writeRejects(checked, documents, outcomesPath, runId);
+      LoadSummary summary = new LoadSummary(load + skipped + rejected, load, skipped, rejected,
+          checked.count(), recordsLoaded, indicatorRows, extractRejects, warehouse.root());
+      LOG.info("load: done in {} s: {} loaded, {} skipped, {} rejected",
+          String.format("%.1f", (System.nanoTime() - started) / 1e9), load, skipped, rejected);
+      return summary;
+    } finally {
+      documents.unpersist();
+    }
+  }
+
+  /** Writes the documents' rows; returns {records, indicator rows} written. */
+  private long[] writeDocuments(Dataset<Row> toLoad, String runId) {
+    Dataset<Row> records = toLoad.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> forms = RecordTables.forms(records, runId);
+      Dataset<Row> indicators = RecordTables.indicators(records);
+      String formsPath = warehouse.table("forms");
+      // rows of earlier versions of the files being loaded: their forms and children go
+      Dataset<Row> replacedForms = delta.exists(formsPath)
+          ? delta.read(formsPath).as("t")
+              .join(forms.select(col("source_file").as("f"), col("document_sha256").as("s"))
+                  .distinct(),
+                  col("t.source_file").equalTo(col("f"))
+                      .and(col("t.document_sha256").notEqual(col("s"))), "left_semi")
+              .select(col("form_id"))
+          : null;
+      upsertChild("budget_lines", RecordTables.budgetLines(records), replacedForms,
+          "budget_line_id");
+      upsertChild("indicators", indicators, replacedForms, "indicator_id");
+      upsertChild("facts", RecordTables.facts(records), replacedForms, "fact_id");
+      delta.upsert(formsPath, forms, replacedForms, "form_id");
+      delta.sync(warehouse.table("units"), RecordTables.units(delta.read(formsPath)), "unit_id");
+      return new long[] {records.count(), indicators.count()};
+    } finally {
+      records.unpersist();
+    }
+  }
+
+  private void upsertChild(String table, Dataset<Row> rows, Dataset<Row> replacedForms,
+      String key) {
+    String path = warehouse.table(table);
+    Dataset<Row> deletions = replacedForms == null || !delta.exists(path) ? null
+        : delta.read(path).join(replacedForms, "form_id").select(col(key));
+    delta.upsert(path, rows, deletions, key);
+  }
+
+  /** Rejected records of this load, and documents extraction rejected; returns the latter. */
+  private long writeRejects(Dataset<Row> checked, Dataset<Row> documents, String outcomesPath,
+      String runId) {
+    Dataset<Row> loadRejects = checked
+        .join(documents.where(col("decision").equalTo(REJECT)).select("sha_key"),
+            coalesce(col("document_sha256"), concat_ws(":", lit("no-sha"),
+                coalesce(col("source_file"), col("excerpt")))).equalTo(col("sha_key")),
+            "left_semi")
+        .select(
+            concat_ws("#", lit(LOAD), coalesce(col("document_sha256"), col("source_file"),
+                lit("?")), coalesce(col("form_index").cast("string"), lit("?"))).as("reject_id"),
+            lit(LOAD).as("stage"), col("source_file"), col("document_sha256"),
+            col("form_index").as("record_index"),
+            when(size(col("errors")).gt(0), concat_ws("; ", lit("record violates "
+                + "schemas/record.schema.json:"), concat_ws("; ", slice(col("errors"), 1, 5))))
+                .otherwise(lit("another record of this document violates the schema"))
+                .as("reason"),
+            col("excerpt"), lit(runId).as("first_run_id"));
+    Dataset<Row> rejects = RecordTables.conform(loadRejects, "rejects");
+    long extractRejects = 0;
+    if (outcomesPath != null && exists(outcomesPath)) {
+      Dataset<Row> outcomes = spark.read().schema(Schemas.ddl("tables/document_outcomes.ddl"))
+          .json(outcomesPath).where(col("status").equalTo("rejected"));
+      Dataset<Row> extract = RecordTables.conform(outcomes.select(
+          concat_ws("#", lit("extract"), coalesce(col("sha256"), concat_ws(":", lit("path"),
+              col("file"))), lit("")).as("reject_id"),
+          lit("extract").as("stage"), col("file").as("source_file"),
+          col("sha256").as("document_sha256"), lit(null).cast("int").as("record_index"),
+          col("reason"), lit(null).cast("string").as("excerpt"),
+          lit(runId).as("first_run_id")), "rejects");
+      extractRejects = extract.count();
+      rejects = rejects.unionByName(extract);
+    }
+    if (!rejects.isEmpty()) {
+      delta.insertNew(warehouse.table("rejects"), rejects.dropDuplicates("reject_id"),
+          "reject_id");
+    }
+    return extractRejects;
+  }
+
+  private boolean exists(String path) {
+    try {
+      Path p = new Path(path);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+}

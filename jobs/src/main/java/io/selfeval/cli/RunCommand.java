@@ -30,7 +30,7 @@ final class RunCommand extends StageCommand {
 
   @Override
   int run(SparkSession spark) {
-    String runId = RunLedger.newRunId(Instant.now());
+    final String runId = RunLedger.newRunId(Instant.now());
     ExtractCommand extract = new ExtractCommand();
     extract.common = common;
     extract.input = input;

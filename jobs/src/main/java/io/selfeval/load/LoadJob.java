@@ -134,37 +134,45 @@ public final class LoadJob {
 
   /** Writes the documents' rows; returns {records, indicator rows} written. */
   private long[] writeDocuments(Dataset<Row> toLoad, String runId) {
-    Dataset<Row> records = toLoad.persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Dataset<Row> forms = RecordTables.forms(records, runId);
-      Dataset<Row> indicators = RecordTables.indicators(records);
-      String formsPath = warehouse.table("forms");
-      // rows of earlier versions of the files being loaded: their forms and children go
-      Dataset<Row> replacedForms = delta.exists(formsPath)
-          ? delta.read(formsPath).as("t")
-              .join(forms.select(col("source_file").as("f"), col("document_sha256").as("s"))
-                  .distinct(),
-                  col("t.source_file").equalTo(col("f"))
-                      .and(col("t.document_sha256").notEqual(col("s"))), "left_semi")
-              .select(col("form_id"))
-          : null;
-      upsertChild("budget_lines", RecordTables.budgetLines(records), replacedForms,
-          "budget_line_id");
-      upsertChild("indicators", indicators, replacedForms, "indicator_id");
-      upsertChild("facts", RecordTables.facts(records), replacedForms, "fact_id");
-      delta.upsert(formsPath, forms, replacedForms, "form_id");
-      delta.sync(warehouse.table("units"), RecordTables.units(delta.read(formsPath)), "unit_id");
-      return new long[] {records.count(), indicators.count()};
-    } finally {
-      records.unpersist();
-    }
+    // Each table's rows are computed once and cut from the wide record plan, so the MERGEs
+    // (which scan their source more than once) plan and run over small flat data.
+    Dataset<Row> records = toLoad.localCheckpoint(true);
+    Dataset<Row> forms = RecordTables.forms(records, runId).localCheckpoint(true);
+    Dataset<Row> budgetLines = RecordTables.budgetLines(records).localCheckpoint(true);
+    Dataset<Row> indicators = RecordTables.indicators(records).localCheckpoint(true);
+    Dataset<Row> facts = RecordTables.facts(records).localCheckpoint(true);
+    String formsPath = warehouse.table("forms");
+    // rows of earlier versions of the files being loaded: their forms and children go
+    Dataset<Row> replacedForms = delta.exists(formsPath)
+        ? delta.read(formsPath).as("t")
+            .join(forms.select(col("source_file").as("f"), col("document_sha256").as("s"))
+                .distinct(),
+                col("t.source_file").equalTo(col("f"))
+                    .and(col("t.document_sha256").notEqual(col("s"))), "left_semi")
+            .select(col("form_id")).localCheckpoint(true)
+        : null;
+    timed("budget_lines", () -> upsertChild("budget_lines", budgetLines, replacedForms,
+        "budget_line_id"));
+    timed("indicators", () -> upsertChild("indicators", indicators, replacedForms,
+        "indicator_id"));
+    timed("facts", () -> upsertChild("facts", facts, replacedForms, "fact_id"));
+    timed("forms", () -> delta.upsert(formsPath, forms, replacedForms, "form_id"));
+    timed("units", () -> delta.sync(warehouse.table("units"),
+        RecordTables.units(delta.read(formsPath)), "unit_id"));
+    return new long[] {forms.count(), indicators.count()};
+  }
+
+  private static void timed(String table, Runnable write) {
+    long t0 = System.nanoTime();
+    write.run();
+    LOG.debug("load: {} written in {} ms", table, (System.nanoTime() - t0) / 1_000_000);
   }
 
   private void upsertChild(String table, Dataset<Row> rows, Dataset<Row> replacedForms,
       String key) {
     String path = warehouse.table(table);
     Dataset<Row> deletions = replacedForms == null || !delta.exists(path) ? null
-        : delta.read(path).join(replacedForms, "form_id").select(col(key));
+        : delta.read(path).join(replacedForms, "form_id").select(col(key)).localCheckpoint(true);
     delta.upsert(path, rows, deletions, key);
   }
 

@@ -23,7 +23,7 @@ public final class UnitNames {
 
   private static final Pattern PROVINCE = Pattern.compile("^\\p{IsHan}{2,3}(省|自治区)");
   private static final Pattern DISTRICT_BEFORE_CITY =
-      Pattern.compile("^\\p{IsHan}{1,6}?[区县](?=\\p{IsHan}{1,6}?市)");
+      Pattern.compile("^\\p{IsHan}{1,6}?[区县](?=\\p{IsHan}{2,6}?市)");
 
   private UnitNames() {}
 

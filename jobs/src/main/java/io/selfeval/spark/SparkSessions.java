@@ -43,6 +43,9 @@ public final class SparkSessions {
           String.valueOf(Math.max(2, 2 * Runtime.getRuntime().availableProcessors())));
       conf.setIfMissing("spark.default.parallelism",
           String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())));
+      // Delta replays its log with 50 partitions by default: seconds of overhead per commit on
+      // a small machine for tables of a few files
+      conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "2");
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
     }

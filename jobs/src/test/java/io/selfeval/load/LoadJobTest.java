@@ -1,0 +1,181 @@
+package io.selfeval.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfeval.extract.ReportExtractor;
+import io.selfeval.extract.Seeds;
+import io.selfeval.model.FormRecord;
+import io.selfeval.model.Records;
+import io.selfeval.spark.SharedSpark;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Loads the seeds' records. Expected counts come from the hand-checked golden files, not from
+ * the loader: forms = golden records, indicator rows = their indicators.
+ */
+class LoadJobTest {
+
+  private static final List<String> TABLES =
+      List.of("forms", "budget_lines", "indicators", "facts", "units");
+
+  @TempDir
+  Path tmp;
+
+  private final SparkSession spark = SharedSpark.get();
+
+  private static List<String> seedRecords() {
+    List<String> lines = new ArrayList<>();
+    for (String seed : Seeds.NAMES) {
+      for (FormRecord r : ReportExtractor.extract(Seeds.bytes(seed), seed).records()) {
+        lines.add(Records.toJson(r));
+      }
+    }
+    return lines;
+  }
+
+  private static int[] goldenCounts() throws IOException {
+    int forms = 0;
+    int indicators = 0;
+    for (String seed : Seeds.NAMES) {
+      try (InputStream in = LoadJobTest.class.getResourceAsStream("/golden/"
+          + seed.replace(".txt", ".expected.json"))) {
+        for (JsonNode r : Records.MAPPER.readTree(in).get("records")) {
+          forms++;
+          indicators += r.get("indicators").size();
+        }
+      }
+    }
+    return new int[] {forms, indicators};
+  }
+
+  private Path write(String name, List<String> lines) throws IOException {
+    Path p = tmp.resolve(name);
+    Files.write(p, lines, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  private Map<String, List<Row>> snapshot(Warehouse w) {
+    Map<String, List<Row>> out = new java.util.TreeMap<>();
+    for (String t : TABLES) {
+      Dataset<Row> df = spark.read().format("delta").load(w.table(t));
+      out.put(t, df.drop("loaded_run_id").orderBy(df.columns()[0]).collectAsList());
+    }
+    return out;
+  }
+
+  private long version(Warehouse w, String table) {
+    return io.delta.tables.DeltaTable.forPath(spark, w.table(table)).history(1)
+        .select("version").first().getLong(0);
+  }
+
+  @Test
+  void seedsLoadWithTheCountsOfTheGoldenFilesAndSecondLoadChangesNothing() throws IOException {
+    Warehouse w = new Warehouse(tmp.resolve("wh").toString());
+    Path records = write("records.jsonl", seedRecords());
+    int[] golden = goldenCounts();
+
+    LoadSummary first = new LoadJob(spark, w).run(records.toString(), null, "run-1");
+    assertEquals(5, first.loaded());
+    assertTrue(first.balances());
+    assertEquals(golden[0], spark.read().format("delta").load(w.table("forms")).count());
+    assertEquals(golden[1], spark.read().format("delta").load(w.table("indicators")).count());
+    assertEquals(golden[1], first.indicatorRows());
+    assertEquals(5, spark.read().format("delta").load(w.table("units")).count(),
+        "five seeds, five units");
+    Map<String, List<Row>> before = snapshot(w);
+    Map<String, Long> versions = new java.util.HashMap<>();
+    for (String t : TABLES) {
+      versions.put(t, version(w, t));
+      assertEquals(0L, versions.get(t), t + ": one commit for the first load");
+    }
+
+    LoadSummary second = new LoadJob(spark, w).run(records.toString(), null, "run-2");
+    assertEquals(new LoadSummary(5, 0, 5, 0, 9, 0, 0, 0, w.root()), second);
+    assertEquals(before, snapshot(w));
+    for (String t : TABLES) {
+      assertEquals(versions.get(t), version(w, t), t + ": no commit when nothing changed");
+    }
+  }
+
+  @Test
+  void invalidRecordRejectsItsDocumentAndTheRestLoads() throws IOException {
+    final Warehouse w = new Warehouse(tmp.resolve("wh").toString());
+    List<String> lines = seedRecords();
+    // break one form of seed 003 (the third record in file order): a score that is text
+    int broken = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("\"form_index\":2") && lines.get(i).contains("003_")) {
+        ObjectNode node = (ObjectNode) Records.MAPPER.readTree(lines.get(i));
+        ((ObjectNode) node.get("indicators").get(0)).put("score", "five");
+        lines.set(i, node.toString());
+        broken = i;
+      }
+    }
+    assertTrue(broken >= 0);
+    lines.add("{not json at all");
+    LoadSummary s = new LoadJob(spark, w).run(write("r.jsonl", lines).toString(), null, "r1");
+
+    assertEquals(4, s.loaded());
+    assertEquals(2, s.rejected(), "seed 003 and the line that is not JSON");
+    assertTrue(s.balances());
+    List<Row> rejects = spark.read().format("delta").load(w.table("rejects"))
+        .orderBy("reject_id").collectAsList();
+    assertEquals(5 + 1, rejects.size(), "the five records of 003 and the broken line");
+    Row brokenForm = rejects.stream()
+        .filter(r -> Integer.valueOf(2).equals(r.getAs("record_index"))).findFirst().get();
+    assertEquals("003_8a9d7d315562be05.txt", brokenForm.getAs("source_file"));
+    assertTrue(((String) brokenForm.getAs("reason")).contains("schemas/record.schema.json"),
+        (String) brokenForm.getAs("reason"));
+    assertTrue(((String) brokenForm.getAs("reason")).contains("score"),
+        (String) brokenForm.getAs("reason"));
+    assertEquals(0, spark.read().format("delta").load(w.table("forms"))
+        .where("source_file like '003%'").count());
+    assertEquals(4, spark.read().format("delta").load(w.table("forms")).count());
+  }
+
+  @Test
+  void newVersionOfFileReplacesItsRowsAndTimeTravelShowsTheOldOnes() throws IOException {
+    Warehouse w = new Warehouse(tmp.resolve("wh").toString());
+    String seed = Seeds.NAMES.get(1);
+    String v1 = Seeds.text(seed);
+    String v2 = v1.replace("\t市容市貌\t整洁、有序、舒适\t效果显著\t10\t10\t",
+        "\t市容市貌\t整洁、有序、舒适\t效果显著\t10\t8\t整治仍有反复");
+    assertTrue(!v1.equals(v2));
+    List<String> first = ReportExtractor.extract(v1.getBytes(StandardCharsets.UTF_8), seed)
+        .records().stream().map(Records::toJson).toList();
+    List<String> second = ReportExtractor.extract(v2.getBytes(StandardCharsets.UTF_8), seed)
+        .records().stream().map(Records::toJson).toList();
+    new LoadJob(spark, w).run(write("v1.jsonl", first).toString(), null, "r1");
+    final long v1Version = version(w, "indicators");
+    LoadSummary s = new LoadJob(spark, w).run(write("v2.jsonl", second).toString(), null, "r2");
+
+    assertEquals(1, s.loaded());
+    Dataset<Row> forms = spark.read().format("delta").load(w.table("forms"));
+    assertEquals(1, forms.count(), "the old version's form is gone");
+    assertEquals(Records.fromJson(second.get(0)).recordId(), forms.first().getAs("form_id"));
+    Dataset<Row> indicators = spark.read().format("delta").load(w.table("indicators"));
+    assertEquals(9, indicators.count());
+    assertEquals("8.000000", indicators.where("name = '市容市貌'").first().getAs("score")
+        .toString());
+    Dataset<Row> old = spark.read().format("delta").option("versionAsOf", v1Version)
+        .load(w.table("indicators"));
+    assertEquals(9, old.count());
+    assertEquals("10.000000", old.where("name = '市容市貌'").first().getAs("score").toString());
+    assertEquals(v1Version + 1, version(w, "indicators"), "one commit for the new version");
+  }
+}

@@ -30,16 +30,27 @@ public final class PiiMasker {
   private static final Pattern LANDLINE = Pattern.compile(
       "(?<![0-9.])0\\d{2,3}[-－—]\\d{7,8}(?![0-9])");
 
+  private static final List<String> NAME_LABELS =
+      List.of("填表人", "联系人", "负责人", "经办人", "审核人", "制表人", "签字人");
+  private static final List<String> PHONE_LABELS = List.of("电话", "手机", "联系方式", "传真");
   private static final List<Pattern> PLAIN = List.of(EMAIL, ID_NUMBER, MOBILE, LANDLINE);
 
   private PiiMasker() {}
 
   /** The text with every personal datum replaced by {@link #MASK}. */
   public static String mask(String text) {
-    String out = replaceGroup(text, LABELLED_NAME, 3);
-    out = replaceGroup(out, LABELLED_PHONE, 3);
+    String out = text;
+    // the labelled patterns are costly to try at every position: only where a label stands
+    if (NAME_LABELS.stream().anyMatch(out::contains)) {
+      out = replaceGroup(out, LABELLED_NAME, 3);
+    }
+    if (PHONE_LABELS.stream().anyMatch(out::contains)) {
+      out = replaceGroup(out, LABELLED_PHONE, 3);
+    }
     for (Pattern p : PLAIN) {
-      out = p.matcher(out).replaceAll(MASK);
+      if (p != EMAIL || out.indexOf('@') >= 0) {
+        out = p.matcher(out).replaceAll(MASK);
+      }
     }
     return out;
   }

@@ -34,12 +34,35 @@ public final class Texts {
     return start == end ? null : s.substring(start, end);
   }
 
-  /** Without any blanks at all and NFKC-normalised: for matching labels, never for output. */
+  /**
+   * Without any blanks at all and NFKC-normalised: for matching labels, never for output.
+   * Full-width ASCII forms are mapped directly and characters NFKC leaves alone (ideographs, CJK
+   * punctuation, quotes) are copied; only a string holding anything else goes through the
+   * (much slower) general normaliser.
+   */
   public static String compact(String s) {
     if (s == null) {
       return "";
     }
-    String n = needsNormalising(s) ? Normalizer.normalize(s, Normalizer.Form.NFKC) : s;
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (isBlankChar(c)) {
+        continue;
+      }
+      if (c >= 0xFF01 && c <= 0xFF5E) {
+        sb.append((char) (c - 0xFEE0));
+      } else if (nfkcStable(c)) {
+        sb.append(c);
+      } else {
+        return compactSlow(s);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String compactSlow(String s) {
+    String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
     StringBuilder sb = new StringBuilder(n.length());
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);
@@ -50,16 +73,12 @@ public final class Texts {
     return sb.toString();
   }
 
-  /** Only full-width forms, compatibility symbols and such change under NFKC; ideographs don't. */
-  private static boolean needsNormalising(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if ((c >= 0x00A0 && c < 0x0100) || (c >= 0x2000 && c < 0x4E00)
-          || (c >= 0xF900 && c <= 0xFAFF) || c >= 0xFE30) {
-        return true;
-      }
-    }
-    return false;
+  /** Characters NFKC maps to themselves (checked exhaustively for these ranges). */
+  private static boolean nfkcStable(char c) {
+    return c < 0x00A0 || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x3003)
+        || (c >= 0x3008 && c <= 0x3011) || (c >= 0x3014 && c <= 0x301B)
+        || (c >= 0x2010 && c <= 0x2023 && c != 0x2011 && c != 0x2017) || c == 0x2027
+        || c == 0x2030 || c == 0x00B7 || c == 0x00D7;
   }
 
   /**

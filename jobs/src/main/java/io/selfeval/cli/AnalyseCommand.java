@@ -1,14 +1,31 @@
 package io.selfeval.cli;
 
+import io.selfeval.analyse.AnalyseJob;
+import io.selfeval.analyse.RulePack;
+import io.selfeval.load.Warehouse;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code selfeval analyse}: not built yet; refuses with exit code 3. */
+/** {@code selfeval analyse}: metrics over the loaded tables. */
 @Command(name = "analyse", mixinStandardHelpOptions = true,
-    description = {"Computes execution rates, indicator deviations, expected scores and"
-            + " score-inflation flags.",
-        "Not implemented yet: exits with code 3."})
+    description = {
+        "Parses every indicator's target and actual, scores it under a rule pack and writes "
+            + "int_indicator_deviations (direction, status, deviation, exact hit, expected "
+            + "score, excess) and int_form_execution (execution rates, recomputed budget score, "
+            + "recomputed and fair totals, inflation points, weight sums).",
+        "Score-inflation flags come with a later issue."})
 final class AnalyseCommand extends StageCommand {
+
+  @Option(names = "--rule-pack", paramLabel = "ID_OR_FILE", defaultValue = "national",
+      description = "Scoring rules: national, hunan, or the path of a pack .json "
+          + "(default: ${DEFAULT-VALUE}).")
+  String rulePack;
+
+  @Spec
+  CommandSpec spec;
 
   @Override
   String stageName() {
@@ -16,12 +33,12 @@ final class AnalyseCommand extends StageCommand {
   }
 
   @Override
-  void checkImplemented() {
-    throw new StageNotImplementedException(stageName());
-  }
-
-  @Override
   int run(SparkSession spark) {
-    throw new StageNotImplementedException(stageName());
+    RulePack pack = RulePack.load(rulePack);
+    long[] counts = new AnalyseJob(spark, new Warehouse(common.warehouse())).run(pack);
+    spec.commandLine().getOut().printf("analyse: %d indicator rows, %d forms scored under %s%n"
+        + "  tables: %s/delta/int_indicator_deviations, int_form_execution%n", counts[0],
+        counts[1], pack.label(), common.warehouse());
+    return ExitCodes.OK;
   }
 }

@@ -20,6 +20,11 @@ final class RunCommand extends StageCommand {
       description = "Folder of raw reports (default: ${DEFAULT-VALUE}).")
   String input;
 
+  @Option(names = "--rule-pack", paramLabel = "ID_OR_FILE", defaultValue = "national",
+      description = "Scoring rules for analyse: national, hunan, or a pack .json "
+          + "(default: ${DEFAULT-VALUE}).")
+  String rulePack;
+
   @Spec
   CommandSpec spec;
 
@@ -42,6 +47,11 @@ final class RunCommand extends StageCommand {
     load.spec = spec;
     load.runId = runId;
     load.run(spark);
-    throw new StageNotImplementedException("analyse");
+    AnalyseCommand analyse = new AnalyseCommand();
+    analyse.common = common;
+    analyse.spec = spec;
+    analyse.rulePack = rulePack;
+    analyse.run(spark);
+    throw new StageNotImplementedException("publish");
   }
 }

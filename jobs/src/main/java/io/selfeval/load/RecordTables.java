@@ -16,11 +16,9 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import io.selfeval.model.Schemas;
-import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Transformations from parsed records (a column {@code r} holding the record struct, beside
@@ -165,11 +163,7 @@ public final class RecordTables {
         .otherwise(amount);
   }
 
-  /** Selects the declared columns in order, cast to the declared types. */
   static Dataset<Row> conform(Dataset<Row> df, String table) {
-    StructType schema = Schemas.ddl("tables/" + table + ".ddl");
-    return df.select(Arrays.stream(schema.fields())
-        .map(f -> col(f.name()).cast(f.dataType()).as(f.name()))
-        .toArray(Column[]::new));
+    return Schemas.conform(df, table);
   }
 }

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
 /** Loads table schemas from {@code schemas/} on the classpath: code and docs cannot drift. */
@@ -14,6 +19,17 @@ public final class Schemas {
   /** A Spark schema from a DDL file under {@code schemas/}, e.g. "tables/forms.ddl". */
   public static StructType ddl(String name) {
     return StructType.fromDDL(text(name).replaceAll("(?m)^\\s*--.*$", "").trim());
+  }
+
+  /**
+   * The contract select that ends a transformation: the columns of
+   * {@code schemas/tables/<table>.ddl}, in order, cast to their declared types.
+   */
+  public static Dataset<Row> conform(Dataset<Row> df, String table) {
+    StructType schema = ddl("tables/" + table + ".ddl");
+    return df.select(Arrays.stream(schema.fields())
+        .map(f -> functions.col(f.name()).cast(f.dataType()).as(f.name()))
+        .toArray(Column[]::new));
   }
 
   /** A file under {@code schemas/} as text. */

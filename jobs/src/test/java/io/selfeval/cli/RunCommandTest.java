@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -37,10 +38,10 @@ class RunCommandTest {
     RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
     SparkSession spark = SharedSpark.get();
 
-    // analyse is the next stage to build: run stops there, after extract and load
+    // publish is the next stage to build: run stops there, after extract, load and analyse
     StageNotImplementedException stop = assertThrows(StageNotImplementedException.class,
         () -> run.run(spark));
-    assertEquals("stage 'analyse' is not implemented yet", stop.getMessage());
+    assertEquals("stage 'publish' is not implemented yet", stop.getMessage());
 
     List<Row> ledger = spark.read().format("delta").load(warehouse + "/delta/runs")
         .orderBy("started_at").collectAsList();
@@ -68,5 +69,42 @@ class RunCommandTest {
     assertEquals("empty.txt", rejects.get(0).getAs("source_file"));
     assertEquals("extract", rejects.get(0).getAs("stage"));
     assertEquals("empty file (0 bytes)", rejects.get(0).getAs("reason"));
+
+    // analyse, checked against figures computed by hand from the seed reports
+    Dataset<Row> execution = spark.read().format("delta")
+        .load(warehouse + "/delta/int_form_execution");
+    assertEquals(9, execution.count());
+    Row unit003 = execution.where("source_file like '003%' and form_kind = 'unit'").first();
+    assertDecimal("0.971962", unit003.getAs("execution_rate"), "1627.57 / 1674.52");
+    assertDecimal("9.72", unit003.getAs("recomputed_budget_score"), "10 x 97.196 %");
+    assertDecimal("87", unit003.getAs("indicator_score_sum"), "17 awarded scores");
+    assertDecimal("96.72", unit003.getAs("recomputed_total"), "9.72 + 87");
+    assertDecimal("96.72", unit003.getAs("reported_total"), "printed 总分");
+    assertDecimal("50", unit003.getAs("weight_output"), "产出指标");
+    assertDecimal("30", unit003.getAs("weight_effect"), "效益指标");
+    assertDecimal("10", unit003.getAs("weight_satisfaction"), "满意度指标");
+    assertDecimal("100", unit003.getAs("weight_total"), "10 + 90");
+    assertEquals("national@2021.1", unit003.getAs("rule_pack"));
+    Row affairs = execution.join(spark.read().format("delta").load(warehouse + "/delta/forms")
+            .where("project_name = '城管事务经费'").select("form_id"), "form_id").first();
+    assertDecimal("0.979933", affairs.getAs("execution_rate"), "244.65 / 249.66");
+    assertDecimal("9.80", affairs.getAs("recomputed_budget_score"), "10 x 97.99 %");
+    assertDecimal("0", affairs.getAs("budget_score_difference"), "printed 9.8");
+    Row caseFees = execution.join(spark.read().format("delta")
+        .load(warehouse + "/delta/forms").where("project_name = '办案费'").select("form_id"),
+        "form_id").first();
+    assertDecimal("97", caseFees.getAs("recomputed_total"), "10 + 87, printed 96");
+    assertDecimal("-1", ((java.math.BigDecimal) caseFees.getAs("reported_total"))
+        .subtract(caseFees.getAs("recomputed_total")), "96 - 97");
+    Row revenue = spark.read().format("delta").load(warehouse
+        + "/delta/int_indicator_deviations").where("name = '增加财政非税收入'").first();
+    assertDecimal("3.62", revenue.getAs("expected_score"), "8 x 11.32 / 25");
+    assertDecimal("1.38", revenue.getAs("score_excess"), "5 - 3.62");
+    assertEquals("missed", revenue.getAs("status"));
+  }
+
+  private static void assertDecimal(String expected, Object actual, String why) {
+    assertEquals(0, new java.math.BigDecimal(expected).compareTo((java.math.BigDecimal) actual),
+        why + ": expected " + expected + ", got " + actual);
   }
 }

@@ -1,0 +1,118 @@
+package io.selfeval.analyse;
+
+import static org.apache.spark.sql.functions.bround;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.try_divide;
+import static org.apache.spark.sql.functions.when;
+
+import io.selfeval.model.Schemas;
+import java.math.BigDecimal;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The analysis transformations: pure, no reads or writes, each ending with the select of its
+ * table's declared schema.
+ */
+public final class Metrics {
+
+  private Metrics() {}
+
+  /** One row per indicator row: parsed values, direction, status, expected score, excess. */
+  public static Dataset<Row> indicatorDeviations(Dataset<Row> indicators, RulePack pack) {
+    StructType out = new StructType(indicators.schema().fields());
+    for (var f : AssessFunction.OUTPUT.fields()) {
+      out = out.add(f);
+    }
+    AssessFunction assess = new AssessFunction(pack);
+    Dataset<Row> assessed = indicators.map((MapFunction<Row, Row>) row -> merge(row,
+        assess.call(RowFactory.create(row.getAs("name"), row.getAs("target_text"),
+            row.getAs("actual_text"), row.getAs("weight"), row.getAs("score")))),
+        Encoders.row(out));
+    return Schemas.conform(assessed
+        .withColumn("score_excess", col("score").minus(col("expected_score")))
+        .withColumn("rule_pack", lit(pack.label())), "int_indicator_deviations");
+  }
+
+  private static Row merge(Row a, Row b) {
+    Object[] values = new Object[a.length() + b.length()];
+    for (int i = 0; i < a.length(); i++) {
+      values[i] = a.get(i);
+    }
+    for (int i = 0; i < b.length(); i++) {
+      values[a.length() + i] = b.get(i);
+    }
+    return RowFactory.create(values);
+  }
+
+  /** One row per form: execution rates, recomputed and fair totals, inflation points. */
+  public static Dataset<Row> formExecution(Dataset<Row> forms, Dataset<Row> deviations,
+      RulePack pack) {
+    Dataset<Row> perForm = deviations.groupBy(col("form_id")).agg(
+        sum(col("score")).as("indicator_score_sum"),
+        sum(coalesce(col("expected_score"), col("score"))).as("expected_score_sum"),
+        sum(when(col("level1").startsWith("产出"), col("weight"))).as("weight_output"),
+        sum(when(col("level1").startsWith("效益"), col("weight"))).as("weight_effect"),
+        sum(when(col("level1").startsWith("满意度"), col("weight"))).as("weight_satisfaction"),
+        sum(col("weight")).as("indicator_weight_sum"),
+        count(lit(1)).cast("int").as("indicator_count"),
+        sum(when(col("expected_score").isNotNull(), 1).otherwise(0)).cast("int")
+            .as("measurable_count"),
+        sum(when(col("is_exact_hit"), 1).otherwise(0)).cast("int").as("exact_hit_count"));
+    Column weight = coalesce(col("budget_weight"), lit(pack.budgetWeight()));
+    Column rate = try_divide(col("executed_wan_yuan"), col("adjusted_wan_yuan"));
+    Column rawScore = weight.multiply(rate);
+    Column budgetScore = round(pack.budgetScoreCapped() ? least(rawScore, weight) : rawScore,
+        pack.scoreScale());
+    Dataset<Row> formColumns = forms.drop("indicator_count");
+    Dataset<Row> joined = formColumns.join(perForm, formColumns.col("form_id").equalTo(perForm.col(
+        "form_id")), "left_outer").drop(perForm.col("form_id"))
+        .withColumn("execution_rate", rate)
+        .withColumn("execution_rate_vs_initial",
+            try_divide(col("executed_wan_yuan"), col("initial_wan_yuan")))
+        .withColumn("adjustment_ratio",
+            try_divide(col("adjusted_wan_yuan"), col("initial_wan_yuan")).minus(lit(1)))
+        .withColumn("budget_weight_used", weight)
+        .withColumn("recomputed_budget_score", budgetScore)
+        .withColumn("rate_difference_pp", bround(col("reported_rate").minus(rate)
+            .multiply(lit(100)), 6))
+        .withColumn("budget_score_difference",
+            col("reported_budget_score").minus(col("recomputed_budget_score")))
+        .withColumn("recomputed_total", col("recomputed_budget_score")
+            .plus(coalesce(col("indicator_score_sum"), lit(BigDecimal.ZERO))))
+        .withColumn("fair_total", col("recomputed_budget_score")
+            .plus(coalesce(col("expected_score_sum"), lit(BigDecimal.ZERO))))
+        .withColumn("inflation_points", col("reported_total").minus(col("fair_total")))
+        .withColumn("recomputed_grade", gradeOf(col("reported_total"), pack))
+        .withColumn("weight_total", weight.plus(coalesce(col("indicator_weight_sum"),
+            lit(BigDecimal.ZERO))))
+        .withColumn("rule_pack", lit(pack.label()));
+    return Schemas.conform(joined
+        .withColumn("budget_weight", col("budget_weight_used"))
+        .withColumn("indicator_count", coalesce(col("indicator_count"), lit(0)))
+        .withColumn("measurable_count", coalesce(col("measurable_count"), lit(0)))
+        .withColumn("exact_hit_count", coalesce(col("exact_hit_count"), lit(0))),
+        "int_form_execution");
+  }
+
+  private static Column gradeOf(Column total, RulePack pack) {
+    Column grade = lit(null).cast("string");
+    for (int i = pack.grades().size() - 1; i >= 0; i--) {
+      RulePack.Band b = pack.grades().get(i);
+      grade = when(total.geq(lit(b.min())), lit(b.grade())).otherwise(grade);
+    }
+    return when(total.isNull(), lit(null).cast("string")).otherwise(grade);
+  }
+
+}

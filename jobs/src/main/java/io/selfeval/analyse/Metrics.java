@@ -73,8 +73,9 @@ public final class Metrics {
     Column weight = coalesce(col("budget_weight"), lit(pack.budgetWeight()));
     Column rate = try_divide(col("executed_wan_yuan"), col("adjusted_wan_yuan"));
     Column rawScore = weight.multiply(rate);
-    Column budgetScore = round(pack.budgetScoreCapped() ? least(rawScore, weight) : rawScore,
-        pack.scoreScale());
+    // least() skips nulls: without a rate there is no score, not the weight
+    Column budgetScore = when(rate.isNotNull(), round(pack.budgetScoreCapped()
+        ? least(rawScore, weight) : rawScore, pack.scoreScale()));
     Dataset<Row> formColumns = forms.drop("indicator_count");
     Dataset<Row> joined = formColumns.join(perForm, formColumns.col("form_id").equalTo(perForm.col(
         "form_id")), "left_outer").drop(perForm.col("form_id"))

@@ -74,6 +74,9 @@ class RunCommandTest {
     Dataset<Row> execution = spark.read().format("delta")
         .load(warehouse + "/delta/int_form_execution");
     assertEquals(9, execution.count());
+    Row prose = execution.where("source_file like '000%'").first();
+    assertEquals(null, prose.getAs("recomputed_budget_score"), "no budget table, no score");
+    assertEquals(null, prose.getAs("fair_total"));
     Row unit003 = execution.where("source_file like '003%' and form_kind = 'unit'").first();
     assertDecimal("0.971962", unit003.getAs("execution_rate"), "1627.57 / 1674.52");
     assertDecimal("9.72", unit003.getAs("recomputed_budget_score"), "10 x 97.196 %");

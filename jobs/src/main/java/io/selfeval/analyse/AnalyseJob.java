@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The analyse stage (metrics part): indicator deviations and form execution under a rule pack,
- * written as {@code int_indicator_deviations} and {@code int_form_execution}. Each table is
+ * The analyse stage: indicator deviations, form execution and score-inflation flags under a
+ * rule pack, written as {@code int_indicator_deviations}, {@code int_form_execution} and
+ * {@code int_flags}. Each table is
  * recomputed whole and replaced in one commit, so a rerun on the same tables gives the same rows.
  */
 public final class AnalyseJob {
@@ -26,8 +27,8 @@ public final class AnalyseJob {
     this.warehouse = warehouse;
   }
 
-  /** Returns {indicator rows, forms} written. */
-  public long[] run(RulePack pack) {
+  /** Returns {indicator rows, forms, flags} written. */
+  public long[] run(RulePack pack, FlagThresholds thresholds) {
     long started = System.nanoTime();
     Dataset<Row> indicators = spark.read().format("delta").load(warehouse.table("indicators"));
     Dataset<Row> forms = spark.read().format("delta").load(warehouse.table("forms"));
@@ -37,9 +38,14 @@ public final class AnalyseJob {
       write(deviations, "int_indicator_deviations");
       Dataset<Row> execution = Metrics.formExecution(forms, deviations, pack);
       write(execution, "int_form_execution");
-      long[] counts = {deviations.count(), execution.count()};
-      LOG.info("analyse: {} indicator rows and {} forms under rule pack {} in {} s", counts[0],
-          counts[1], pack.label(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
+      Dataset<Row> flags = Flags.flags(forms, spark.read().format("delta")
+          .load(warehouse.table("int_form_execution")), deviations, thresholds, pack.label());
+      write(flags, "int_flags");
+      long[] counts = {deviations.count(), execution.count(),
+          spark.read().format("delta").load(warehouse.table("int_flags")).count()};
+      LOG.info("analyse: {} indicator rows, {} forms, {} flags under rule pack {} in {} s",
+          counts[0], counts[1], counts[2], pack.label(),
+          String.format("%.1f", (System.nanoTime() - started) / 1e9));
       return counts;
     } finally {
       deviations.unpersist();

@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * <p><b>Direction.</b> Lower is better when the target says so (≤, <, 以内, 不超过 …) or the
  * indicator's name is about something to keep down (错案率, 投诉, 事故, 成本, 时长, 差错, 违规, 纠纷,
- * 超标, 能耗) or the target asks to reduce (降低, 减少); exact match when the target says "=";
+ * 超标, 能耗), unless it is the rate of something done (办结率, 处理率, 完成率, 满意度 …), or
+ * the target asks to reduce (降低, 减少); exact match when the target says "=";
  * otherwise higher is better.
  *
  * <p><b>Quantitative</b> (target and actual both numbers, percentages or counts per the same
@@ -37,6 +38,10 @@ public final class IndicatorScorer {
 
   private static final List<String> LOWER_WORDS = List.of("错案率", "投诉", "事故", "成本",
       "时长", "差错", "违规", "纠纷", "超标", "能耗", "负面", "发生率", "失误");
+  /** Rates of things done: "及时处理违规行为…案件办结率" is about handling, higher is better. */
+  private static final List<String> HIGHER_RATES = List.of("办结率", "结案率", "处理率",
+      "完成率", "满意", "合格率", "及时率", "完好率", "覆盖率", "达标率", "整改率", "到位率",
+      "准时率", "执行率", "查处率");
   private static final MathContext MC = MathContext.DECIMAL64;
 
   private final RulePack pack;
@@ -80,7 +85,8 @@ public final class IndicatorScorer {
     if ("<=".equals(c) || "<".equals(c) || "decrease".equals(target.trend())) {
       return LOWER;
     }
-    if (name != null && LOWER_WORDS.stream().anyMatch(name::contains)) {
+    if (name != null && LOWER_WORDS.stream().anyMatch(name::contains)
+        && HIGHER_RATES.stream().noneMatch(name::contains)) {
       return LOWER;
     }
     if ("=".equals(c)) {

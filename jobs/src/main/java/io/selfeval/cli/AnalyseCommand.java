@@ -1,6 +1,7 @@
 package io.selfeval.cli;
 
 import io.selfeval.analyse.AnalyseJob;
+import io.selfeval.analyse.FlagThresholds;
 import io.selfeval.analyse.RulePack;
 import io.selfeval.load.Warehouse;
 import org.apache.spark.sql.SparkSession;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
             + "int_indicator_deviations (direction, status, deviation, exact hit, expected "
             + "score, excess) and int_form_execution (execution rates, recomputed budget score, "
             + "recomputed and fair totals, inflation points, weight sums).",
-        "Score-inflation flags come with a later issue."})
+        "Then flags what looks too good (int_flags: rule, severity, evidence, source line), "
+            + "with thresholds from --config (default: the built-in flags.json)."})
 final class AnalyseCommand extends StageCommand {
 
   @Option(names = "--rule-pack", paramLabel = "ID_OR_FILE", defaultValue = "national",
@@ -35,10 +37,12 @@ final class AnalyseCommand extends StageCommand {
   @Override
   int run(SparkSession spark) {
     RulePack pack = RulePack.load(rulePack);
-    long[] counts = new AnalyseJob(spark, new Warehouse(common.warehouse())).run(pack);
-    spec.commandLine().getOut().printf("analyse: %d indicator rows, %d forms scored under %s%n"
-        + "  tables: %s/delta/int_indicator_deviations, int_form_execution%n", counts[0],
-        counts[1], pack.label(), common.warehouse());
+    FlagThresholds thresholds = FlagThresholds.load(common.config());
+    long[] counts = new AnalyseJob(spark, new Warehouse(common.warehouse()))
+        .run(pack, thresholds);
+    spec.commandLine().getOut().printf("analyse: %d indicator rows, %d forms scored under %s; "
+        + "%d flags%n  tables: %s/delta/int_indicator_deviations, int_form_execution, "
+        + "int_flags%n", counts[0], counts[1], pack.label(), counts[2], common.warehouse());
     return ExitCodes.OK;
   }
 }

@@ -12,7 +12,8 @@ public final class CommonOptions {
   String warehouse;
 
   @Option(names = "--config", paramLabel = "FILE",
-      description = "Configuration file (thresholds, rule pack). Default: the built-in one.")
+      description = "Flag thresholds (a JSON file shaped like jobs/src/main/resources/"
+          + "flags.json). Default: the built-in one.")
   Path config;
 
   @Option(names = "--master", paramLabel = "URL",

@@ -45,6 +45,18 @@ class IndicatorScorerTest {
   }
 
   @Test
+  void rateOfHandlingViolationsIsHigherIsBetter() {
+    // 003 unit 数量指标: the name mentions 违规 but measures cases closed
+    Assessment a = national.assess("及时处理违规行为，强化行政管理，案件办结率", "95%", "97%",
+        dec("4"));
+    assertEquals("higher_is_better", a.direction());
+    assertEquals("exceeded", a.status());
+    assertDecimal("4", a.expectedScore());
+    assertEquals("lower_is_better",
+        national.assess("违规操作次数", "5次", "3次", dec("4")).direction());
+  }
+
+  @Test
   void satisfactionAboveItsThresholdEarnsFullWeight() {
     // 001 执法满意率: ≥90% / 93%, weight 10
     Assessment a = national.assess("执法满意率", "≥90%", "93%", dec("10"));

@@ -28,7 +28,8 @@ class MetricsTest {
       .add("indicator_id", "string").add("form_id", "string").add("position", "int")
       .add("unit_id", "string").add("fiscal_year", "int").add("level1", "string")
       .add("level2", "string").add("name", "string").add("target_text", "string")
-      .add("actual_text", "string").add("weight", "decimal(22,6)")
+      .add("actual_text", "string").add("deviation_reason", "string")
+      .add("weight", "decimal(22,6)")
       .add("score", "decimal(22,6)").add("source_file", "string").add("line", "int");
 
   private static BigDecimal dec(String v) {
@@ -44,9 +45,9 @@ class MetricsTest {
         dec("100"), "优", 2, "a.txt", 1)), FORMS);
     Dataset<Row> indicators = spark.createDataFrame(List.of(
         RowFactory.create("f1#0", "f1", 0, "u1", 2024, "产出指标", "数量指标", "巡查次数", "100次",
-            "160次", dec("50"), dec("50"), "a.txt", 10),
+            "160次", null, dec("50"), dec("50"), "a.txt", 10),
         RowFactory.create("f1#1", "f1", 1, "u1", 2024, "效益指标", "经济效益指标", "罚没收入",
-            "400万元", "300万元", dec("40"), dec("40"), "a.txt", 11)), INDICATORS);
+            "400万元", "300万元", null, dec("40"), dec("40"), "a.txt", 11)), INDICATORS);
     RulePack rules = RulePack.load(pack);
     Dataset<Row> deviations = Metrics.indicatorDeviations(indicators, rules);
     assertEquals(DataTypes.createDecimalType(22, 6),

@@ -1,6 +1,7 @@
 package io.selfeval.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.selfeval.extract.Seeds;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -75,8 +77,8 @@ class RunCommandTest {
         .load(warehouse + "/delta/int_form_execution");
     assertEquals(9, execution.count());
     Row prose = execution.where("source_file like '000%'").first();
-    assertEquals(null, prose.getAs("recomputed_budget_score"), "no budget table, no score");
-    assertEquals(null, prose.getAs("fair_total"));
+    assertNull(prose.getAs("recomputed_budget_score"), "no budget table, no score");
+    assertNull(prose.getAs("fair_total"));
     Row unit003 = execution.where("source_file like '003%' and form_kind = 'unit'").first();
     assertDecimal("0.971962", unit003.getAs("execution_rate"), "1627.57 / 1674.52");
     assertDecimal("9.72", unit003.getAs("recomputed_budget_score"), "10 x 97.196 %");
@@ -104,6 +106,35 @@ class RunCommandTest {
     assertDecimal("3.62", revenue.getAs("expected_score"), "8 x 11.32 / 25");
     assertDecimal("1.38", revenue.getAs("score_excess"), "5 - 3.62");
     assertEquals("missed", revenue.getAs("status"));
+
+    // flags: each one checked against the report text by hand (file, rule, line)
+    List<String> flags = spark.read().format("delta").load(warehouse + "/delta/int_flags")
+        .selectExpr("concat_ws(' ', substring(source_file, 1, 3), rule_id, "
+            + "cast(source_line as string))").as(Encoders.STRING()).collectAsList().stream()
+        .sorted().toList();
+    assertEquals(List.of(
+        "001 ALL_FULL_MARKS 117", // nine indicators, each at its weight
+        "001 BUDGET_ADJUSTED_TO_SPEND 100", // 1064.54 -> 1112.67 = executed 1112.67
+        "001 PERFECT_TOTAL 117", // 总分 100
+        "001 PROBLEMS_BUT_HIGH_SCORE 86", // 存在的问题 lists one, total 100
+        "003 ALL_FULL_MARKS 725", // 附件1-1 协管员经费: 15 rows at full weight
+        "003 BUDGET_ADJUSTED_TO_SPEND 1052", // 办案费 2.51 -> 32.26 = executed 32.26
+        "003 PARTS_NOT_TOTAL 1291", // 办案费 10 + 87 = 97, 总分 96
+        "003 PERFECT_TOTAL 725", // 附件1-1 总分 100
+        "003 PROBLEMS_BUT_HIGH_SCORE 471", // the project report's problems, four forms >= 90
+        "003 PROBLEMS_BUT_HIGH_SCORE 471",
+        "003 PROBLEMS_BUT_HIGH_SCORE 471",
+        "003 PROBLEMS_BUT_HIGH_SCORE 471",
+        "003 PROBLEMS_BUT_HIGH_SCORE 54", // unit report's problems, 96.72
+        "003 QUALITATIVE_HEAVY 1026", // 办案费: 60 of 90 points qualitative, all full
+        "003 QUALITATIVE_HEAVY 480", // 协管员经费: 53 of 90
+        "003 REASON_WITHOUT_DEDUCTION 585", // "38人" in the reason column, full marks
+        "003 SCORE_EXCESS 1211", // 增加财政非税收入 5 awarded, 3.62 expected
+        "004 BUDGET_ADJUSTED_TO_SPEND 160", // 865.82 -> 899.13 = executed 899.13
+        "004 DEDUCTION_WITHOUT_REASON 268", // 准时率 100% / 99%, 4 of 5, no reason
+        "004 DEDUCTION_WITHOUT_REASON 381", // 满意度 96% / 95%, 9 of 10, no reason
+        "004 PROBLEMS_BUT_HIGH_SCORE 866", // three problems listed, total 98
+        "004 QUALITATIVE_HEAVY 143"), flags); // 45 of 90 points qualitative, all full
   }
 
   private static void assertDecimal(String expected, Object actual, String why) {

@@ -1,0 +1,51 @@
+package io.selfeval.analyse;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Thresholds of the score-inflation rules: configuration ({@code flags.json} on the classpath,
+ * or the file given with {@code --config}), never literals in a rule.
+ */
+public record FlagThresholds(String version, BigDecimal perfectTotal, BigDecimal scoreTolerance,
+    BigDecimal scoreExcessMinPoints, BigDecimal rateTolerancePp,
+    BigDecimal amountToleranceWanYuan, Map<String, BigDecimal> standardLevel1Weights,
+    int exactHitsMinQuantitative, BigDecimal exactHitsMinShare,
+    BigDecimal qualitativeHeavyMinShare, BigDecimal highScoreMinTotal,
+    Map<String, String> severity) implements Serializable {
+
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  /** The built-in thresholds, or those of {@code file} when it is given. */
+  public static FlagThresholds load(Path file) {
+    try (InputStream in = file != null ? Files.newInputStream(file)
+        : FlagThresholds.class.getResourceAsStream("/flags.json")) {
+      return JSON.readValue(in, FlagThresholds.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read flag thresholds "
+          + (file != null ? file : "flags.json") + ": " + e.getMessage(), e);
+    }
+  }
+
+  public String severityOf(String rule) {
+    String s = severity.get(rule);
+    if (s == null) {
+      throw new IllegalStateException("no severity configured for rule " + rule);
+    }
+    return s;
+  }
+}

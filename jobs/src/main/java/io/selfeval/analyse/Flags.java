@@ -1,0 +1,201 @@
+package io.selfeval.analyse;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.selfeval.model.Schemas;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The score-inflation rules that one form and its indicator rows can show, as transformations
+ * from the analysis tables to {@code int_flags} rows. Thresholds come from
+ * {@link FlagThresholds}; each flag carries its evidence and the report line behind it.
+ */
+public final class Flags {
+
+  private static final List<String> QUANTITATIVE_RULES = List.of("full_weight",
+      "over_achievement", "proportional", "reverse_proportional", "exact_missed");
+
+  private Flags() {}
+
+  /** Every flag of the forms and indicator rows given. */
+  public static Dataset<Row> flags(Dataset<Row> forms, Dataset<Row> execution,
+      Dataset<Row> deviations, FlagThresholds t, String rulePack) {
+    Dataset<Row> f = formFacts(forms, execution, deviations, t);
+    Dataset<Row> i = deviations.where(col("weight").isNotNull());
+    Column tol = lit(t.scoreTolerance());
+    Column full = col("score").geq(col("weight").minus(tol));
+    List<Dataset<Row>> all = new ArrayList<>();
+    all.add(form(f.where(col("reported_total").geq(lit(t.perfectTotal()))), "PERFECT_TOTAL",
+        ev("reported_total", col("reported_total")), col("reported_total_line")));
+    all.add(form(f.where(col("indicator_count").gt(0).and(col("full_marks_count")
+        .equalTo(col("indicator_count")))), "ALL_FULL_MARKS",
+        ev("indicators", col("indicator_count"), "full_marks", col("full_marks_count")),
+        col("reported_total_line")));
+    all.add(indicator(i.where(col("status").equalTo("missed").and(full)),
+        "FULL_MARKS_DESPITE_MISS", ev("target", col("target_text"), "actual",
+            col("actual_text"), "weight", col("weight"), "score", col("score"),
+            "expected_score", col("expected_score"), "excess_points", col("score_excess"))));
+    all.add(indicator(i.where(col("score_excess").gt(lit(t.scoreExcessMinPoints()))),
+        "SCORE_EXCESS", ev("expected_score", col("expected_score"), "score", col("score"),
+            "excess_points", col("score_excess"), "rule", col("scoring_rule"))));
+    all.add(indicator(i.where(col("score").gt(col("weight").plus(tol))), "SCORE_ABOVE_WEIGHT",
+        ev("weight", col("weight"), "score", col("score"))));
+    all.add(form(f.where(col("reported_budget_score").gt(col("budget_weight").plus(tol))),
+        "SCORE_ABOVE_WEIGHT", ev("budget_weight", col("budget_weight"),
+            "reported_budget_score", col("reported_budget_score")), col("budget_line")));
+    Column parts = coalesce(col("reported_budget_score"), lit(BigDecimal.ZERO))
+        .plus(col("indicator_score_sum"));
+    all.add(form(f.where(col("reported_total").isNotNull().and(col("indicator_count").gt(0))
+        .and(abs(parts.minus(col("reported_total"))).gt(tol))), "PARTS_NOT_TOTAL",
+        ev("budget_score", col("reported_budget_score"), "indicator_scores",
+            col("indicator_score_sum"), "sum", parts, "reported_total", col("reported_total")),
+        col("reported_total_line")));
+    all.add(form(f.where(col("reported_grade").isNotNull()
+        .and(col("reported_grade").notEqual(col("recomputed_grade")))), "GRADE_MISMATCH",
+        ev("reported_grade", col("reported_grade"), "reported_total", col("reported_total"),
+            "grade_of_total", col("recomputed_grade")), col("reported_total_line")));
+    all.add(form(f.where(abs(col("rate_difference_pp")).gt(lit(t.rateTolerancePp()))),
+        "RATE_MISMATCH", ev("reported_rate", col("reported_rate"), "executed",
+            col("executed_wan_yuan"), "adjusted", col("adjusted_wan_yuan"), "recomputed_rate",
+            col("execution_rate"), "difference_pp", col("rate_difference_pp")),
+        col("budget_line")));
+    all.add(form(f.where(abs(col("budget_score_difference")).gt(tol)),
+        "BUDGET_SCORE_MISMATCH", ev("reported_budget_score", col("reported_budget_score"),
+            "recomputed_budget_score", col("recomputed_budget_score")), col("budget_line")));
+    all.add(form(f.where(col("indicator_count").gt(0).and(nonStandardWeights(t))),
+        "WEIGHTS_NOT_STANDARD", ev("budget", col("budget_weight"), "产出指标",
+            col("weight_output"), "效益指标", col("weight_effect"), "满意度指标",
+            col("weight_satisfaction"), "total", col("weight_total")), col("line_start")));
+    all.add(indicator(i.where(col("score").lt(col("weight").minus(tol))
+        .and(col("deviation_reason").isNull())), "DEDUCTION_WITHOUT_REASON",
+        ev("weight", col("weight"), "score", col("score"))));
+    all.add(indicator(i.where(full.and(col("deviation_reason").isNotNull())),
+        "REASON_WITHOUT_DEDUCTION", ev("weight", col("weight"), "score", col("score"),
+            "reason", col("deviation_reason"))));
+    all.add(form(f.where(abs(col("adjusted_wan_yuan").minus(col("initial_wan_yuan")))
+        .gt(lit(t.amountToleranceWanYuan())).and(abs(col("executed_wan_yuan")
+            .minus(col("adjusted_wan_yuan"))).leq(lit(t.amountToleranceWanYuan())))),
+        "BUDGET_ADJUSTED_TO_SPEND", ev("initial", col("initial_wan_yuan"), "adjusted",
+            col("adjusted_wan_yuan"), "executed", col("executed_wan_yuan")),
+        col("budget_line")));
+    all.add(form(f.where(col("quantitative_count").geq(t.exactHitsMinQuantitative())
+        .and(col("exact_hit_count").geq(col("quantitative_count")
+            .multiply(lit(t.exactHitsMinShare()))))), "ALL_EXACT_HITS",
+        ev("quantitative", col("quantitative_count"), "exact_hits", col("exact_hit_count")),
+        col("line_start")));
+    all.add(form(f.where(col("qualitative_weight").geq(col("indicator_weight")
+            .multiply(lit(t.qualitativeHeavyMinShare())))
+        .and(col("qualitative_weight").gt(0))
+        .and(col("qualitative_full_weight").equalTo(col("qualitative_weight")))),
+        "QUALITATIVE_HEAVY", ev("qualitative_weight", col("qualitative_weight"),
+            "indicator_weight", col("indicator_weight")), col("line_start")));
+    all.add(form(f.where(col("has_problems").and(col("reported_total")
+        .geq(lit(t.highScoreMinTotal())))), "PROBLEMS_BUT_HIGH_SCORE",
+        ev("reported_total", col("reported_total"), "problems_line", col("problems_line")),
+        col("problems_line")));
+    Dataset<Row> union = all.get(0);
+    for (int k = 1; k < all.size(); k++) {
+      union = union.unionByName(all.get(k));
+    }
+    return Schemas.conform(union
+        .withColumn("flag_id", substring(sha2(concat_ws("#", col("rule_id"), col("form_id"),
+            coalesce(col("indicator_id"), lit(""))), 256), 1, 32))
+        .withColumn("severity", severity(t))
+        .withColumn("rule_pack", lit(rulePack))
+        .withColumn("thresholds_version", lit(t.version())), "int_flags");
+  }
+
+  /** Per form: execution figures, the lines to point at, and counts over its indicator rows. */
+  static Dataset<Row> formFacts(Dataset<Row> forms, Dataset<Row> execution,
+      Dataset<Row> deviations, FlagThresholds t) {
+    Column tol = lit(t.scoreTolerance());
+    Column full = col("score").geq(col("weight").minus(tol));
+    Column quantitative = col("scoring_rule").isin(QUANTITATIVE_RULES.toArray());
+    Dataset<Row> perForm = deviations.where(col("weight").isNotNull()).groupBy(col("form_id"))
+        .agg(sum(when(full, 1).otherwise(0)).as("full_marks_count"),
+            sum(when(quantitative, 1).otherwise(0)).as("quantitative_count"),
+            sum(col("weight")).as("indicator_weight"),
+            sum(when(not(quantitative), col("weight")).otherwise(lit(BigDecimal.ZERO)))
+                .as("qualitative_weight"),
+            sum(when(not(quantitative).and(full), col("weight"))
+                .otherwise(lit(BigDecimal.ZERO))).as("qualitative_full_weight"))
+        .withColumnRenamed("form_id", "agg_form_id");
+    Dataset<Row> lines = forms.select(col("form_id").as("line_form_id"),
+        col("reported_total_line"), col("budget_line"), col("has_problems"),
+        col("problems_line"));
+    return execution
+        .join(lines, col("form_id").equalTo(col("line_form_id")), "inner")
+        .join(perForm, col("form_id").equalTo(col("agg_form_id")), "left_outer")
+        .drop("line_form_id", "agg_form_id");
+  }
+
+  private static Column nonStandardWeights(FlagThresholds t) {
+    Map<String, BigDecimal> w = t.standardLevel1Weights();
+    return coalesce(col("weight_output"), lit(BigDecimal.ZERO)).notEqual(lit(w.get("产出指标")))
+        .or(coalesce(col("weight_effect"), lit(BigDecimal.ZERO)).notEqual(lit(w.get("效益指标"))))
+        .or(coalesce(col("weight_satisfaction"), lit(BigDecimal.ZERO))
+            .notEqual(lit(w.get("满意度指标"))));
+  }
+
+  private static Column severity(FlagThresholds t) {
+    Column s = lit(null).cast("string");
+    for (Map.Entry<String, String> e : t.severity().entrySet()) {
+      s = when(col("rule_id").equalTo(e.getKey()), lit(e.getValue())).otherwise(s);
+    }
+    return s;
+  }
+
+  /** Evidence as name/value pairs, in order. */
+  private static Map<String, Column> ev(Object... pairs) {
+    Map<String, Column> m = new LinkedHashMap<>();
+    for (int k = 0; k < pairs.length; k += 2) {
+      m.put((String) pairs[k], (Column) pairs[k + 1]);
+    }
+    return m;
+  }
+
+  private static Dataset<Row> form(Dataset<Row> rows, String rule, Map<String, Column> evidence,
+      Column line) {
+    return flagRows(rows, rule, evidence, line, lit(null).cast("string"));
+  }
+
+  private static Dataset<Row> indicator(Dataset<Row> rows, String rule,
+      Map<String, Column> evidence) {
+    return flagRows(rows, rule, evidence, col("line"), col("indicator_id"));
+  }
+
+  private static Dataset<Row> flagRows(Dataset<Row> rows, String rule,
+      Map<String, Column> evidence, Column line, Column indicatorId) {
+    List<Column> kv = new ArrayList<>();
+    List<Column> text = new ArrayList<>();
+    for (Map.Entry<String, Column> e : evidence.entrySet()) {
+      Column v = coalesce(e.getValue().cast("string"), lit("null"));
+      kv.add(lit(e.getKey()));
+      kv.add(v);
+      text.add(format_string(e.getKey() + "=%s", v));
+    }
+    return rows.select(lit(rule).as("rule_id"), col("unit_id"), col("fiscal_year"),
+        col("form_id"), indicatorId.as("indicator_id"),
+        concat_ws(", ", text.toArray(new Column[0])).as("evidence"),
+        map(kv.toArray(new Column[0])).as("evidence_values"), col("source_file"),
+        line.cast("int").as("source_line"));
+  }
+}

@@ -1,0 +1,93 @@
+package io.selfeval.analyse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.selfeval.spark.SharedSpark;
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/** Rules the seeds do not trigger, each on a small inline form made to trigger it. */
+class FlagsTest {
+
+  private static final StructType FORMS = new StructType()
+      .add("form_id", "string").add("unit_id", "string").add("fiscal_year", "int")
+      .add("form_kind", "string").add("initial_wan_yuan", "decimal(22,6)")
+      .add("adjusted_wan_yuan", "decimal(22,6)").add("executed_wan_yuan", "decimal(22,6)")
+      .add("budget_weight", "decimal(22,6)").add("reported_rate", "decimal(22,6)")
+      .add("reported_budget_score", "decimal(22,6)").add("reported_total", "decimal(22,6)")
+      .add("reported_grade", "string").add("indicator_count", "int")
+      .add("source_file", "string").add("line_start", "int")
+      .add("reported_total_line", "int").add("budget_line", "int")
+      .add("has_problems", "boolean").add("problems_line", "int");
+  private static final StructType INDICATORS = new StructType()
+      .add("indicator_id", "string").add("form_id", "string").add("position", "int")
+      .add("unit_id", "string").add("fiscal_year", "int").add("level1", "string")
+      .add("level2", "string").add("name", "string").add("target_text", "string")
+      .add("actual_text", "string").add("deviation_reason", "string")
+      .add("weight", "decimal(22,6)").add("score", "decimal(22,6)")
+      .add("source_file", "string").add("line", "int");
+
+  private final SparkSession spark = SharedSpark.get();
+
+  private static BigDecimal dec(String v) {
+    return v == null ? null : new BigDecimal(v);
+  }
+
+  private static Row indicator(String form, int pos, String level1, String name, String target,
+      String actual, String weight, String score) {
+    return RowFactory.create(form + "#" + pos, form, pos, "u", 2024, level1, "数量指标", name,
+        target, actual, null, dec(weight), dec(score), form + ".txt", 10 + pos);
+  }
+
+  @Test
+  void eachRuleFiresOnTheFormMadeForItAndNowhereElse() {
+    // f1: budget score above its weight, rate printed 90 % for 100 %, grade 优 for 85 points,
+    //     weights 40/40/10; a missed target scored in full; a score above its weight
+    // f2: four quantitative rows, every actual exactly its target; budget, parts, weights and
+    //     totals all consistent, so nothing else fires
+    Dataset<Row> forms = spark.createDataFrame(List.of(
+        RowFactory.create("f1", "u", 2024, "project", dec("100"), dec("100"), dec("100"),
+            dec("10"), dec("0.9"), dec("12"), dec("85"), "优", 3, "f1.txt", 1, 40, 5, false,
+            null),
+        RowFactory.create("f2", "u", 2024, "project", dec("50"), dec("50"), dec("45"),
+            dec("10"), dec("0.9"), dec("9"), dec("99"), null, 4, "f2.txt", 1, 40, 5, false,
+            null)), FORMS);
+    Dataset<Row> indicators = spark.createDataFrame(List.of(
+        indicator("f1", 0, "产出指标", "巡查次数", "100次", "80次", "40", "40"),
+        indicator("f1", 1, "效益指标", "罚没收入", "400万元", "400万元", "40", "43"),
+        indicator("f1", 2, "满意度指标", "满意率", "≥90%", "95%", "10", "10"),
+        indicator("f2", 0, "产出指标", "巡查次数", "100次", "100次", "25", "25"),
+        indicator("f2", 1, "产出指标", "宣传次数", "12次", "12次", "25", "25"),
+        indicator("f2", 2, "效益指标", "罚没收入", "400万元", "400万元", "30", "30"),
+        indicator("f2", 3, "满意度指标", "满意率", "90%", "90%", "10", "10")), INDICATORS);
+    RulePack pack = RulePack.load("national");
+    Dataset<Row> deviations = Metrics.indicatorDeviations(indicators, pack);
+    Dataset<Row> execution = Metrics.formExecution(forms, deviations, pack);
+    FlagThresholds t = FlagThresholds.load(null);
+    List<String> fired = Flags.flags(forms, execution, deviations, t, pack.label())
+        .selectExpr("concat_ws(' ', form_id, rule_id, severity, cast(source_line as string))")
+        .as(Encoders.STRING()).collectAsList().stream().sorted().toList();
+
+    assertEquals(List.of(
+        "f1 ALL_FULL_MARKS medium 40", // 40/40, 43/40, 10/10
+        "f1 BUDGET_SCORE_MISMATCH medium 5", // 12 printed, 10 x 100 % recomputed
+        "f1 FULL_MARKS_DESPITE_MISS high 10", // 80 of 100 visits, 40 of 40 points
+        "f1 GRADE_MISMATCH medium 40", // 优 printed for 85 (良)
+        "f1 PARTS_NOT_TOTAL high 40", // 12 + 93 = 105, 总分 85
+        "f1 RATE_MISMATCH medium 5", // 90 % printed, 100 % recomputed
+        "f1 SCORE_ABOVE_WEIGHT high 11", // 43 of 40
+        "f1 SCORE_ABOVE_WEIGHT high 5", // budget 12 of 10
+        "f1 SCORE_EXCESS medium 10", // 40 awarded, 40 x 80 / 100 = 32 expected
+        "f1 SCORE_EXCESS medium 11", // 43 awarded, 40 expected
+        "f1 WEIGHTS_NOT_STANDARD low 1", // 40/40/10
+        "f2 ALL_EXACT_HITS medium 1", // 4 of 4 quantitative rows hit exactly
+        "f2 ALL_FULL_MARKS medium 40"), fired); // f2: 45/50 = 90 % -> 9 printed, 9 + 90 = 99
+  }
+}

@@ -1,9 +1,5 @@
 package io.selfeval.analyse;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -24,17 +20,11 @@ public record FlagThresholds(String version, BigDecimal perfectTotal, BigDecimal
     BigDecimal qualitativeHeavyMinShare, BigDecimal highScoreMinTotal,
     Map<String, String> severity) implements Serializable {
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
-
   /** The built-in thresholds, or those of {@code file} when it is given. */
   public static FlagThresholds load(Path file) {
     try (InputStream in = file != null ? Files.newInputStream(file)
         : FlagThresholds.class.getResourceAsStream("/flags.json")) {
-      return JSON.readValue(in, FlagThresholds.class);
+      return ConfigJson.MAPPER.readValue(in, FlagThresholds.class);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read flag thresholds "
           + (file != null ? file : "flags.json") + ": " + e.getMessage(), e);

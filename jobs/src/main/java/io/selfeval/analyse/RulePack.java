@@ -1,9 +1,5 @@
 package io.selfeval.analyse;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -42,19 +38,13 @@ public record RulePack(String id, String version, String description, BigDecimal
   /** A grade and the lowest total that earns it. */
   public record Band(String grade, BigDecimal min) implements Serializable {}
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
-
   /** "national", "hunan", or a path to a pack file. */
   public static RulePack load(String idOrPath) {
     try {
       Path file = Path.of(idOrPath);
       if (idOrPath.endsWith(".json") && Files.exists(file)) {
         try (InputStream in = Files.newInputStream(file)) {
-          return JSON.readValue(in, RulePack.class);
+          return ConfigJson.MAPPER.readValue(in, RulePack.class);
         }
       }
       try (InputStream in = RulePack.class.getResourceAsStream("/rulepacks/" + idOrPath
@@ -63,7 +53,7 @@ public record RulePack(String id, String version, String description, BigDecimal
           throw new IllegalArgumentException("no rule pack '" + idOrPath
               + "': give national, hunan, or the path of a .json pack");
         }
-        return JSON.readValue(in, RulePack.class);
+        return ConfigJson.MAPPER.readValue(in, RulePack.class);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read rule pack " + idOrPath + ": "

@@ -16,21 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The same small form under both rule packs; every expectation computed by hand. */
 class MetricsTest {
 
-  private static final StructType FORMS = new StructType()
-      .add("form_id", "string").add("unit_id", "string").add("fiscal_year", "int")
-      .add("form_kind", "string").add("initial_wan_yuan", "decimal(22,6)")
-      .add("adjusted_wan_yuan", "decimal(22,6)").add("executed_wan_yuan", "decimal(22,6)")
-      .add("budget_weight", "decimal(22,6)").add("reported_rate", "decimal(22,6)")
-      .add("reported_budget_score", "decimal(22,6)").add("reported_total", "decimal(22,6)")
-      .add("reported_grade", "string").add("indicator_count", "int")
-      .add("source_file", "string").add("line_start", "int");
-  private static final StructType INDICATORS = new StructType()
-      .add("indicator_id", "string").add("form_id", "string").add("position", "int")
-      .add("unit_id", "string").add("fiscal_year", "int").add("level1", "string")
-      .add("level2", "string").add("name", "string").add("target_text", "string")
-      .add("actual_text", "string").add("deviation_reason", "string")
-      .add("weight", "decimal(22,6)")
-      .add("score", "decimal(22,6)").add("source_file", "string").add("line", "int");
+  private static final StructType FORMS = AnalyseFixtures.FORMS;
+  private static final StructType INDICATORS = AnalyseFixtures.INDICATORS;
 
   private static BigDecimal dec(String v) {
     return new BigDecimal(v);
@@ -42,7 +29,7 @@ class MetricsTest {
     // budget 100 -> 120 adjusted, 126 executed (105 %); reported rate 100 %, score 10
     Dataset<Row> forms = spark.createDataFrame(List.of(RowFactory.create("f1", "u1", 2024,
         "project", dec("100"), dec("120"), dec("126"), dec("10"), dec("1"), dec("10"),
-        dec("100"), "优", 2, "a.txt", 1)), FORMS);
+        dec("100"), "优", 2, "a.txt", 1, 30, 5, false, null)), FORMS);
     Dataset<Row> indicators = spark.createDataFrame(List.of(
         RowFactory.create("f1#0", "f1", 0, "u1", 2024, "产出指标", "数量指标", "巡查次数", "100次",
             "160次", null, dec("50"), dec("50"), "a.txt", 10),

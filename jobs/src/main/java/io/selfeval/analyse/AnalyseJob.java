@@ -41,8 +41,10 @@ public final class AnalyseJob {
       Dataset<Row> flags = Flags.flags(forms, spark.read().format("delta")
           .load(warehouse.table("int_form_execution")), deviations, thresholds, pack.label());
       write(flags, "int_flags");
-      long[] counts = {deviations.count(), execution.count(),
-          spark.read().format("delta").load(warehouse.table("int_flags")).count()};
+      write(Profiles.unitYearProfiles(read("int_form_execution"), deviations,
+          read("int_flags"), read("units"), thresholds, pack.label()),
+          "int_unit_year_profiles");
+      long[] counts = {deviations.count(), execution.count(), read("int_flags").count()};
       LOG.info("analyse: {} indicator rows, {} forms, {} flags under rule pack {} in {} s",
           counts[0], counts[1], counts[2], pack.label(),
           String.format("%.1f", (System.nanoTime() - started) / 1e9));
@@ -50,6 +52,10 @@ public final class AnalyseJob {
     } finally {
       deviations.unpersist();
     }
+  }
+
+  private Dataset<Row> read(String table) {
+    return spark.read().format("delta").load(warehouse.table(table));
   }
 
   private void write(Dataset<Row> rows, String table) {

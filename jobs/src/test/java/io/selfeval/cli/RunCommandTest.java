@@ -135,6 +135,24 @@ class RunCommandTest {
         "004 DEDUCTION_WITHOUT_REASON 381", // 满意度 96% / 95%, 9 of 10, no reason
         "004 PROBLEMS_BUT_HIGH_SCORE 866", // three problems listed, total 98
         "004 QUALITATIVE_HEAVY 143"), flags); // 45 of 90 points qualitative, all full
+
+    // unit-year profiles: one per seed (five units, one year each)
+    Dataset<Row> profiles = spark.read().format("delta")
+        .load(warehouse + "/delta/int_unit_year_profiles");
+    assertEquals(5, profiles.count());
+    Row p001 = profiles.where("fiscal_year = 2021 and indicator_rows = 9").first();
+    assertEquals("株洲市城市管理综合行政执法支队", p001.getAs("unit_name"));
+    assertEquals(5, (int) p001.getAs("quantitative_rows"), "案件, 罚没, 错案率, 处理率, 满意率");
+    assertDecimal("0.4", p001.getAs("exact_hit_share"), "0 = 0 and 100% = 100%");
+    assertDecimal("1", p001.getAs("full_marks_share"), "nine of nine");
+    assertDecimal("1", p001.getAs("execution_rate"), "1112.67 / 1112.67");
+    assertDecimal("0.045212", p001.getAs("adjustment_ratio"), "1112.67 / 1064.54 - 1");
+    assertEquals(4, (int) p001.getAs("flags"));
+    Row p003 = profiles.where("fiscal_year = 2024 and forms = 5").first();
+    assertEquals(4, (int) p003.getAs("project_forms"));
+    assertEquals(85, (int) p003.getAs("indicator_rows"));
+    assertEquals(13, (int) p003.getAs("flags"));
+    assertEquals(1, (int) p003.getAs("high_flags"), "PARTS_NOT_TOTAL");
   }
 
   private static void assertDecimal(String expected, Object actual, String why) {

@@ -1,0 +1,79 @@
+package io.selfeval.analyse;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.try_divide;
+import static org.apache.spark.sql.functions.when;
+
+import io.selfeval.model.Schemas;
+import java.math.BigDecimal;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Per unit and year: the profile that peer and history comparisons work on. */
+public final class Profiles {
+
+  private static final scala.collection.immutable.Seq<String> KEY =
+      scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of("unit_id", "fiscal_year"))
+          .toList();
+
+  private Profiles() {}
+
+  public static Dataset<Row> unitYearProfiles(Dataset<Row> execution, Dataset<Row> deviations,
+      Dataset<Row> flags, Dataset<Row> units, FlagThresholds t, String rulePack) {
+    Column quantitative = col("relative_deviation").isNotNull()
+        .or(col("is_exact_hit").isNotNull());
+    Column full = col("score").geq(col("weight").minus(lit(t.scoreTolerance())));
+    Dataset<Row> rows = deviations.where(col("unit_id").isNotNull()).groupBy(col("unit_id"), col("fiscal_year")).agg(
+        count(lit(1)).cast("int").as("indicator_rows"),
+        sum(when(quantitative, 1).otherwise(0)).cast("int").as("quantitative_rows"),
+        sum(when(col("is_exact_hit"), 1).otherwise(0)).as("exact_hits"),
+        sum(when(col("weight").isNotNull(), 1).otherwise(0)).as("weighted_rows"),
+        sum(when(full, 1).otherwise(0)).as("full_rows"),
+        sum(col("weight")).as("weight_sum"),
+        sum(when(quantitative, lit(BigDecimal.ZERO)).otherwise(col("weight")))
+            .as("qualitative_weight"),
+        avg(col("relative_deviation")).as("mean_relative_deviation"),
+        expr("percentile(relative_deviation, 0.5)").as("median_relative_deviation"));
+    Column unitForm = col("form_kind").equalTo("unit");
+    Dataset<Row> forms = execution.where(col("unit_id").isNotNull()).groupBy(col("unit_id"), col("fiscal_year")).agg(
+        count(lit(1)).cast("int").as("forms"),
+        sum(when(unitForm, 0).otherwise(1)).cast("int").as("project_forms"),
+        try_divide(sum(when(unitForm, col("executed_wan_yuan"))),
+            sum(when(unitForm, col("adjusted_wan_yuan")))).as("execution_rate"),
+        try_divide(sum(when(unitForm, col("adjusted_wan_yuan"))),
+            sum(when(unitForm, col("initial_wan_yuan")))).minus(lit(1)).as("adjustment_ratio"),
+        avg(when(col("fair_total").isNotNull(), col("reported_total"))).as("reported_total"),
+        avg(when(col("reported_total").isNotNull(), col("fair_total"))).as("fair_total"),
+        avg(col("inflation_points")).as("inflation_points"));
+    Dataset<Row> flagged = flags.where(col("unit_id").isNotNull()).groupBy(col("unit_id"), col("fiscal_year")).agg(
+        count(lit(1)).cast("int").as("flags"),
+        sum(when(col("severity").equalTo("high"), 1).otherwise(0)).cast("int")
+            .as("high_flags"));
+    Dataset<Row> names = units.select(col("unit_id").as("name_unit_id"),
+        col("canonical_name").as("unit_name"));
+    Dataset<Row> profile = forms
+        .join(rows, KEY, "left_outer")
+        .join(flagged, KEY, "left_outer")
+        .join(names, col("unit_id").equalTo(col("name_unit_id")), "left_outer");
+    return Schemas.conform(profile
+        .withColumn("indicator_rows", coalesceInt("indicator_rows"))
+        .withColumn("quantitative_rows", coalesceInt("quantitative_rows"))
+        .withColumn("exact_hit_share", try_divide(col("exact_hits"), col("quantitative_rows")))
+        .withColumn("full_marks_share", try_divide(col("full_rows"), col("weighted_rows")))
+        .withColumn("qualitative_share", try_divide(col("qualitative_weight"),
+            col("weight_sum")))
+        .withColumn("flags", coalesceInt("flags"))
+        .withColumn("high_flags", coalesceInt("high_flags"))
+        .withColumn("rule_pack", lit(rulePack)), "int_unit_year_profiles");
+  }
+
+  private static Column coalesceInt(String c) {
+    return org.apache.spark.sql.functions.coalesce(col(c), lit(0));
+  }
+}

@@ -29,7 +29,8 @@ public final class Profiles {
     Column quantitative = col("relative_deviation").isNotNull()
         .or(col("is_exact_hit").isNotNull());
     Column full = col("score").geq(col("weight").minus(lit(t.scoreTolerance())));
-    Dataset<Row> rows = deviations.where(col("unit_id").isNotNull()).groupBy(col("unit_id"), col("fiscal_year")).agg(
+    Dataset<Row> rows = deviations.where(col("unit_id").isNotNull())
+        .groupBy(col("unit_id"), col("fiscal_year")).agg(
         count(lit(1)).cast("int").as("indicator_rows"),
         sum(when(quantitative, 1).otherwise(0)).cast("int").as("quantitative_rows"),
         sum(when(col("is_exact_hit"), 1).otherwise(0)).as("exact_hits"),
@@ -41,7 +42,8 @@ public final class Profiles {
         avg(col("relative_deviation")).as("mean_relative_deviation"),
         expr("percentile(relative_deviation, 0.5)").as("median_relative_deviation"));
     Column unitForm = col("form_kind").equalTo("unit");
-    Dataset<Row> forms = execution.where(col("unit_id").isNotNull()).groupBy(col("unit_id"), col("fiscal_year")).agg(
+    Dataset<Row> forms = execution.where(col("unit_id").isNotNull())
+        .groupBy(col("unit_id"), col("fiscal_year")).agg(
         count(lit(1)).cast("int").as("forms"),
         sum(when(unitForm, 0).otherwise(1)).cast("int").as("project_forms"),
         try_divide(sum(when(unitForm, col("executed_wan_yuan"))),
@@ -51,7 +53,8 @@ public final class Profiles {
         avg(when(col("fair_total").isNotNull(), col("reported_total"))).as("reported_total"),
         avg(when(col("reported_total").isNotNull(), col("fair_total"))).as("fair_total"),
         avg(col("inflation_points")).as("inflation_points"));
-    Dataset<Row> flagged = flags.where(col("unit_id").isNotNull()).groupBy(col("unit_id"), col("fiscal_year")).agg(
+    Dataset<Row> flagged = flags.where(col("unit_id").isNotNull())
+        .groupBy(col("unit_id"), col("fiscal_year")).agg(
         count(lit(1)).cast("int").as("flags"),
         sum(when(col("severity").equalTo("high"), 1).otherwise(0)).cast("int")
             .as("high_flags"));

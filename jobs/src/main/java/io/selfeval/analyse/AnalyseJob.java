@@ -38,8 +38,8 @@ public final class AnalyseJob {
       write(deviations, "int_indicator_deviations");
       Dataset<Row> execution = Metrics.formExecution(forms, deviations, pack);
       write(execution, "int_form_execution");
-      Dataset<Row> flags = Flags.flags(forms, spark.read().format("delta")
-          .load(warehouse.table("int_form_execution")), deviations, thresholds, pack.label());
+      Dataset<Row> flags = Flags.flags(forms, read("int_form_execution"), deviations,
+          read("facts"), thresholds, pack.label());
       write(flags, "int_flags");
       write(Profiles.unitYearProfiles(read("int_form_execution"), deviations,
           read("int_flags"), read("units"), thresholds, pack.label()),

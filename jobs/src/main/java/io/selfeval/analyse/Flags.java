@@ -1,13 +1,18 @@
 package io.selfeval.analyse;
 
 import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
@@ -37,7 +42,7 @@ public final class Flags {
 
   /** Every flag of the forms and indicator rows given. */
   public static Dataset<Row> flags(Dataset<Row> forms, Dataset<Row> execution,
-      Dataset<Row> deviations, FlagThresholds t, String rulePack) {
+      Dataset<Row> deviations, Dataset<Row> facts, FlagThresholds t, String rulePack) {
     Dataset<Row> f = formFacts(forms, execution, deviations, t);
     Dataset<Row> i = deviations.where(col("weight").isNotNull());
     Column tol = lit(t.scoreTolerance());
@@ -111,6 +116,7 @@ public final class Flags {
         .geq(lit(t.highScoreMinTotal())))), "PROBLEMS_BUT_HIGH_SCORE",
         ev("reported_total", col("reported_total"), "problems_line", col("problems_line")),
         col("problems_line")));
+    all.add(narrativeTableMismatch(forms, facts, t));
     Dataset<Row> union = all.get(0);
     for (int k = 1; k < all.size(); k++) {
       union = union.unionByName(all.get(k));
@@ -121,6 +127,44 @@ public final class Flags {
         .withColumn("severity", severity(t))
         .withColumn("rule_pack", lit(rulePack))
         .withColumn("thresholds_version", lit(t.version())), "int_flags");
+  }
+
+  /**
+   * The same figure stated differently in prose or the basic-data table and in a form: a unit
+   * form's adjusted budget, initial budget or executed amount against the budget_total,
+   * initial_budget or expenditure the document states, and a project form's executed amount
+   * against the project lines of the same name. Fires when the document states the figure and
+   * none of its statements equals the table's.
+   */
+  static Dataset<Row> narrativeTableMismatch(Dataset<Row> forms, Dataset<Row> facts,
+      FlagThresholds t) {
+    Column tableValue = when(col("key").equalTo("budget_total"), col("adjusted_wan_yuan"))
+        .when(col("key").equalTo("initial_budget"), col("initial_wan_yuan"))
+        .when(col("key").equalTo("expenditure"), col("executed_wan_yuan"))
+        .when(col("key").equalTo("project_line"), col("executed_wan_yuan"));
+    Column projectName = regexp_replace(col("label"), "^[（(]?[0-9一二三四五六七八九十]+[)）、.．]", "");
+    Dataset<Row> stated = facts.where(col("unit").equalTo("万元").and(col("period").isNull()
+            .or(col("period").equalTo("final"))))
+        .select(col("source_file").as("fact_file"), col("key"), projectName.as("fact_project"),
+            col("value"), col("line").as("fact_line"));
+    Dataset<Row> pairs = forms.where(col("has_score_table"))
+        .join(stated, col("source_file").equalTo(col("fact_file"))
+            .and(when(col("form_kind").equalTo("unit"),
+                col("key").isin("budget_total", "initial_budget", "expenditure"))
+                .otherwise(col("key").equalTo("project_line")
+                    .and(col("fact_project").equalTo(col("project_name"))))), "inner")
+        .withColumn("table_value", tableValue)
+        .where(col("table_value").isNotNull());
+    Dataset<Row> mismatched = pairs.groupBy(col("form_id"), col("unit_id"), col("fiscal_year"),
+            col("source_file"), col("key"), col("table_value"))
+        .agg(max(abs(col("value").minus(col("table_value")))
+                .leq(lit(t.amountToleranceWanYuan()))).as("any_equal"),
+            array_sort(collect_set(col("value").cast("string"))).as("stated_values"),
+            min(col("fact_line")).as("first_line"))
+        .where(not(col("any_equal")));
+    return form(mismatched, "NARRATIVE_TABLE_MISMATCH", ev("figure", col("key"),
+        "table_wan_yuan", col("table_value"), "stated_wan_yuan",
+        concat_ws(" / ", col("stated_values"))), col("first_line"));
   }
 
   /** Per form: execution figures, the lines to point at, and counts over its indicator rows. */

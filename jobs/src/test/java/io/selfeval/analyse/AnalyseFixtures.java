@@ -15,7 +15,8 @@ final class AnalyseFixtures {
       .add("reported_grade", "string").add("indicator_count", "int")
       .add("source_file", "string").add("line_start", "int")
       .add("reported_total_line", "int").add("budget_line", "int")
-      .add("has_problems", "boolean").add("problems_line", "int");
+      .add("has_problems", "boolean").add("problems_line", "int")
+      .add("project_name", "string").add("has_score_table", "boolean");
 
   /** The indicators columns the metrics read. */
   static final StructType INDICATORS = new StructType()

@@ -40,10 +40,19 @@ class FlagsTest {
     Dataset<Row> forms = spark.createDataFrame(List.of(
         RowFactory.create("f1", "u", 2024, "project", dec("100"), dec("100"), dec("100"),
             dec("10"), dec("0.9"), dec("12"), dec("85"), "优", 3, "f1.txt", 1, 40, 5, false,
-            null),
+            null, "罚没经费", true),
         RowFactory.create("f2", "u", 2024, "project", dec("50"), dec("50"), dec("45"),
             dec("10"), dec("0.9"), dec("9"), dec("99"), null, 4, "f2.txt", 1, 40, 5, false,
-            null)), FORMS);
+            null, "巡查经费", true)), FORMS);
+    // the basic-data table of f1's document agrees with its form (100); f2's says 44, not 45
+    Dataset<Row> facts = spark.createDataFrame(List.of(
+        RowFactory.create("f1#0", "f1", 0, "u", 2024, "project_line", "(1)罚没经费",
+            dec("100"), "万元", "final", "(1)罚没经费 | 90 | 100 | 100", "f1.txt", 70),
+        RowFactory.create("f2#0", "f2", 0, "u", 2024, "project_line", "2、巡查经费",
+            dec("44"), "万元", "final", "2、巡查经费 | 40 | 50 | 44", "f2.txt", 75),
+        RowFactory.create("f2#1", "f2", 1, "u", 2024, "project_line", "巡查经费",
+            dec("44"), "万元", null, "巡查经费支出44万元", "f2.txt", 9)),
+        io.selfeval.model.Schemas.ddl("tables/facts.ddl"));
     Dataset<Row> indicators = spark.createDataFrame(List.of(
         indicator("f1", 0, "产出指标", "巡查次数", "100次", "80次", "40", "40"),
         indicator("f1", 1, "效益指标", "罚没收入", "400万元", "400万元", "40", "43"),
@@ -56,7 +65,7 @@ class FlagsTest {
     Dataset<Row> deviations = Metrics.indicatorDeviations(indicators, pack);
     Dataset<Row> execution = Metrics.formExecution(forms, deviations, pack);
     FlagThresholds t = FlagThresholds.load(null);
-    List<String> fired = Flags.flags(forms, execution, deviations, t, pack.label())
+    List<String> fired = Flags.flags(forms, execution, deviations, facts, t, pack.label())
         .selectExpr("concat_ws(' ', form_id, rule_id, severity, cast(source_line as string))")
         .as(Encoders.STRING()).collectAsList().stream().sorted().toList();
 
@@ -73,6 +82,7 @@ class FlagsTest {
         "f1 SCORE_EXCESS medium 11", // 43 awarded, 40 expected
         "f1 WEIGHTS_NOT_STANDARD low 1", // 40/40/10
         "f2 ALL_EXACT_HITS medium 1", // 4 of 4 quantitative rows hit exactly
-        "f2 ALL_FULL_MARKS medium 40"), fired); // f2: 45/50 = 90 % -> 9 printed, 9 + 90 = 99
+        "f2 ALL_FULL_MARKS medium 40", // f2: 45/50 = 90 % -> 9 printed, 9 + 90 = 99
+        "f2 NARRATIVE_TABLE_MISMATCH medium 9"), fired); // 44 stated twice, 45 executed
   }
 }

@@ -29,7 +29,7 @@ class MetricsTest {
     // budget 100 -> 120 adjusted, 126 executed (105 %); reported rate 100 %, score 10
     Dataset<Row> forms = spark.createDataFrame(List.of(RowFactory.create("f1", "u1", 2024,
         "project", dec("100"), dec("120"), dec("126"), dec("10"), dec("1"), dec("10"),
-        dec("100"), "优", 2, "a.txt", 1, 30, 5, false, null)), FORMS);
+        dec("100"), "优", 2, "a.txt", 1, 30, 5, false, null, "巡查", true)), FORMS);
     Dataset<Row> indicators = spark.createDataFrame(List.of(
         RowFactory.create("f1#0", "f1", 0, "u1", 2024, "产出指标", "数量指标", "巡查次数", "100次",
             "160次", null, dec("50"), dec("50"), "a.txt", 10),

@@ -119,6 +119,7 @@ class RunCommandTest {
         "001 PROBLEMS_BUT_HIGH_SCORE 86", // 存在的问题 lists one, total 100
         "003 ALL_FULL_MARKS 725", // 附件1-1 协管员经费: 15 rows at full weight
         "003 BUDGET_ADJUSTED_TO_SPEND 1052", // 办案费 2.51 -> 32.26 = executed 32.26
+        "003 NARRATIVE_TABLE_MISMATCH 14", // 办案费 form executes 32.26; prose, 附件1 say 32.25
         "003 PARTS_NOT_TOTAL 1291", // 办案费 10 + 87 = 97, 总分 96
         "003 PERFECT_TOTAL 725", // 附件1-1 总分 100
         "003 PROBLEMS_BUT_HIGH_SCORE 471", // the project report's problems, four forms >= 90
@@ -133,6 +134,7 @@ class RunCommandTest {
         "004 BUDGET_ADJUSTED_TO_SPEND 160", // 865.82 -> 899.13 = executed 899.13
         "004 DEDUCTION_WITHOUT_REASON 268", // 准时率 100% / 99%, 4 of 5, no reason
         "004 DEDUCTION_WITHOUT_REASON 381", // 满意度 96% / 95%, 9 of 10, no reason
+        "004 NARRATIVE_TABLE_MISMATCH 802", // "全部为…支出889.95万元"; the form executes 899.13
         "004 PROBLEMS_BUT_HIGH_SCORE 866", // three problems listed, total 98
         "004 QUALITATIVE_HEAVY 143"), flags); // 45 of 90 points qualitative, all full
 
@@ -151,7 +153,7 @@ class RunCommandTest {
     Row p003 = profiles.where("fiscal_year = 2024 and forms = 5").first();
     assertEquals(4, (int) p003.getAs("project_forms"));
     assertEquals(85, (int) p003.getAs("indicator_rows"));
-    assertEquals(13, (int) p003.getAs("flags"));
+    assertEquals(14, (int) p003.getAs("flags"));
     assertEquals(1, (int) p003.getAs("high_flags"), "PARTS_NOT_TOTAL");
   }
 

@@ -1,6 +1,7 @@
 package io.selfeval.analyse;
 
 import io.selfeval.load.Warehouse;
+import io.selfeval.model.Schemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -38,9 +39,13 @@ public final class AnalyseJob {
       write(deviations, "int_indicator_deviations");
       Dataset<Row> execution = Metrics.formExecution(forms, deviations, pack);
       write(execution, "int_form_execution");
-      Dataset<Row> flags = Flags.flags(forms, read("int_form_execution"), deviations,
-          read("facts"), thresholds, pack.label());
-      write(flags, "int_flags");
+      // pattern rules judge unit-year profiles; the profiles' flag counts then include them
+      Dataset<Row> noFlags = spark.createDataFrame(java.util.List.of(),
+          Schemas.ddl("tables/int_flags.ddl"));
+      Dataset<Row> prelim = Profiles.unitYearProfiles(read("int_form_execution"), deviations,
+          noFlags, read("units"), thresholds, pack.label());
+      write(Flags.flags(forms, read("int_form_execution"), deviations, read("facts"), prelim,
+          thresholds, pack.label()), "int_flags");
       write(Profiles.unitYearProfiles(read("int_form_execution"), deviations,
           read("int_flags"), read("units"), thresholds, pack.label()),
           "int_unit_year_profiles");

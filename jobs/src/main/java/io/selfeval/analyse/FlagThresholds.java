@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,8 @@ public record FlagThresholds(String version, BigDecimal perfectTotal, BigDecimal
     BigDecimal amountToleranceWanYuan, Map<String, BigDecimal> standardLevel1Weights,
     int exactHitsMinQuantitative, BigDecimal exactHitsMinShare,
     BigDecimal qualitativeHeavyMinShare, BigDecimal highScoreMinTotal,
+    BigDecimal satisfactionMarginPp, int satisfactionMinYears, BigDecimal outlierRobustZ,
+    int outlierMinPeers, int outlierMinYears, List<String> outlierMetrics,
     Map<String, String> severity) implements Serializable {
 
   /** The built-in thresholds, or those of {@code file} when it is given. */

@@ -42,7 +42,8 @@ public final class Flags {
 
   /** Every flag of the forms and indicator rows given. */
   public static Dataset<Row> flags(Dataset<Row> forms, Dataset<Row> execution,
-      Dataset<Row> deviations, Dataset<Row> facts, FlagThresholds t, String rulePack) {
+      Dataset<Row> deviations, Dataset<Row> facts, Dataset<Row> profiles, FlagThresholds t,
+      String rulePack) {
     Dataset<Row> f = formFacts(forms, execution, deviations, t);
     Dataset<Row> i = deviations.where(col("weight").isNotNull());
     Column tol = lit(t.scoreTolerance());
@@ -117,6 +118,9 @@ public final class Flags {
         ev("reported_total", col("reported_total"), "problems_line", col("problems_line")),
         col("problems_line")));
     all.add(narrativeTableMismatch(forms, facts, t));
+    if (profiles != null) {
+      all.addAll(PatternFlags.flags(deviations, profiles, execution, t));
+    }
     Dataset<Row> union = all.get(0);
     for (int k = 1; k < all.size(); k++) {
       union = union.unionByName(all.get(k));
@@ -208,7 +212,7 @@ public final class Flags {
   }
 
   /** Evidence as name/value pairs, in order. */
-  private static Map<String, Column> ev(Object... pairs) {
+  static Map<String, Column> ev(Object... pairs) {
     Map<String, Column> m = new LinkedHashMap<>();
     for (int k = 0; k < pairs.length; k += 2) {
       m.put((String) pairs[k], (Column) pairs[k + 1]);
@@ -216,12 +220,12 @@ public final class Flags {
     return m;
   }
 
-  private static Dataset<Row> form(Dataset<Row> rows, String rule, Map<String, Column> evidence,
+  static Dataset<Row> form(Dataset<Row> rows, String rule, Map<String, Column> evidence,
       Column line) {
     return flagRows(rows, rule, evidence, line, lit(null).cast("string"));
   }
 
-  private static Dataset<Row> indicator(Dataset<Row> rows, String rule,
+  static Dataset<Row> indicator(Dataset<Row> rows, String rule,
       Map<String, Column> evidence) {
     return flagRows(rows, rule, evidence, col("line"), col("indicator_id"));
   }

@@ -65,7 +65,7 @@ class FlagsTest {
     Dataset<Row> deviations = Metrics.indicatorDeviations(indicators, pack);
     Dataset<Row> execution = Metrics.formExecution(forms, deviations, pack);
     FlagThresholds t = FlagThresholds.load(null);
-    List<String> fired = Flags.flags(forms, execution, deviations, facts, t, pack.label())
+    List<String> fired = Flags.flags(forms, execution, deviations, facts, null, t, pack.label())
         .selectExpr("concat_ws(' ', form_id, rule_id, severity, cast(source_line as string))")
         .as(Encoders.STRING()).collectAsList().stream().sorted().toList();
 

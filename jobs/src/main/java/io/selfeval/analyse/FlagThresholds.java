@@ -21,6 +21,7 @@ public record FlagThresholds(String version, BigDecimal perfectTotal, BigDecimal
     BigDecimal qualitativeHeavyMinShare, BigDecimal highScoreMinTotal,
     BigDecimal satisfactionMarginPp, int satisfactionMinYears, BigDecimal outlierRobustZ,
     int outlierMinPeers, int outlierMinYears, List<String> outlierMetrics,
+    int digitMinPopulation, BigDecimal digitMaxMad,
     Map<String, String> severity) implements Serializable {
 
   /** The built-in thresholds, or those of {@code file} when it is given. */

@@ -121,12 +121,15 @@ public final class Flags {
     if (profiles != null) {
       all.addAll(PatternFlags.flags(deviations, profiles, execution, t));
     }
+    all.add(DigitTests.digitAnomalies(amounts(forms, facts), t));
     Dataset<Row> union = all.get(0);
     for (int k = 1; k < all.size(); k++) {
       union = union.unionByName(all.get(k));
     }
     return Schemas.conform(union
-        .withColumn("flag_id", substring(sha2(concat_ws("#", col("rule_id"), col("form_id"),
+        .withColumn("flag_id", substring(sha2(concat_ws("#", col("rule_id"),
+            coalesce(col("form_id"), concat_ws(":", lit("population"),
+                col("fiscal_year").cast("string"))),
             coalesce(col("indicator_id"), lit(""))), 256), 1, 32))
         .withColumn("severity", severity(t))
         .withColumn("rule_pack", lit(rulePack))
@@ -169,6 +172,16 @@ public final class Flags {
     return form(mismatched, "NARRATIVE_TABLE_MISMATCH", ev("figure", col("key"),
         "table_wan_yuan", col("table_value"), "stated_wan_yuan",
         concat_ws(" / ", col("stated_values"))), col("first_line"));
+  }
+
+  /** Every money figure of the forms and facts, with its fiscal year. */
+  static Dataset<Row> amounts(Dataset<Row> forms, Dataset<Row> facts) {
+    Dataset<Row> amounts = facts.where(col("unit").isin("万元", "元"))
+        .select(col("fiscal_year"), col("value").as("amount"));
+    for (String c : List.of("initial_wan_yuan", "adjusted_wan_yuan", "executed_wan_yuan")) {
+      amounts = amounts.unionByName(forms.select(col("fiscal_year"), col(c).as("amount")));
+    }
+    return amounts.where(col("amount").isNotNull());
   }
 
   /** Per form: execution figures, the lines to point at, and counts over its indicator rows. */

@@ -6,8 +6,8 @@ import io.selfeval.analyse.RulePack;
 import io.selfeval.load.Warehouse;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code selfeval analyse}: metrics over the loaded tables. */
@@ -21,10 +21,8 @@ import picocli.CommandLine.Spec;
             + "with thresholds from --config (default: the built-in flags.json)."})
 final class AnalyseCommand extends StageCommand {
 
-  @Option(names = "--rule-pack", paramLabel = "ID_OR_FILE", defaultValue = "national",
-      description = "Scoring rules: national, hunan, or the path of a pack .json "
-          + "(default: ${DEFAULT-VALUE}).")
-  String rulePack;
+  @Mixin
+  RulePackOption rules = new RulePackOption();
 
   @Spec
   CommandSpec spec;
@@ -36,7 +34,7 @@ final class AnalyseCommand extends StageCommand {
 
   @Override
   int run(SparkSession spark) {
-    RulePack pack = RulePack.load(rulePack);
+    RulePack pack = RulePack.load(rules.rulePack);
     FlagThresholds thresholds = FlagThresholds.load(common.config());
     long[] counts = new AnalyseJob(spark, new Warehouse(common.warehouse()))
         .run(pack, thresholds);

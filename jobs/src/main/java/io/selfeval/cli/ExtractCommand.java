@@ -7,6 +7,7 @@ import io.selfeval.load.Warehouse;
 import java.time.Instant;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,9 +22,8 @@ import picocli.CommandLine.Spec;
             + "or a single .jsonl file."})
 final class ExtractCommand extends StageCommand {
 
-  @Option(names = "--input", paramLabel = "DIR", defaultValue = "data/reports",
-      description = "Folder of raw reports (default: ${DEFAULT-VALUE}).")
-  String input;
+  @Mixin
+  InputOption input = new InputOption();
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Where the records go (default: <warehouse>/staging/records).")
@@ -45,7 +45,7 @@ final class ExtractCommand extends StageCommand {
   @Override
   int run(SparkSession spark) {
     Instant started = Instant.now();
-    ExtractSummary summary = new ExtractJob(spark).run(input, recordsPath(), outcomesPath());
+    ExtractSummary summary = new ExtractJob(spark).run(input.input, recordsPath(), outcomesPath());
     Warehouse warehouse = new Warehouse(common.warehouse());
     new RunLedger(spark, warehouse).extract(runId != null ? runId : RunLedger.newRunId(started),
         started, Instant.now(), summary);

@@ -4,8 +4,8 @@ import io.selfeval.load.RunLedger;
 import java.time.Instant;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code selfeval run}: every stage in order, in one SparkSession. */
@@ -16,14 +16,11 @@ import picocli.CommandLine.Spec;
             + "have finished."})
 final class RunCommand extends StageCommand {
 
-  @Option(names = "--input", paramLabel = "DIR", defaultValue = "data/reports",
-      description = "Folder of raw reports (default: ${DEFAULT-VALUE}).")
-  String input;
+  @Mixin
+  InputOption input = new InputOption();
 
-  @Option(names = "--rule-pack", paramLabel = "ID_OR_FILE", defaultValue = "national",
-      description = "Scoring rules for analyse: national, hunan, or a pack .json "
-          + "(default: ${DEFAULT-VALUE}).")
-  String rulePack;
+  @Mixin
+  RulePackOption rules = new RulePackOption();
 
   @Spec
   CommandSpec spec;
@@ -50,7 +47,7 @@ final class RunCommand extends StageCommand {
     AnalyseCommand analyse = new AnalyseCommand();
     analyse.common = common;
     analyse.spec = spec;
-    analyse.rulePack = rulePack;
+    analyse.rules = rules;
     analyse.run(spark);
     throw new StageNotImplementedException("publish");
   }

@@ -1,5 +1,6 @@
 package io.selfeval.analyse;
 
+import static io.selfeval.Decimals.assertDecimal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.selfeval.spark.SharedSpark;
@@ -42,10 +43,6 @@ class MetricsTest {
     return Metrics.formExecution(forms, deviations, rules).first();
   }
 
-  private static void assertDecimal(String expected, Object actual, String why) {
-    assertEquals(0, dec(expected).compareTo((BigDecimal) actual),
-        why + ": expected " + expected + ", got " + actual);
-  }
 
   @Test
   void nationalPackCapsTheBudgetScoreAndKeepsFullWeightForModestOverAchievement() {

@@ -1,5 +1,6 @@
 package io.selfeval.cli;
 
+import static io.selfeval.Decimals.assertDecimal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -157,8 +158,4 @@ class RunCommandTest {
     assertEquals(1, (int) p003.getAs("high_flags"), "PARTS_NOT_TOTAL");
   }
 
-  private static void assertDecimal(String expected, Object actual, String why) {
-    assertEquals(0, new java.math.BigDecimal(expected).compareTo((java.math.BigDecimal) actual),
-        why + ": expected " + expected + ", got " + actual);
-  }
 }

@@ -47,7 +47,7 @@ public final class Flags {
     Dataset<Row> f = formFacts(forms, execution, deviations, t);
     Dataset<Row> i = deviations.where(col("weight").isNotNull());
     Column tol = lit(t.scoreTolerance());
-    Column full = col("score").geq(col("weight").minus(tol));
+    Column full = fullMarks(t);
     List<Dataset<Row>> all = new ArrayList<>();
     all.add(form(f.where(col("reported_total").geq(lit(t.perfectTotal()))), "PERFECT_TOTAL",
         ev("reported_total", col("reported_total")), col("reported_total_line")));
@@ -187,8 +187,7 @@ public final class Flags {
   /** Per form: execution figures, the lines to point at, and counts over its indicator rows. */
   static Dataset<Row> formFacts(Dataset<Row> forms, Dataset<Row> execution,
       Dataset<Row> deviations, FlagThresholds t) {
-    Column tol = lit(t.scoreTolerance());
-    Column full = col("score").geq(col("weight").minus(tol));
+    Column full = fullMarks(t);
     Column quantitative = col("scoring_rule").isin(QUANTITATIVE_RULES.toArray());
     Dataset<Row> perForm = deviations.where(col("weight").isNotNull()).groupBy(col("form_id"))
         .agg(sum(when(full, 1).otherwise(0)).as("full_marks_count"),
@@ -206,6 +205,11 @@ public final class Flags {
         .join(lines, col("form_id").equalTo(col("line_form_id")), "inner")
         .join(perForm, col("form_id").equalTo(col("agg_form_id")), "left_outer")
         .drop("line_form_id", "agg_form_id");
+  }
+
+  /** A row scored at its full weight, to the configured tolerance. */
+  static Column fullMarks(FlagThresholds t) {
+    return col("score").geq(col("weight").minus(lit(t.scoreTolerance())));
   }
 
   private static Column nonStandardWeights(FlagThresholds t) {

@@ -28,7 +28,7 @@ public final class Profiles {
       Dataset<Row> flags, Dataset<Row> units, FlagThresholds t, String rulePack) {
     Column quantitative = col("relative_deviation").isNotNull()
         .or(col("is_exact_hit").isNotNull());
-    Column full = col("score").geq(col("weight").minus(lit(t.scoreTolerance())));
+    Column full = Flags.fullMarks(t);
     Dataset<Row> rows = deviations.where(col("unit_id").isNotNull())
         .groupBy(col("unit_id"), col("fiscal_year")).agg(
         count(lit(1)).cast("int").as("indicator_rows"),

@@ -57,7 +57,7 @@ final class DocumentReaderFunction implements MapPartitionsFunction<Row, Row> {
     }
     byte[] bytes;
     try {
-      bytes = readAll(conf, uri, size);
+      bytes = readAll(conf, uri);
     } catch (IOException | RuntimeException e) {
       return rejected(file, null, size, "file not readable: " + e.getMessage(), now);
     }
@@ -91,7 +91,7 @@ final class DocumentReaderFunction implements MapPartitionsFunction<Row, Row> {
     return s.name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  private static byte[] readAll(Configuration conf, String uri, long size) throws IOException {
+  private static byte[] readAll(Configuration conf, String uri) throws IOException {
     Path path = new Path(uri);
     FileSystem fs = path.getFileSystem(conf);
     try (InputStream in = fs.open(path)) {

@@ -227,10 +227,10 @@ final class ProseReader {
         List<Map.Entry<String, String>> keys = only != null
             ? (unit.equals("万元") ? only : List.of())
             : keywordsFor(unit);
-        String key = nearestKey(before, keys);
-        if (key != null) {
-          facts.add(new Fact(key, labelOf(before, keys), new BigDecimal(m.group(1)), unit, null,
-              line, clip(Texts.clean(lines[line - 1]))));
+        Map.Entry<String, String> keyword = nearestKeyword(before, keys);
+        if (keyword != null) {
+          facts.add(new Fact(keyword.getValue(), keyword.getKey(), new BigDecimal(m.group(1)),
+              unit, null, line, clip(Texts.clean(lines[line - 1]))));
         }
       }
     }
@@ -245,40 +245,26 @@ final class ProseReader {
     };
   }
 
-  private static String nearestKey(String before, List<Map.Entry<String, String>> keys) {
-    String best = null;
+  /**
+   * The keyword ending closest before a figure (the longer one on a tie), or null when there is
+   * none or it stands too far away: a keyword far from its figure belongs to another statement.
+   */
+  private static Map.Entry<String, String> nearestKeyword(String before,
+      List<Map.Entry<String, String>> keys) {
+    Map.Entry<String, String> best = null;
     int bestEnd = -1;
-    int bestLength = 0;
     for (Map.Entry<String, String> e : keys) {
       int at = before.lastIndexOf(e.getKey());
       if (at < 0) {
         continue;
       }
       int end = at + e.getKey().length();
-      if (end > bestEnd || (end == bestEnd && e.getKey().length() > bestLength)) {
-        best = e.getValue();
+      if (end > bestEnd || (end == bestEnd && e.getKey().length() > best.getKey().length())) {
+        best = e;
         bestEnd = end;
-        bestLength = e.getKey().length();
       }
     }
-    // a keyword far from its figure belongs to another statement
     return best != null && before.length() - bestEnd <= 12 ? best : null;
-  }
-
-  private static String labelOf(String before, List<Map.Entry<String, String>> keys) {
-    String label = null;
-    int bestEnd = -1;
-    for (Map.Entry<String, String> e : keys) {
-      int at = before.lastIndexOf(e.getKey());
-      if (at >= 0 && at + e.getKey().length() >= bestEnd) {
-        if (at + e.getKey().length() > bestEnd || label == null
-            || e.getKey().length() > label.length()) {
-          label = e.getKey();
-        }
-        bestEnd = at + e.getKey().length();
-      }
-    }
-    return label;
   }
 
   private static String clip(String s) {

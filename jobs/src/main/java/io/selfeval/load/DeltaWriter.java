@@ -38,8 +38,7 @@ final class DeltaWriter {
    * one MERGE on {@code key}. The first write of a table creates it with the rows' schema.
    */
   void upsert(String path, Dataset<Row> rows, Dataset<Row> deletions, String key) {
-    if (!exists(path)) {
-      rows.write().format("delta").mode(SaveMode.ErrorIfExists).save(path);
+    if (created(path, rows)) {
       return;
     }
     Dataset<Row> source = rows.withColumn(DELETE, lit(false));
@@ -47,10 +46,7 @@ final class DeltaWriter {
       source = source.unionByName(deletions.select(col(key)).withColumn(DELETE, lit(true)),
           true);
     }
-    Map<String, String> set = new LinkedHashMap<>();
-    for (String c : rows.columns()) {
-      set.put(c, "s." + c);
-    }
+    Map<String, String> set = fromSource(rows);
     DeltaTable.forPath(spark, path).as("t")
         .merge(source.as("s"), "t." + key + " = s." + key)
         .whenMatched("s." + DELETE).delete()
@@ -61,14 +57,10 @@ final class DeltaWriter {
 
   /** Inserts the rows whose key the table does not hold yet; existing rows stay as they are. */
   void insertNew(String path, Dataset<Row> rows, String key) {
-    if (!exists(path)) {
-      rows.write().format("delta").mode(SaveMode.ErrorIfExists).save(path);
+    if (created(path, rows)) {
       return;
     }
-    Map<String, String> set = new LinkedHashMap<>();
-    for (String c : rows.columns()) {
-      set.put(c, "s." + c);
-    }
+    Map<String, String> set = fromSource(rows);
     DeltaTable.forPath(spark, path).as("t")
         .merge(rows.as("s"), "t." + key + " = s." + key)
         .whenNotMatched().insertExpr(set)
@@ -77,14 +69,12 @@ final class DeltaWriter {
 
   /** Replaces the table's content with {@code rows} where they differ, in one MERGE. */
   void sync(String path, Dataset<Row> rows, String key) {
-    if (!exists(path)) {
-      rows.write().format("delta").mode(SaveMode.ErrorIfExists).save(path);
+    if (created(path, rows)) {
       return;
     }
-    Map<String, String> set = new LinkedHashMap<>();
+    Map<String, String> set = fromSource(rows);
     StringBuilder changed = new StringBuilder();
     for (String c : rows.columns()) {
-      set.put(c, "s." + c);
       if (!c.equals(key)) {
         changed.append(changed.length() == 0 ? "" : " OR ")
             .append("NOT (t.").append(c).append(" <=> s.").append(c).append(")");
@@ -98,7 +88,21 @@ final class DeltaWriter {
         .execute();
   }
 
-  void append(String path, Dataset<Row> rows) {
-    rows.write().format("delta").mode(SaveMode.Append).save(path);
+  /** Creates the table with {@code rows} when it does not exist yet; true when it did so. */
+  private boolean created(String path, Dataset<Row> rows) {
+    if (exists(path)) {
+      return false;
+    }
+    rows.write().format("delta").mode(SaveMode.ErrorIfExists).save(path);
+    return true;
+  }
+
+  /** Every column of the target set from the same column of the source. */
+  private static Map<String, String> fromSource(Dataset<Row> rows) {
+    Map<String, String> set = new LinkedHashMap<>();
+    for (String c : rows.columns()) {
+      set.put(c, "s." + c);
+    }
+    return set;
   }
 }

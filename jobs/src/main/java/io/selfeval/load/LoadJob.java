@@ -194,12 +194,12 @@ public final class LoadJob {
                 .otherwise(lit("another record of this document violates the schema"))
                 .as("reason"),
             col("excerpt"), lit(runId).as("first_run_id"));
-    Dataset<Row> rejects = RecordTables.conform(loadRejects, "rejects");
+    Dataset<Row> rejects = Schemas.conform(loadRejects, "rejects");
     long extractRejects = 0;
     if (outcomesPath != null && exists(outcomesPath)) {
       Dataset<Row> outcomes = spark.read().schema(Schemas.ddl("tables/document_outcomes.ddl"))
           .json(outcomesPath).where(col("status").equalTo("rejected"));
-      Dataset<Row> extract = RecordTables.conform(outcomes.select(
+      Dataset<Row> extract = Schemas.conform(outcomes.select(
           concat_ws("#", lit("extract"), coalesce(col("sha256"), concat_ws(":", lit("path"),
               col("file"))), lit("")).as("reject_id"),
           lit("extract").as("stage"), col("file").as("source_file"),

@@ -31,7 +31,7 @@ public final class RecordTables {
 
   /** One row per form. Amounts are converted to 万元 when the form printed 元. */
   public static Dataset<Row> forms(Dataset<Row> records, String runId) {
-    return conform(records.select(
+    return Schemas.conform(records.select(
         col("r.record_id").as("form_id"),
         col("r.source.sha256").as("document_sha256"),
         col("r.source.file").as("source_file"),
@@ -77,7 +77,7 @@ public final class RecordTables {
     Dataset<Row> lines = records.select(col("r"),
         posexplode_outer(col("r.budget.lines")).as(new String[] {"position", "l"}))
         .where(col("l").isNotNull());
-    return conform(lines.select(
+    return Schemas.conform(lines.select(
         concat_ws("#", col("r.record_id"), col("position").cast("string"))
             .as("budget_line_id"),
         col("r.record_id").as("form_id"),
@@ -97,7 +97,7 @@ public final class RecordTables {
     Dataset<Row> rows = records.select(col("r"), col("unit_id"),
         posexplode_outer(col("r.indicators")).as(new String[] {"p", "i"}))
         .where(col("i").isNotNull());
-    return conform(rows.select(
+    return Schemas.conform(rows.select(
         concat_ws("#", col("r.record_id"), col("i.position").cast("string"))
             .as("indicator_id"),
         col("r.record_id").as("form_id"),
@@ -125,7 +125,7 @@ public final class RecordTables {
     Dataset<Row> rows = records.select(col("r"), col("unit_id"),
         posexplode_outer(col("r.facts")).as(new String[] {"position", "f"}))
         .where(col("f").isNotNull());
-    return conform(rows.select(
+    return Schemas.conform(rows.select(
         concat_ws("#", col("r.record_id"), col("position").cast("string")).as("fact_id"),
         col("r.record_id").as("form_id"),
         col("position"),
@@ -148,7 +148,7 @@ public final class RecordTables {
    */
   public static Dataset<Row> units(Dataset<Row> forms) {
     Dataset<Row> named = forms.where(col("unit_id").isNotNull().and(col("unit_name").isNotNull()));
-    return conform(named.groupBy(col("unit_id")).agg(
+    return Schemas.conform(named.groupBy(col("unit_id")).agg(
         min(col("unit_name_key")).as("name_key"),
         min_by(col("unit_name"), struct(negate(coalesce(col("fiscal_year"), lit(0))),
             when(col("form_kind").equalTo("unit"), 0).otherwise(1),
@@ -161,9 +161,5 @@ public final class RecordTables {
   private static Column wanYuan(Column amount) {
     return when(col("r.budget.amount_unit").equalTo("元"), amount.divide(10_000))
         .otherwise(amount);
-  }
-
-  static Dataset<Row> conform(Dataset<Row> df, String table) {
-    return Schemas.conform(df, table);
   }
 }

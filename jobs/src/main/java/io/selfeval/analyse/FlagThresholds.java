@@ -21,8 +21,20 @@ public record FlagThresholds(String version, BigDecimal perfectTotal, BigDecimal
     BigDecimal qualitativeHeavyMinShare, BigDecimal highScoreMinTotal,
     BigDecimal satisfactionMarginPp, int satisfactionMinYears, BigDecimal outlierRobustZ,
     int outlierMinPeers, int outlierMinYears, List<String> outlierMetrics,
-    int digitMinPopulation, BigDecimal digitMaxMad,
+    Map<String, BigDecimal> outlierMinMad, List<String> peerGroupBy, List<UnitKind> unitKinds,
+    int digitMinPopulation, BigDecimal digitMaxMad, BigDecimal digitMaxLastTwoChi2,
+    BigDecimal digitMaxRoundShare, int clusterMinRows, int clusterMinK, int clusterMaxK,
+    List<String> clusterFeatures, BigDecimal linkMaxDistance,
     Map<String, String> severity) implements Serializable {
+
+  /** A kind of unit, recognised by how its name ends; peers are units of the same kind. */
+  public record UnitKind(String kind, List<String> suffixes) implements Serializable {}
+
+  /** The floor of the MAD of a metric: spreads below it are taken to be this wide. */
+  public BigDecimal minMadOf(String metric) {
+    return outlierMinMad == null ? BigDecimal.ZERO
+        : outlierMinMad.getOrDefault(metric, BigDecimal.ZERO);
+  }
 
   /** The built-in thresholds, or those of {@code file} when it is given. */
   public static FlagThresholds load(Path file) {

@@ -130,7 +130,8 @@ public final class Flags {
         .withColumn("flag_id", substring(sha2(concat_ws("#", col("rule_id"),
             coalesce(col("form_id"), concat_ws(":", lit("population"),
                 col("fiscal_year").cast("string"))),
-            coalesce(col("indicator_id"), lit(""))), 256), 1, 32))
+            coalesce(col("indicator_id"), col("evidence_values").getItem("metric"),
+                col("evidence_values").getItem("test"), lit(""))), 256), 1, 32))
         .withColumn("severity", severity(t))
         .withColumn("rule_pack", lit(rulePack))
         .withColumn("thresholds_version", lit(t.version())), "int_flags");
@@ -174,12 +175,13 @@ public final class Flags {
         concat_ws(" / ", col("stated_values"))), col("first_line"));
   }
 
-  /** Every money figure of the forms and facts, with its fiscal year. */
+  /** Every money figure in 万元 of the forms and facts, with its fiscal year and document. */
   static Dataset<Row> amounts(Dataset<Row> forms, Dataset<Row> facts) {
-    Dataset<Row> amounts = facts.where(col("unit").isin("万元", "元"))
-        .select(col("fiscal_year"), col("value").as("amount"));
+    Dataset<Row> amounts = facts.where(col("unit").equalTo("万元"))
+        .select(col("fiscal_year"), col("source_file"), col("value").as("amount"));
     for (String c : List.of("initial_wan_yuan", "adjusted_wan_yuan", "executed_wan_yuan")) {
-      amounts = amounts.unionByName(forms.select(col("fiscal_year"), col(c).as("amount")));
+      amounts = amounts.unionByName(forms.select(col("fiscal_year"), col("source_file"),
+          col(c).as("amount")));
     }
     return amounts.where(col("amount").isNotNull());
   }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 
@@ -16,9 +17,11 @@ import org.apache.spark.sql.Row;
 
 /**
  * Rules that need more than one form: satisfaction rates stuck just above their targets year
- * after year, and unit-years far from their peers (same year) or from their own history, by
- * robust z-score (0.6745 × (x − median) / MAD). Populations smaller than the configured minimum
- * are not judged.
+ * after year, and unit-years far from their peers (same year and kind of unit, configurable) or
+ * from their own history, by robust z-score: 0.6745 × (x − median) / max(MAD, floor), with a
+ * configured floor per metric so that a group whose values barely vary does not turn rounding
+ * into outliers. One-sided: only values on the too-good side (above the median) are flagged.
+ * Groups smaller than the configured minimum are not judged.
  */
 final class PatternFlags {
 
@@ -36,7 +39,7 @@ final class PatternFlags {
     Dataset<Row> anchored = profiles.join(anchors, col("unit_id").equalTo(col("a_unit"))
         .and(col("fiscal_year").equalTo(col("a_year"))), "inner");
     for (String metric : t.outlierMetrics()) {
-      out.add(outliers(anchored, metric, "fiscal_year", t.outlierMinPeers(), t,
+      out.add(outliers(anchored, metric, "peer_group", t.outlierMinPeers(), t,
           "PEER_OUTLIER"));
       out.add(outliers(anchored, metric, "unit_id", t.outlierMinYears(), t,
           "HISTORY_OUTLIER"));
@@ -60,7 +63,7 @@ final class PatternFlags {
         "years_at_threshold", col("years")));
   }
 
-  /** Unit-years whose metric has |robust z| ≥ the threshold within their group. */
+  /** Unit-years whose metric has a robust z of at least the threshold within their group. */
   static Dataset<Row> outliers(Dataset<Row> profiles, String metric, String group,
       int minSize, FlagThresholds t, String rule) {
     Dataset<Row> known = profiles.where(col(metric).isNotNull());
@@ -71,12 +74,14 @@ final class PatternFlags {
         .withColumn("abs_dev", abs(col(metric).minus(col("median"))));
     Dataset<Row> mads = withMedian.groupBy(col("g").as("mg"))
         .agg(expr("percentile(abs_dev, 0.5)").as("mad"));
-    Column z = lit(0.6745).multiply(col(metric).minus(col("median"))).divide(col("mad"));
+    Column scale = greatest(col("mad"), lit(t.minMadOf(metric).doubleValue()));
+    Column z = lit(0.6745).multiply(col(metric).minus(col("median"))).divide(scale);
     Dataset<Row> far = withMedian.join(mads, col("g").equalTo(col("mg")), "inner")
-        .where(col("mad").gt(0)).withColumn("robust_z", z)
-        .where(abs(col("robust_z")).geq(lit(t.outlierRobustZ())));
+        .where(scale.gt(0)).withColumn("robust_z", z)
+        .where(col("robust_z").geq(lit(t.outlierRobustZ())));
     return Flags.form(far, rule, Flags.ev("metric", lit(metric), "value", col(metric),
-        "group_median", col("median"), "mad", col("mad"), "robust_z", col("robust_z"),
-        "group_size", col("n")), col("line_start"));
+        "group", col(group), "group_median", col("median"), "mad", col("mad"), "mad_floor",
+        lit(t.minMadOf(metric)), "robust_z", col("robust_z"), "group_size", col("n")),
+        col("line_start"));
   }
 }

@@ -25,6 +25,8 @@ import picocli.CommandLine.IVersionProvider;
         AnalyseCommand.class,
         PublishCommand.class,
         RunCommand.class,
+        GenerateCommand.class,
+        EvaluateCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -42,7 +44,8 @@ public final class SelfevalCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Name a stage: extract, load, analyse, publish, or run for all of them.");
+        "Name a stage: extract, load, analyse, publish, or run for all of them; or "
+            + "generate for a synthetic corpus.");
   }
 
   /** Builds the command line with selfeval's error handling; tests call this too. */

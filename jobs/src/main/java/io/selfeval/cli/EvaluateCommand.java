@@ -1,0 +1,48 @@
+package io.selfeval.cli;
+
+import io.selfeval.generate.ManifestScorer;
+import io.selfeval.load.Warehouse;
+import java.io.File;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code selfeval evaluate}: the flags found against a generated corpus's manifest. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = {
+        "Scores the flags and links in --warehouse against the manifest of the generated "
+            + "corpus the pipeline read (run it with --input <corpus>/reports): precision and "
+            + "recall per rule. Exits 0 when every rule reaches --min, 1 otherwise."})
+final class EvaluateCommand extends StageCommand {
+
+  @Option(names = "--manifest", paramLabel = "FILE", required = true,
+      description = "The corpus's manifest.json.")
+  File manifest;
+
+  @Option(names = "--min", paramLabel = "X", defaultValue = "0.9",
+      description = "Precision and recall every rule must reach (default: ${DEFAULT-VALUE}).")
+  double min;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  String stageName() {
+    return "evaluate";
+  }
+
+  @Override
+  int run(SparkSession spark) throws Exception {
+    List<ManifestScorer.Score> scores = new ManifestScorer(spark,
+        new Warehouse(common.warehouse())).score(manifest);
+    boolean ok = true;
+    for (ManifestScorer.Score s : scores) {
+      spec.commandLine().getOut().println(s.describe());
+      ok &= s.precision() >= min && s.recall() >= min;
+    }
+    return ok ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+}

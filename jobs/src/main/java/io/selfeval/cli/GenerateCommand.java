@@ -1,0 +1,72 @@
+package io.selfeval.cli;
+
+import io.selfeval.generate.CorpusGenerator;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code selfeval generate}: a synthetic corpus with a ground-truth manifest. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+    description = {
+        "Writes synthetic self-evaluation reports in the seeds' layout for N units over Y "
+            + "years, deterministic from --seed, and manifest.json: which units were made to "
+            + "inflate and how, renamed units, reworded indicators, and every flag the rules "
+            + "should raise. Every document says in its first line that it is synthetic.",
+        "Writes <out>/reports/<unit>/<year>.txt and <out>/manifest.json; a corpus already in "
+            + "<out> is replaced, any other non-empty folder is refused. Needs no Spark."})
+final class GenerateCommand implements Callable<Integer> {
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "data/generated",
+      description = "Folder to write (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--units", paramLabel = "N", defaultValue = "200",
+      description = "Number of units (default: ${DEFAULT-VALUE}).")
+  int units;
+
+  @Option(names = "--years", paramLabel = "Y", defaultValue = "5",
+      description = "Number of fiscal years (default: ${DEFAULT-VALUE}).")
+  int years;
+
+  @Option(names = "--first-year", paramLabel = "YEAR", defaultValue = "2020",
+      description = "First fiscal year (default: ${DEFAULT-VALUE}).")
+  int firstYear;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+      description = "Random seed; the same seed writes the same files (default: "
+          + "${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--fabricated-year", paramLabel = "YEAR",
+      description = "A year in which every amount is a made-up round number, for the digit "
+          + "tests (default: the fourth year when there are at least four, else none; 0 for "
+          + "none).")
+  Integer fabricatedYear;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Integer fabricated = fabricatedYear;
+    if (fabricated == null) {
+      fabricated = years >= 4 ? firstYear + 3 : null;
+    } else if (fabricated == 0) {
+      fabricated = null;
+    }
+    CorpusGenerator.Settings settings;
+    try {
+      settings = new CorpusGenerator.Settings(units, years, firstYear, seed, fabricated);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    CorpusGenerator.Result r = new CorpusGenerator(settings).write(out);
+    spec.commandLine().getOut().printf("generate: %d documents, %d forms, %d indicator rows, "
+        + "%d expected flags; manifest %s%n", r.documents(), r.forms(), r.indicatorRows(),
+        r.expectedFlags(), r.manifest());
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,599 @@
+package io.selfeval.generate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Writes a synthetic corpus of self-evaluation reports in the layout of the seeds (prose, then a
+ * unit-wide form and project forms as tab-separated table rows), for N units over Y years, and a
+ * ground-truth manifest: which units were made to inflate and how, which were renamed, which
+ * indicators were reworded, and every flag the rules should raise, keyed by file and line.
+ *
+ * <p>The same settings always give byte-identical files. Every document says in its first line
+ * that it is synthetic.
+ */
+public final class CorpusGenerator {
+
+  /** What to generate. {@code fabricatedYear} null: no year of fabricated round amounts. */
+  public record Settings(int units, int years, int firstYear, long seed,
+      Integer fabricatedYear) {
+
+    public Settings {
+      if (units < 1 || years < 1) {
+        throw new IllegalArgumentException("units and years must be at least 1");
+      }
+      if (fabricatedYear != null
+          && (fabricatedYear < firstYear || fabricatedYear >= firstYear + years)) {
+        throw new IllegalArgumentException("the fabricated year " + fabricatedYear
+            + " is outside " + firstYear + "-" + (firstYear + years - 1));
+      }
+    }
+  }
+
+  /** What was written. */
+  public record Result(int documents, int forms, int indicatorRows, int expectedFlags,
+      Path manifest) {}
+
+  /** Chance of each light plant in a unit-year. */
+  private static final double LIGHT_CHANCE = 0.03;
+  private static final List<Plant> LIGHT = List.of(Plant.FULL_MARKS_DESPITE_MISS,
+      Plant.SCORE_EXCESS, Plant.SCORE_ABOVE_WEIGHT, Plant.PARTS_NOT_TOTAL, Plant.GRADE_MISMATCH,
+      Plant.RATE_MISMATCH, Plant.BUDGET_SCORE_MISMATCH, Plant.WEIGHTS_NOT_STANDARD,
+      Plant.DEDUCTION_WITHOUT_REASON, Plant.REASON_WITHOUT_DEDUCTION,
+      Plant.BUDGET_ADJUSTED_TO_SPEND, Plant.QUALITATIVE_HEAVY, Plant.PROBLEMS_BUT_HIGH_SCORE,
+      Plant.NARRATIVE_TABLE_MISMATCH, Plant.PERFECT, Plant.STRUGGLING);
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  private final Settings settings;
+  private final Truth truth = new Truth();
+
+  public CorpusGenerator(Settings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Writes {@code <out>/reports/<unit>/<year>.txt} and {@code <out>/manifest.json} (whose file
+   * names are relative to {@code <out>/reports}, as the pipeline's source files are). An existing
+   * generated corpus in {@code out} is replaced; any other non-empty folder is refused.
+   */
+  public Result write(Path out) throws IOException {
+    prepare(out);
+    List<GenUnit> units = planUnits();
+    List<Map<String, Object>> documents = new ArrayList<>();
+    int forms = 0;
+    int rows = 0;
+    for (GenUnit unit : units) {
+      SplittableRandom rnd = new SplittableRandom(settings.seed() * 1_000_003L
+          + unit.code.hashCode());
+      Map<String, BigDecimal[]> state = new HashMap<>();
+      BigDecimal unitBudget = logUniform(rnd, 50, 5000);
+      List<BigDecimal> projectBudgets = new ArrayList<>();
+      for (int p = 0; p < unit.projects.size(); p++) {
+        projectBudgets.add(logUniform(rnd, 5, 500));
+      }
+      for (int y = 0; y < settings.years(); y++) {
+        int year = settings.firstYear() + y;
+        Set<Plant> plants = unit.standing(year);
+        if (unit.chronic == null) {
+          for (Plant p : LIGHT) {
+            if (rnd.nextDouble() < LIGHT_CHANCE) {
+              plants.add(p);
+            }
+          }
+        }
+        resolveConflicts(plants);
+        boolean fabricated = Integer.valueOf(year).equals(settings.fabricatedYear());
+        List<GenForm> docForms = new ArrayList<>();
+        docForms.add(form(rnd, unit, year, 0, null, state, plants, unitBudget, fabricated));
+        for (int p = 0; p < unit.projects.size(); p++) {
+          docForms.add(form(rnd, unit, year, p + 1, unit.projects.get(p), state, plants,
+              projectBudgets.get(p), fabricated));
+        }
+        unitBudget = grow(rnd, unitBudget);
+        projectBudgets.replaceAll(b -> grow(rnd, b));
+        boolean problems = plants.contains(Plant.PROBLEMS_BUT_HIGH_SCORE)
+            || plants.contains(Plant.STRUGGLING);
+        BigDecimal statedSpend = docForms.get(0).executed;
+        if (plants.contains(Plant.NARRATIVE_TABLE_MISMATCH)) {
+          statedSpend = statedSpend.multiply(BigDecimal.valueOf(1.02 + 0.06 * rnd.nextDouble()))
+              .setScale(2, RoundingMode.HALF_UP);
+        }
+        String file = unit.code + "/" + year + ".txt";
+        List<String> lines = new ReportText(settings.seed()).render(unit, year, docForms,
+            problems ? Pools.PROBLEMS.get(rnd.nextInt(Pools.PROBLEMS.size())) : null,
+            statedSpend);
+        Path path = out.resolve("reports").resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, String.join("\n", lines) + "\n",
+            StandardCharsets.UTF_8);
+        truth.document(file, unit, year, docForms, problems,
+            statedSpend.compareTo(docForms.get(0).executed) != 0);
+        documents.add(document(file, unit, year, plants, docForms));
+        forms += docForms.size();
+        for (GenForm f : docForms) {
+          rows += f.rows.size();
+        }
+      }
+    }
+    truth.finish(units, settings);
+    Path manifest = out.resolve("manifest.json");
+    writeManifest(manifest, units, documents);
+    return new Result(documents.size(), forms, rows, truth.expectedFlags().size(), manifest);
+  }
+
+  private void prepare(Path out) throws IOException {
+    if (Files.isDirectory(out)) {
+      boolean empty;
+      try (Stream<Path> s = Files.list(out)) {
+        empty = s.findAny().isEmpty();
+      }
+      if (!empty && !Files.exists(out.resolve("manifest.json"))) {
+        throw new IOException(out + " is not empty and holds no generated corpus "
+            + "(no manifest.json); choose an empty or new folder");
+      }
+      deleteTree(out.resolve("reports"));
+      Files.deleteIfExists(out.resolve("manifest.json"));
+    }
+    Files.createDirectories(out.resolve("reports"));
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** Units, their names, habits, indicators and projects, all drawn from the seed. */
+  List<GenUnit> planUnits() {
+    SplittableRandom rnd = new SplittableRandom(settings.seed());
+    List<GenUnit> units = new ArrayList<>();
+    Set<String> taken = new TreeSet<>();
+    int width = String.valueOf(settings.units()).length();
+    while (units.size() < settings.units()) {
+      String city = Pools.CITIES.get(rnd.nextInt(Pools.CITIES.size()));
+      Pools.Domain domain = Pools.DOMAINS.get(rnd.nextInt(Pools.DOMAINS.size()));
+      Pools.UnitKind kind = Pools.KINDS.get(rnd.nextInt(Pools.KINDS.size()));
+      if (!taken.add(city + domain.name() + kind.suffix())) {
+        if (taken.size() >= Pools.CITIES.size() * Pools.DOMAINS.size() * Pools.KINDS.size()) {
+          throw new IllegalArgumentException("at most " + taken.size() + " distinct units");
+        }
+        continue;
+      }
+      String code = String.format("u%0" + width + "d", units.size() + 1);
+      GenUnit unit = new GenUnit(code, city, domain, kind);
+      pickTemplates(rnd, unit);
+      int projects = rnd.nextDouble() < 0.3 ? 0 : rnd.nextDouble() < 0.65 ? 1 : 2;
+      List<String> pool = new ArrayList<>(Pools.PROJECTS);
+      for (int p = 0; p < projects; p++) {
+        String name = pool.remove(rnd.nextInt(pool.size()));
+        unit.projects.add(name.startsWith("专项") || name.startsWith("宣传")
+            ? domain.name() + name : name);
+      }
+      double habit = rnd.nextDouble();
+      int years = settings.years();
+      if (habit < 0.06 && years >= 2) {
+        unit.renamedIn = settings.firstYear() + 1 + rnd.nextInt(years - 1);
+      } else if (habit < 0.09) {
+        unit.chronic = Plant.HEAVY;
+      } else if (habit < 0.11) {
+        unit.chronic = Plant.BULLSEYE;
+      } else if (habit < 0.16) {
+        unit.oneOff = rnd.nextBoolean() ? Plant.HEAVY : Plant.BULLSEYE;
+        unit.oneOffYear = settings.firstYear() + rnd.nextInt(years);
+      } else if (habit < 0.21) {
+        unit.satisfactionAtThreshold = true;
+      }
+      if (unit.renamedIn == null && years >= 2 && rnd.nextDouble() < 0.3) {
+        unit.rewordedIn = settings.firstYear() + 1 + rnd.nextInt(years - 1);
+        unit.rewordedTemplate = rnd.nextInt(unit.templates.size());
+      }
+      units.add(unit);
+    }
+    return units;
+  }
+
+  private static void pickTemplates(SplittableRandom rnd, GenUnit unit) {
+    List<Pools.Template> counts = new ArrayList<>(Pools.COUNTS);
+    unit.templates.add(counts.remove(rnd.nextInt(counts.size())));
+    unit.templates.add(counts.remove(rnd.nextInt(counts.size())));
+    unit.templates.add(pick(rnd, Pools.QUALITY));
+    unit.templates.add(pick(rnd, Pools.TIMELINESS));
+    unit.templates.add(pick(rnd, Pools.COST));
+    unit.templates.add(pick(rnd, Pools.SOCIAL_QUALITATIVE));
+    unit.templates.add(pick(rnd, Pools.SOCIAL_COUNTS));
+    unit.templates.add(pick(rnd, Pools.SUSTAINABILITY));
+    unit.templates.add(pick(rnd, Pools.SATISFACTIONS));
+  }
+
+  private static <T> T pick(SplittableRandom rnd, List<T> list) {
+    return list.get(rnd.nextInt(list.size()));
+  }
+
+  /** Plants that cannot live together: the stronger or rarer one wins. */
+  private static void resolveConflicts(Set<Plant> plants) {
+    boolean chronicLike = plants.contains(Plant.HEAVY) || plants.contains(Plant.BULLSEYE);
+    if (chronicLike || plants.contains(Plant.PERFECT)) {
+      plants.removeAll(EnumSet.of(Plant.STRUGGLING, Plant.GRADE_MISMATCH,
+          Plant.QUALITATIVE_HEAVY, Plant.FULL_MARKS_DESPITE_MISS, Plant.SCORE_EXCESS,
+          Plant.DEDUCTION_WITHOUT_REASON));
+    }
+    if (chronicLike) {
+      plants.remove(Plant.PERFECT);
+    }
+    if (plants.contains(Plant.RATE_MISMATCH)) {
+      plants.removeAll(EnumSet.of(Plant.BUDGET_SCORE_MISMATCH, Plant.BUDGET_ADJUSTED_TO_SPEND,
+          Plant.PERFECT));
+    }
+    if (plants.contains(Plant.BUDGET_ADJUSTED_TO_SPEND)) {
+      plants.remove(Plant.PERFECT);
+    }
+    if (plants.contains(Plant.GRADE_MISMATCH)) {
+      plants.remove(Plant.STRUGGLING);
+    }
+  }
+
+  private GenForm form(SplittableRandom rnd, GenUnit unit, int year, int index, String project,
+      Map<String, BigDecimal[]> state, Set<Plant> plants, BigDecimal budget,
+      boolean fabricated) {
+    GenForm form = new GenForm(index, project);
+    boolean unitForm = project == null;
+    boolean weights = unitForm && plants.contains(Plant.WEIGHTS_NOT_STANDARD);
+    for (int t = 0; t < unit.templates.size(); t++) {
+      Pools.Template tpl = unit.templates.get(t);
+      GenRow row = new GenRow(tpl.level1(), tpl.level2(), unit.indicatorName(t, year, unitForm),
+          tpl.kind(), tpl.unitWord(), tpl.level1().startsWith("满意度"));
+      row.weight = BigDecimal.valueOf(weights ? nonStandardWeight(t) : 10);
+      if (row.quantitative()) {
+        String key = (project == null ? "unit" : project) + "#" + t;
+        BigDecimal[] previous = state.get(key);
+        row.target = previous == null ? firstTarget(rnd, tpl) : nextTarget(rnd, tpl, previous);
+        row.actual = exceed(rnd, row);
+      }
+      row.score = row.weight;
+      form.rows.add(row);
+    }
+    honestDeductions(rnd, form);
+    applyRowPlants(rnd, form, unitForm ? plants : standingOnly(plants));
+    for (int t = 0; t < form.rows.size(); t++) {
+      GenRow row = form.rows.get(t);
+      if (row.quantitative() && row.kind != GenRow.Kind.QUALITATIVE) {
+        state.put((project == null ? "unit" : project) + "#" + t,
+            new BigDecimal[] {row.target, row.actual});
+      }
+    }
+    budget(rnd, form, budget, fabricated, unitForm ? plants : standingOnly(plants));
+    printTotals(rnd, form, unitForm ? plants : standingOnly(plants));
+    return form;
+  }
+
+  private static Set<Plant> standingOnly(Set<Plant> plants) {
+    Set<Plant> s = EnumSet.noneOf(Plant.class);
+    for (Plant p : List.of(Plant.HEAVY, Plant.BULLSEYE, Plant.SATISFACTION_AT_THRESHOLD)) {
+      if (plants.contains(p)) {
+        s.add(p);
+      }
+    }
+    return s;
+  }
+
+  /** 产出 60 (5 x 12), 效益 20 (7 + 7 + 6), 满意度 10. */
+  private static int nonStandardWeight(int template) {
+    return switch (template) {
+      case 0, 1, 2, 3, 4 -> 12;
+      case 5, 6 -> 7;
+      case 7 -> 6;
+      default -> 10;
+    };
+  }
+
+  private static BigDecimal firstTarget(SplittableRandom rnd, Pools.Template t) {
+    return BigDecimal.valueOf(t.low() + rnd.nextInt(t.high() - t.low() + 1));
+  }
+
+  /** Raised after being beaten (or repeated), repeated or lowered after a miss. */
+  private static BigDecimal nextTarget(SplittableRandom rnd, Pools.Template t,
+      BigDecimal[] previous) {
+    BigDecimal target = previous[0];
+    boolean beaten = previous[1].compareTo(target) > 0;
+    double r = rnd.nextDouble();
+    if (t.kind() == GenRow.Kind.PERCENT) {
+      int step = beaten && r < 0.4 ? 1 + rnd.nextInt(2) : !beaten && r < 0.3 ? -1 : 0;
+      return target.add(BigDecimal.valueOf(step)).min(BigDecimal.valueOf(96));
+    }
+    if (beaten && r < 0.6) {
+      return target.multiply(BigDecimal.valueOf(1.05 + 0.1 * rnd.nextDouble()))
+          .setScale(0, RoundingMode.CEILING);
+    }
+    if (!beaten && r < 0.5) {
+      return target.multiply(BigDecimal.valueOf(0.9 + 0.05 * rnd.nextDouble()))
+          .setScale(0, RoundingMode.FLOOR).max(BigDecimal.ONE);
+    }
+    return target;
+  }
+
+  /** An actual above the target: +2-30 % for counts, +1 to +6 points for percentages. */
+  private static BigDecimal exceed(SplittableRandom rnd, GenRow row) {
+    if (row.kind == GenRow.Kind.PERCENT) {
+      int room = 100 - row.target.intValue();
+      int margin = row.satisfaction ? 3 + rnd.nextInt(Math.max(1, Math.min(6, room - 2)))
+          : 1 + rnd.nextInt(Math.max(1, Math.min(6, room)));
+      return row.target.add(BigDecimal.valueOf(Math.min(margin, room)));
+    }
+    BigDecimal a = row.target.multiply(BigDecimal.valueOf(1.02 + 0.28 * rnd.nextDouble()))
+        .setScale(0, RoundingMode.CEILING);
+    return a.compareTo(row.target) > 0 ? a : row.target.add(BigDecimal.ONE);
+  }
+
+  /** An actual at {@code low}-{@code high} of the target, strictly below it. */
+  private static BigDecimal below(SplittableRandom rnd, GenRow row, double low, double high) {
+    BigDecimal a = row.target.multiply(BigDecimal.valueOf(low + (high - low) * rnd.nextDouble()))
+        .setScale(0, RoundingMode.FLOOR);
+    return a.compareTo(row.target) < 0 ? a : row.target.subtract(BigDecimal.ONE);
+  }
+
+  /** An honest form misses one to three targets, deducts in proportion and says why. */
+  private static void honestDeductions(SplittableRandom rnd, GenForm form) {
+    List<GenRow> candidates = quantitativeRows(form, false);
+    int misses = 1 + (rnd.nextDouble() < 0.4 ? 1 : 0) + (rnd.nextDouble() < 0.15 ? 1 : 0);
+    for (int k = 0; k < misses && !candidates.isEmpty(); k++) {
+      GenRow row = candidates.remove(rnd.nextInt(candidates.size()));
+      row.actual = below(rnd, row, 0.8, 0.94);
+      deductHonestly(row);
+    }
+    if (!candidates.isEmpty() && rnd.nextDouble() < 0.35) {
+      GenRow row = candidates.get(rnd.nextInt(candidates.size()));
+      row.actual = row.target;
+    }
+  }
+
+  private static void deductHonestly(GenRow row) {
+    row.score = roundHalf(row.expectedScore());
+    row.reason = "受客观因素影响，" + row.name + "未达年度目标，下一步加强统筹调度。";
+  }
+
+  private static List<GenRow> quantitativeRows(GenForm form, boolean withSatisfaction) {
+    List<GenRow> rows = new ArrayList<>();
+    for (GenRow r : form.rows) {
+      if (r.quantitative() && (withSatisfaction || !r.satisfaction) && !r.missed()) {
+        rows.add(r);
+      }
+    }
+    return rows;
+  }
+
+  private void applyRowPlants(SplittableRandom rnd, GenForm form, Set<Plant> plants) {
+    if (plants.contains(Plant.PERFECT) || plants.contains(Plant.BULLSEYE)) {
+      for (GenRow row : form.rows) {
+        if (row.quantitative()) {
+          row.actual = plants.contains(Plant.BULLSEYE) ? row.target : exceed(rnd, row);
+        }
+        row.score = row.weight;
+        row.reason = null;
+      }
+    }
+    if (plants.contains(Plant.SATISFACTION_AT_THRESHOLD)) {
+      for (GenRow row : form.rows) {
+        if (row.satisfaction) {
+          int room = 100 - row.target.intValue();
+          row.actual = row.target.add(BigDecimal.valueOf(Math.min(room, rnd.nextInt(3))));
+          row.score = row.weight;
+          row.reason = null;
+        }
+      }
+    }
+    if (plants.contains(Plant.HEAVY)) {
+      List<GenRow> rows = quantitativeRows(form, false);
+      for (int k = 0; k < 3 && !rows.isEmpty(); k++) {
+        GenRow row = rows.remove(rnd.nextInt(rows.size()));
+        row.actual = below(rnd, row, 0.55, 0.75);
+        row.score = row.weight;
+        row.reason = null;
+      }
+    }
+    if (plants.contains(Plant.STRUGGLING) || plants.contains(Plant.GRADE_MISMATCH)) {
+      List<GenRow> rows = quantitativeRows(form, false);
+      for (int k = 0; k < 4 && !rows.isEmpty(); k++) {
+        GenRow row = rows.remove(rnd.nextInt(rows.size()));
+        row.actual = below(rnd, row, 0.45, 0.6);
+        deductHonestly(row);
+      }
+    }
+    if (plants.contains(Plant.FULL_MARKS_DESPITE_MISS)) {
+      GenRow row = anyOf(rnd, quantitativeRows(form, false));
+      if (row != null) {
+        row.actual = below(rnd, row, 0.85, 0.92);
+        row.score = row.weight;
+        row.reason = null;
+      }
+    }
+    if (plants.contains(Plant.SCORE_EXCESS)) {
+      GenRow row = anyOf(rnd, quantitativeRows(form, false));
+      if (row != null) {
+        row.actual = below(rnd, row, 0.75, 0.85);
+        deductHonestly(row);
+        row.score = row.score.add(BigDecimal.ONE);
+      }
+    }
+    if (plants.contains(Plant.SCORE_ABOVE_WEIGHT)) {
+      GenRow row = anyOf(rnd, quantitativeRows(form, false));
+      if (row != null) {
+        row.score = row.weight.add(BigDecimal.valueOf(2));
+      }
+    }
+    if (plants.contains(Plant.DEDUCTION_WITHOUT_REASON)) {
+      for (GenRow row : form.rows) {
+        if (row.missed() && !row.fullMarks()) {
+          row.reason = null;
+        }
+      }
+    }
+    if (plants.contains(Plant.REASON_WITHOUT_DEDUCTION)) {
+      GenRow row = anyOf(rnd, quantitativeRows(form, false));
+      if (row != null) {
+        row.reason = "已完成年度目标，下一步持续巩固提升。";
+      }
+    }
+    if (plants.contains(Plant.QUALITATIVE_HEAVY)) {
+      List<GenRow> rows = new ArrayList<>();
+      for (GenRow r : form.rows) {
+        if (r.quantitative() && !r.satisfaction) {
+          rows.add(r);
+        }
+      }
+      for (int k = 0; k < 3 && !rows.isEmpty(); k++) {
+        GenRow row = rows.remove(rnd.nextInt(rows.size()));
+        row.qualitative = true;
+        row.score = row.weight;
+        row.reason = null;
+      }
+    }
+  }
+
+  private static GenRow anyOf(SplittableRandom rnd, List<GenRow> rows) {
+    return rows.isEmpty() ? null : rows.get(rnd.nextInt(rows.size()));
+  }
+
+  private static void budget(SplittableRandom rnd, GenForm form, BigDecimal base,
+      boolean fabricated, Set<Plant> plants) {
+    if (fabricated) {
+      form.initial = BigDecimal.valueOf(10L * (10 + rnd.nextInt(90)));
+      form.adjusted = form.initial;
+      form.executed = form.adjusted.multiply(BigDecimal.valueOf(0.85 + 0.14 * rnd.nextDouble()))
+          .divide(BigDecimal.TEN, 0, RoundingMode.HALF_UP).multiply(BigDecimal.TEN);
+    } else {
+      form.initial = base;
+      form.adjusted = rnd.nextDouble() < 0.6 ? base
+          : base.multiply(BigDecimal.valueOf(0.9 + 0.25 * rnd.nextDouble()))
+              .setScale(2, RoundingMode.HALF_UP);
+      form.executed = form.adjusted.multiply(BigDecimal.valueOf(0.85 + 0.14 * rnd.nextDouble()))
+          .setScale(2, RoundingMode.HALF_UP);
+    }
+    if (plants.contains(Plant.BUDGET_ADJUSTED_TO_SPEND)) {
+      form.adjusted = form.initial.multiply(BigDecimal.valueOf(1.03 + 0.12 * rnd.nextDouble()))
+          .setScale(fabricated ? 0 : 2, RoundingMode.HALF_UP);
+      form.executed = form.adjusted;
+    }
+    if (plants.contains(Plant.PERFECT)) {
+      form.adjusted = form.initial;
+      form.executed = form.initial;
+    }
+    form.printBudgetHonestly();
+    if (plants.contains(Plant.RATE_MISMATCH)) {
+      form.printedRate = HUNDRED;
+      form.printedBudgetScore = GenForm.BUDGET_WEIGHT;
+    }
+    if (plants.contains(Plant.BUDGET_SCORE_MISMATCH)) {
+      form.printedBudgetScore = GenForm.BUDGET_WEIGHT;
+    }
+  }
+
+  private static void printTotals(SplittableRandom rnd, GenForm form, Set<Plant> plants) {
+    form.printTotalHonestly();
+    if (plants.contains(Plant.PARTS_NOT_TOTAL)) {
+      form.printedTotal = form.printedTotal.add(BigDecimal.valueOf(1 + rnd.nextInt(3)));
+      form.printedGrade = GenForm.gradeOf(form.printedTotal);
+    }
+    if (plants.contains(Plant.GRADE_MISMATCH)) {
+      form.printedGrade = form.printedTotal.compareTo(BigDecimal.valueOf(90)) < 0 ? "优" : "良";
+    }
+  }
+
+  /** Round to the nearest half point, as many evaluators print scores. */
+  static BigDecimal roundHalf(BigDecimal v) {
+    return v.multiply(BigDecimal.valueOf(2)).setScale(0, RoundingMode.HALF_UP)
+        .divide(BigDecimal.valueOf(2), 1, RoundingMode.UNNECESSARY);
+  }
+
+  private static BigDecimal logUniform(SplittableRandom rnd, double low, double high) {
+    double v = Math.exp(Math.log(low) + (Math.log(high) - Math.log(low)) * rnd.nextDouble());
+    return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  private static BigDecimal grow(SplittableRandom rnd, BigDecimal b) {
+    return b.multiply(BigDecimal.valueOf(0.95 + 0.15 * rnd.nextDouble()))
+        .setScale(2, RoundingMode.HALF_UP);
+  }
+
+  private static Map<String, Object> document(String file, GenUnit unit, int year,
+      Set<Plant> plants, List<GenForm> forms) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("file", file);
+    d.put("unit_code", unit.code);
+    d.put("fiscal_year", year);
+    d.put("unit_name", unit.name(year));
+    d.put("plants", plants.stream().map(Enum::name).sorted().toList());
+    List<Map<String, Object>> fs = new ArrayList<>();
+    for (GenForm f : forms) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("form_index", f.index);
+      m.put("kind", f.unitForm() ? "unit" : "project");
+      m.put("project_name", f.projectName);
+      m.put("title_line", f.titleLine);
+      m.put("reported_total", f.printedTotal);
+      fs.add(m);
+    }
+    d.put("forms", fs);
+    return d;
+  }
+
+  private void writeManifest(Path manifest, List<GenUnit> units,
+      List<Map<String, Object>> documents) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("synthetic", true);
+    m.put("generator", "selfeval generate");
+    m.put("seed", settings.seed());
+    m.put("units", settings.units());
+    m.put("years", settings.years());
+    m.put("first_year", settings.firstYear());
+    m.put("fabricated_year", settings.fabricatedYear());
+    List<Map<String, Object>> us = new ArrayList<>();
+    for (GenUnit u : units) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("code", u.code);
+      x.put("peer_group", u.kind.peerGroup());
+      x.put("first_name", u.name(settings.firstYear()));
+      x.put("renamed_in", u.renamedIn);
+      x.put("renamed_to", u.renamedIn == null ? null : u.name(u.renamedIn));
+      x.put("chronic", u.chronic == null ? null : u.chronic.name());
+      x.put("one_off", u.oneOff == null ? null : u.oneOff.name());
+      x.put("one_off_year", u.oneOff == null ? null : u.oneOffYear);
+      x.put("satisfaction_at_threshold", u.satisfactionAtThreshold);
+      x.put("reworded_in", u.rewordedIn);
+      us.add(x);
+    }
+    m.put("unit_list", us);
+    m.put("documents", documents);
+    m.put("expected_flags", truth.expectedFlags());
+    m.put("expected_unit_links", truth.unitLinks());
+    m.put("expected_indicator_links", truth.indicatorLinks());
+    try {
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(manifest.toFile(),
+          m);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.selfeval.generate;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders one generated document: the prose of a 部门整体支出绩效自评报告 and its forms as
+ * tab-separated table rows, the layout of the seed 001. Records each form's and row's line.
+ */
+final class ReportText {
+
+  private final long seed;
+  private final List<String> lines = new ArrayList<>();
+
+  ReportText(long seed) {
+    this.seed = seed;
+  }
+
+  List<String> render(GenUnit unit, int year, List<GenForm> forms, String problems,
+      BigDecimal statedSpend) {
+    String name = unit.name(year);
+    GenForm main = forms.get(0);
+    add("【合成数据】本报告由 selfeval generate 生成（种子 " + seed + "），单位名称与全部数字均为虚构，"
+        + "仅供测试使用，不是真实单位的报告。");
+    add(year + " 年度部门整体支出绩效自评报告");
+    add("编制单位：" + name);
+    add("一、预算单位基本情况");
+    add("（一）部门职能职责");
+    add("本单位负责本地区" + unit.domain.name() + "领域的相关工作。");
+    add("二、预算收支情况");
+    BigDecimal change = main.adjusted.subtract(main.initial);
+    add(year + " 年预算收入 " + money(main.adjusted) + " 万元，其中年初预算 " + money(main.initial)
+        + " 万元" + (change.signum() > 0 ? "，调整追加 " + money(change) + " 万元。" : "。"));
+    add(year + " 年支出 " + money(statedSpend) + " 万元。");
+    add("三、资金使用及绩效情况");
+    add("（一）整体支出绩效情况");
+    add(year + "年，本单位围绕年度工作目标，统筹推进各项工作。");
+    add("（二）项目支出绩效情况");
+    if (forms.size() == 1) {
+      add("本年度无单独评价的项目。");
+    }
+    for (int p = 1; p < forms.size(); p++) {
+      add(p + "、" + forms.get(p).projectName + "支出" + money(forms.get(p).executed) + "万元。");
+    }
+    add("四、存在的问题及下一步改进措施");
+    add("（一）存在的问题");
+    add(problems == null ? "无" : problems);
+    add("（二）改进的措施");
+    add("进一步加强预算绩效管理，提高资金使用效益。");
+    for (GenForm f : forms) {
+      add("");
+      add("附件" + (f.index + 1) + "：" + year + " 年度" + (f.unitForm() ? "部门整体" : "项目")
+          + "支出绩效自评表");
+      add("");
+      table(f, name, year);
+    }
+    return lines;
+  }
+
+  private void table(GenForm f, String unitName, int year) {
+    f.titleLine = add(year + "年度" + (f.unitForm() ? "部门整体" : "项目") + "支出绩效自评表");
+    if (f.unitForm()) {
+      add(row("部门名称", unitName, "", "", "", "", "", ""));
+    } else {
+      add(row("项目名称", f.projectName, "", "", "", "", "", ""));
+      add(row("主管部门", unitName, "", "", "实施单位", unitName, "", ""));
+    }
+    add(row("资金情况 (万元)", "年度资金总额", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率",
+        "得分(分值×执行率)", ""));
+    f.budgetLine = add(row("", "合计", money(f.initial), money(f.adjusted), money(f.executed),
+        "10", GenRow.plain(f.printedRate) + "%", GenRow.plain(f.printedBudgetScore), ""));
+    add(row("", "其中：当年财政拨款", money(f.initial), money(f.adjusted), money(f.executed), "",
+        "", "", ""));
+    add(row("年度总体目标", "预期目标", "", "", "实际完成情况", "", "", "", ""));
+    add(row("", "完成年度各项工作任务", "", "", "完成了年度主要工作任务", "", "", "", ""));
+    add(row("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+        "偏差原因分析及改进措施"));
+    String level1 = null;
+    String level2 = null;
+    for (GenRow r : f.rows) {
+      String l1 = "";
+      if (!r.level1.equals(level1)) {
+        level1 = r.level1;
+        level2 = null;
+        l1 = r.level1 + " (" + GenRow.plain(levelWeight(f, r.level1)) + "分)";
+      }
+      String l2 = r.level2.equals(level2) ? "" : r.level2;
+      level2 = r.level2;
+      r.line = add(row("", l1, l2, r.name, r.targetText(), r.actualText(),
+          GenRow.plain(r.weight), GenRow.plain(r.score), r.reason == null ? "" : r.reason));
+    }
+    f.totalLine = add(row("总分", "", "", "", "", "100", GenRow.plain(f.printedTotal),
+        "等级：" + f.printedGrade, ""));
+  }
+
+  private static BigDecimal levelWeight(GenForm f, String level1) {
+    BigDecimal w = BigDecimal.ZERO;
+    for (GenRow r : f.rows) {
+      if (r.level1.equals(level1)) {
+        w = w.add(r.weight);
+      }
+    }
+    return w;
+  }
+
+  private static String row(String... cells) {
+    return String.join("\t", cells);
+  }
+
+  private static String money(BigDecimal v) {
+    return v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+  }
+
+  /** Appends a line; returns its 1-based number. */
+  private int add(String line) {
+    lines.add(line);
+    return lines.size();
+  }
+}

@@ -97,7 +97,8 @@ public final class Links {
    * year of one comes before every year of the other (the old name stops, the new one starts)
    * and the exact distance of their canonical names is at most {@code maxDistance}; left is the
    * earlier. A unit may be linked to several (a split or a merger): every qualifying pair is a
-   * row.
+   * row. names_seen is not read: the spellings of one unit share its name key, so the canonical
+   * name stands for them.
    */
   public static Dataset<Row> units(Dataset<Row> units, double maxDistance, long seed) {
     Dataset<Row> sides = grams(units.select(col("unit_id").as("key"),

@@ -1,7 +1,9 @@
 package io.selfeval.analyse;
 
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -11,6 +13,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.selfeval.model.Schemas;
 import java.math.BigDecimal;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,8 +27,13 @@ public final class Profiles {
 
   private Profiles() {}
 
+  /**
+   * One row per unit and year. Cluster columns are null here: {@link Clusters#assign} fills
+   * them over the finished profiles.
+   */
   public static Dataset<Row> unitYearProfiles(Dataset<Row> execution, Dataset<Row> deviations,
-      Dataset<Row> flags, Dataset<Row> units, FlagThresholds t, String rulePack) {
+      Dataset<Row> flags, Dataset<Row> units, Dataset<Row> targetChanges, FlagThresholds t,
+      String rulePack) {
     Column quantitative = col("relative_deviation").isNotNull()
         .or(col("is_exact_hit").isNotNull());
     Column full = Flags.fullMarks(t);
@@ -58,11 +66,22 @@ public final class Profiles {
         count(lit(1)).cast("int").as("flags"),
         sum(when(col("severity").equalTo("high"), 1).otherwise(0)).cast("int")
             .as("high_flags"));
+    Column notRaised = col("after_beaten").and(col("change").notEqual("raised"));
+    Dataset<Row> changes = targetChanges.groupBy(col("unit_id"), col("fiscal_year")).agg(
+        count(lit(1)).cast("int").as("targets_compared"),
+        sum(when(col("change").equalTo("raised"), 1).otherwise(0)).cast("int")
+            .as("targets_raised"),
+        sum(when(col("change").equalTo("repeated"), 1).otherwise(0)).cast("int")
+            .as("targets_repeated"),
+        sum(when(col("change").equalTo("lowered"), 1).otherwise(0)).cast("int")
+            .as("targets_lowered"),
+        sum(when(notRaised, 1).otherwise(0)).cast("int").as("targets_not_raised_after_beaten"));
     Dataset<Row> names = units.select(col("unit_id").as("name_unit_id"),
         col("canonical_name").as("unit_name"));
     Dataset<Row> profile = forms
         .join(rows, KEY, "left_outer")
         .join(flagged, KEY, "left_outer")
+        .join(changes, KEY, "left_outer")
         .join(names, col("unit_id").equalTo(col("name_unit_id")), "left_outer");
     return Schemas.conform(profile
         .withColumn("indicator_rows", coalesceInt("indicator_rows"))
@@ -71,12 +90,39 @@ public final class Profiles {
         .withColumn("full_marks_share", try_divide(col("full_rows"), col("weighted_rows")))
         .withColumn("qualitative_share", try_divide(col("qualitative_weight"),
             col("weight_sum")))
+        .withColumn("unit_kind", unitKind(t))
+        .withColumn("peer_group", concat_ws("|", t.peerGroupBy().stream()
+            .map(c -> col(c).cast("string")).toArray(Column[]::new)))
+        .withColumn("targets_compared", coalesceInt("targets_compared"))
+        .withColumn("targets_raised", coalesceInt("targets_raised"))
+        .withColumn("targets_repeated", coalesceInt("targets_repeated"))
+        .withColumn("targets_lowered", coalesceInt("targets_lowered"))
+        .withColumn("targets_not_raised_after_beaten",
+            coalesceInt("targets_not_raised_after_beaten"))
+        .withColumn("cluster", lit(null).cast("int"))
+        .withColumn("cluster_k", lit(null).cast("int"))
+        .withColumn("anomaly_score", lit(null).cast("decimal(22,6)"))
         .withColumn("flags", coalesceInt("flags"))
         .withColumn("high_flags", coalesceInt("high_flags"))
         .withColumn("rule_pack", lit(rulePack)), "int_unit_year_profiles");
   }
 
+  /** The first configured kind whose suffixes end the unit's name; {@code other} if none. */
+  static Column unitKind(FlagThresholds t) {
+    Column name = coalesce(col("unit_name"), lit(""));
+    Column kind = lit("other");
+    List<FlagThresholds.UnitKind> kinds = t.unitKinds();
+    for (int i = kinds.size() - 1; i >= 0; i--) {
+      Column matches = lit(false);
+      for (String suffix : kinds.get(i).suffixes()) {
+        matches = matches.or(name.endsWith(suffix));
+      }
+      kind = when(matches, lit(kinds.get(i).kind())).otherwise(kind);
+    }
+    return kind;
+  }
+
   private static Column coalesceInt(String c) {
-    return org.apache.spark.sql.functions.coalesce(col(c), lit(0));
+    return coalesce(col(c), lit(0));
   }
 }

@@ -20,7 +20,7 @@ final class ReportText {
   List<String> render(GenUnit unit, int year, List<GenForm> forms, String problems,
       BigDecimal statedSpend) {
     String name = unit.name(year);
-    GenForm main = forms.get(0);
+    final GenForm main = forms.get(0);
     add("【合成数据】本报告由 selfeval generate 生成（种子 " + seed + "），单位名称与全部数字均为虚构，"
         + "仅供测试使用，不是真实单位的报告。");
     add(year + " 年度部门整体支出绩效自评报告");

@@ -80,7 +80,7 @@ final class Truth {
     int exact = 0;
     Map<String, BigDecimal> levels = new HashMap<>();
     for (GenRow r : f.rows) {
-      String row = "|" + file + "|line:" + r.line;
+      final String row = "|" + file + "|line:" + r.line;
       allFull &= r.fullMarks();
       indicatorWeight = indicatorWeight.add(r.weight);
       levels.merge(r.level1, r.weight, BigDecimal::add);
@@ -143,7 +143,8 @@ final class Truth {
         && qualitativeWeight.compareTo(indicatorWeight.multiply(new BigDecimal("0.5"))) >= 0) {
       flags.add("QUALITATIVE_HEAVY" + key);
     }
-    if (problems && f.printedTotal.compareTo(NINETY) >= 0) {
+    // the narrative's problems are the unit's: project forms attached to it have no narrative
+    if (problems && f.unitForm() && f.printedTotal.compareTo(NINETY) >= 0) {
       flags.add("PROBLEMS_BUT_HIGH_SCORE" + key);
     }
   }

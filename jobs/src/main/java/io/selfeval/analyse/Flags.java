@@ -175,15 +175,25 @@ public final class Flags {
         concat_ws(" / ", col("stated_values"))), col("first_line"));
   }
 
-  /** Every money figure in 万元 of the forms and facts, with its fiscal year and document. */
+  /**
+   * The money figures (万元) the digit tests count, with fiscal year and document: each form's
+   * executed amount, and the figures its document states that are none of its forms' initial,
+   * adjusted or executed amounts. A form's three budget figures are one measurement stated
+   * thrice (and again in the prose); counting them all would weigh each unit's first digit three
+   * to six times and make honest populations look non-conforming.
+   */
   static Dataset<Row> amounts(Dataset<Row> forms, Dataset<Row> facts) {
-    Dataset<Row> amounts = facts.where(col("unit").equalTo("万元"))
-        .select(col("fiscal_year"), col("source_file"), col("value").as("amount"));
+    Dataset<Row> formFigures = null;
     for (String c : List.of("initial_wan_yuan", "adjusted_wan_yuan", "executed_wan_yuan")) {
-      amounts = amounts.unionByName(forms.select(col("fiscal_year"), col("source_file"),
-          col(c).as("amount")));
+      Dataset<Row> f = forms.select(col("source_file").as("ff"), col(c).as("fv"));
+      formFigures = formFigures == null ? f : formFigures.unionByName(f);
     }
-    return amounts.where(col("amount").isNotNull());
+    Dataset<Row> stated = facts.where(col("unit").equalTo("万元"))
+        .join(formFigures, col("source_file").equalTo(col("ff"))
+            .and(col("value").equalTo(col("fv"))), "left_anti")
+        .select(col("fiscal_year"), col("source_file"), col("value").as("amount"));
+    return stated.unionByName(forms.select(col("fiscal_year"), col("source_file"),
+        col("executed_wan_yuan").as("amount"))).where(col("amount").isNotNull());
   }
 
   /** Per form: execution figures, the lines to point at, and counts over its indicator rows. */

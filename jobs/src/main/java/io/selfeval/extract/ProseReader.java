@@ -164,9 +164,14 @@ final class ProseReader {
     return idx.size();
   }
 
+  /**
+   * A heading of the improvements section: short, naming 改进/下一步/措施/计划, and not a sentence
+   * ("1.…；2.…与年度工作计划衔接不够。" lists problems).
+   */
   private static boolean isImprovementHeading(String c) {
     return c.length() <= HEADING_MAX
-        && (c.contains("改进") || c.contains("下一步") || c.contains("措施") || c.contains("计划"));
+        && (c.contains("改进") || c.contains("下一步") || c.contains("措施") || c.contains("计划"))
+        && !c.contains("；") && !c.contains(";") && !c.contains("。");
   }
 
   private String join(List<Integer> idx, int from, int to) {

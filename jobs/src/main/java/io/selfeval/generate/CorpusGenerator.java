@@ -194,16 +194,16 @@ public final class CorpusGenerator {
       }
       double habit = rnd.nextDouble();
       int years = settings.years();
-      if (habit < 0.06 && years >= 2) {
+      if (habit < 0.08 && years >= 2) {
         unit.renamedIn = settings.firstYear() + 1 + rnd.nextInt(years - 1);
-      } else if (habit < 0.09) {
-        unit.chronic = Plant.HEAVY;
       } else if (habit < 0.11) {
+        unit.chronic = Plant.HEAVY;
+      } else if (habit < 0.13) {
         unit.chronic = Plant.BULLSEYE;
-      } else if (habit < 0.16) {
+      } else if (habit < 0.18) {
         unit.oneOff = rnd.nextBoolean() ? Plant.HEAVY : Plant.BULLSEYE;
         unit.oneOffYear = settings.firstYear() + rnd.nextInt(years);
-      } else if (habit < 0.21) {
+      } else if (habit < 0.23) {
         unit.satisfactionAtThreshold = true;
       }
       if (unit.renamedIn == null && years >= 2 && rnd.nextDouble() < 0.3) {

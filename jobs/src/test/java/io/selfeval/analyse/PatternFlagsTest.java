@@ -23,8 +23,8 @@ class PatternFlagsTest {
 
   @Test
   void oneUnitYearFarFromItsSixPeersIsPeerOutlier() {
-    // inflation points -0.5, 0, 0.2, 0.5, 1, 15: median 0.35, MAD 0.5,
-    // robust z of 15 = 0.6745 x 14.65 / 0.5 = 19.8; of 1 = 0.88
+    // inflation points -0.5, 0, 0.2, 0.5, 1, 15: median 0.35, MAD 0.5 below the floor of 1.0,
+    // robust z of 15 = 0.6745 x 14.65 / 1.0 = 9.9; of 1 = 0.44
     Dataset<Row> profiles = spark.sql("select unit_id, 2024 as fiscal_year, "
         + "cast(p as decimal(22,6)) as inflation_points, form_id, 'x.txt' as source_file, "
         + "1 as line_start from values ('a', -0.5, 'fa'), ('b', 0, 'fb'), ('c', 0.2, 'fc'), "
@@ -52,5 +52,27 @@ class PatternFlagsTest {
     assertEquals(List.of("SATISFACTION_AT_THRESHOLD u22 u22#0 20",
         "SATISFACTION_AT_THRESHOLD u23 u23#0 20"),
         describe(PatternFlags.satisfactionAtThreshold(deviations, limits)));
+  }
+
+  @Test
+  void onlyTheTooGoodSideBeyondTheMadFloorIsAnOutlier() {
+    // full-marks shares 0.8, 0.8, 0.85, 0.85, 0.9, 0.9 and two far ones: 0.1 (too bad, not
+    // flagged: one-sided) and 1.0; median 0.85, MAD 0.05 under the floor 0.1:
+    // z(1.0) = 0.6745 x 0.15 / 0.1 = 1.01, not flagged either
+    Dataset<Row> profiles = spark.sql("select unit_id, 2024 as fiscal_year, "
+        + "cast(p as decimal(22,6)) as full_marks_share, unit_id as form_id, "
+        + "'x.txt' as source_file, 1 as line_start from values ('a', 0.8), ('b', 0.8), "
+        + "('c', 0.85), ('d', 0.85), ('e', 0.9), ('f', 0.9), ('g', 0.1), ('h', 1.0) "
+        + "as v(unit_id, p)");
+    assertEquals(List.of(), describe(PatternFlags.outliers(profiles, "full_marks_share",
+        "fiscal_year", limits.outlierMinPeers(), limits, "PEER_OUTLIER")));
+    // exact-hit shares 0, 0, 0.1, 0.1, 0.1, 0.2 and 1.0: median 0.1, MAD 0.1 (the floor is
+    // 0.1 too): z(1.0) = 0.6745 x 0.9 / 0.1 = 6.07, flagged; z(0) = -0.67, not
+    Dataset<Row> exact = spark.sql("select unit_id, 2024 as fiscal_year, "
+        + "cast(p as decimal(22,6)) as exact_hit_share, unit_id as form_id, "
+        + "'x.txt' as source_file, 7 as line_start from values ('a', 0), ('b', 0), "
+        + "('c', 0.1), ('d', 0.1), ('e', 0.1), ('f', 0.2), ('g', 1.0) as v(unit_id, p)");
+    assertEquals(List.of("PEER_OUTLIER g - 7"), describe(PatternFlags.outliers(exact,
+        "exact_hit_share", "fiscal_year", limits.outlierMinPeers(), limits, "PEER_OUTLIER")));
   }
 }

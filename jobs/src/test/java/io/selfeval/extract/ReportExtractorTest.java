@@ -181,4 +181,20 @@ class ReportExtractorTest {
       }
     }
   }
+
+  @Test
+  void problemSentenceThatMentionsAPlanIsNotTheImprovementsHeading() {
+    // found by the generated corpus: "…工作计划…" in a listed problem used to end the section
+    String text = "2023年度某某区城市管理局部门整体支出绩效自评报告\n"
+        + "四、存在的问题及下一步改进措施\n"
+        + "（一）存在的问题\n"
+        + "1.部分资金拨付进度偏慢；2.绩效目标与年度工作计划衔接不够紧密。\n"
+        + "（二）改进的措施\n"
+        + "进一步加强预算绩效管理。\n";
+    FormRecord record = extract(text).records().get(0);
+    assertTrue(record.narrative().hasProblems());
+    assertEquals("1.部分资金拨付进度偏慢；2.绩效目标与年度工作计划衔接不够紧密。",
+        record.narrative().problemsSection());
+    assertEquals(3, record.narrative().problemsLine());
+  }
 }

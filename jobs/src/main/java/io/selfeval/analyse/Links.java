@@ -18,6 +18,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 
@@ -96,9 +97,12 @@ public final class Links {
    * ({@code ARRAY<INT>}) as in {@code units}. A pair of different units is linked when every
    * year of one comes before every year of the other (the old name stops, the new one starts)
    * and the exact distance of their canonical names is at most {@code maxDistance}; left is the
-   * earlier. A unit may be linked to several (a split or a merger): every qualifying pair is a
-   * row. names_seen is not read: the spellings of one unit share its name key, so the canonical
-   * name stands for them.
+   * earlier. Of those, only mutual nearest pairs are kept: the old name's closest successor
+   * whose own closest predecessor it is (ties by name), so two units renamed the same way in
+   * different cities (岳阳市城市管理事务中心 → 岳阳市城市综合管理事务中心, 衡阳市城市管理事务中心 →
+   * 衡阳市城市综合管理事务中心) are not crossed; splits and mergers are not linked. names_seen is
+   * not read: the spellings of one unit share its name key, so the canonical name stands for
+   * them.
    */
   public static Dataset<Row> units(Dataset<Row> units, double maxDistance, long seed) {
     Dataset<Row> sides = grams(units.select(col("unit_id").as("key"),
@@ -109,10 +113,17 @@ public final class Links {
       return empty(units);
     }
     Column threshold = threshold(maxDistance);
-    Dataset<Row> linked = pairs.withColumn("distance", distance())
+    Dataset<Row> qualified = pairs.withColumn("distance", distance())
         .where(col("l_key").notEqual(col("r_key"))
             .and(array_max(col("l_years")).lt(array_min(col("r_years"))))
             .and(col("distance").leq(threshold)));
+    // mutual nearest: the old name's closest successor whose closest predecessor it is
+    Dataset<Row> linked = qualified
+        .withColumn("l_rank", row_number().over(Window.partitionBy(col("l_key"))
+            .orderBy(col("distance"), col("r_name"), col("r_key"))))
+        .withColumn("r_rank", row_number().over(Window.partitionBy(col("r_key"))
+            .orderBy(col("distance"), col("l_name"), col("l_key"))))
+        .where(col("l_rank").equalTo(1).and(col("r_rank").equalTo(1)));
     return Schemas.conform(linked.select(lit("unit").as("link_kind"),
         col("l_key").as("left_key"), col("r_key").as("right_key"),
         col("l_name").as("left_name"), col("r_name").as("right_name"),

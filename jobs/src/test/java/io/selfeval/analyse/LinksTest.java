@@ -50,6 +50,25 @@ class LinksTest {
         List.of(links.columns()));
   }
 
+  @Test
+  void twoCitiesRenamedAlikeAreNotCrossed() {
+    // found by the generated corpus. 岳阳市城市管理事务中心 (10 bigrams) and 岳阳市城市综合管理事务中心
+    // (12): 9 shared, 13 in all, 4 / 13 = 0.307692. The old 岳阳 name and the new 衡阳 one share
+    // 阳市 市城 城市 管理 理事 事务 务中 中心 (8 of 14): 0.428571, within the threshold and with
+    // disjoint years, but each side has a nearer partner: only mutual nearest pairs are links.
+    Dataset<Row> units = spark.sql("select unit_id, canonical_name, array(canonical_name) "
+        + "as names_seen, years_seen from values "
+        + "('y1', '岳阳市城市管理事务中心', array(2020)), "
+        + "('y2', '岳阳市城市综合管理事务中心', array(2021, 2022, 2023, 2024)), "
+        + "('h1', '衡阳市城市管理事务中心', array(2020, 2021, 2022, 2023)), "
+        + "('h2', '衡阳市城市综合管理事务中心', array(2024)) "
+        + "as v(unit_id, canonical_name, years_seen)");
+    assertEquals(List.of(
+        "unit h1 h2 衡阳市城市管理事务中心 衡阳市城市综合管理事务中心 - 2023 2024 0.307692",
+        "unit y1 y2 岳阳市城市管理事务中心 岳阳市城市综合管理事务中心 - 2020 2021 0.307692"),
+        describe(Links.units(units, 0.5, 42L)));
+  }
+
   private Dataset<Row> deviations() {
     return spark.sql("select concat(form_id, '#', cast(pos as string)) as indicator_id, "
         + "form_id, unit_id, fiscal_year, '产出指标' as level1, '数量指标' as level2, name, "

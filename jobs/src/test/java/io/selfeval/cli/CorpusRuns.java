@@ -24,10 +24,10 @@ final class CorpusRuns {
       long started = System.nanoTime();
       CommandLine cli = SelfevalCli.commandLine();
       cli.setOut(new PrintWriter(new StringWriter(), true));
-      CommandLine.ParseResult parsed = stage.equals("analyse")
-          ? cli.parseArgs(stage, "--warehouse", warehouse)
-          : cli.parseArgs(stage, "--input", corpus.resolve("reports").toString(),
-              "--warehouse", warehouse);
+      CommandLine.ParseResult parsed = stage.equals("extract")
+          ? cli.parseArgs(stage, "--input", corpus.resolve("reports").toString(),
+              "--warehouse", warehouse)
+          : cli.parseArgs(stage, "--warehouse", warehouse);
       StageCommand command = (StageCommand) parsed.subcommand().commandSpec().userObject();
       command.run(spark);
       System.out.printf("corpus %d units x %d years: %s in %.1f s%n", settings.units(),

@@ -24,10 +24,11 @@ class GeneratedCorpusTest {
   @Test
   void everyRuleFindsWhatTheGeneratorPlanted() throws Exception {
     List<ManifestScorer.Score> scores = CorpusRuns.generateRunAndScore(SharedSpark.get(),
-        new CorpusGenerator.Settings(30, 5, 2020, 11, null), tmp);
+        new CorpusGenerator.Settings(30, 5, 2020, 9, null), tmp);
+    // seed 9 plants every rule but the digit tests, renames units and rewords indicators:
     // the corpus must exercise the rules, not just agree on nothing
     long exercised = scores.stream().filter(s -> s.expected() > 0).count();
-    assertTrue(exercised >= 18, "only " + exercised + " rules exercised: " + scores);
+    assertTrue(exercised >= 22, "only " + exercised + " rules and links exercised: " + scores);
     for (ManifestScorer.Score s : scores) {
       assertTrue(s.precision() >= 0.9 && s.recall() >= 0.9, s.describe());
     }

@@ -183,7 +183,7 @@ class ReportExtractorTest {
   }
 
   @Test
-  void problemSentenceThatMentionsAPlanIsNotTheImprovementsHeading() {
+  void problemSentenceMentioningPlansIsNotTheImprovementsHeading() {
     // found by the generated corpus: "…工作计划…" in a listed problem used to end the section
     String text = "2023年度某某区城市管理局部门整体支出绩效自评报告\n"
         + "四、存在的问题及下一步改进措施\n"

@@ -60,7 +60,7 @@ class CorpusGeneratorTest {
   }
 
   @Test
-  void refusesAFolderThatHoldsSomethingElse() throws Exception {
+  void refusesFolderThatHoldsSomethingElse() throws Exception {
     Path other = Files.createDirectories(tmp.resolve("mine"));
     Files.writeString(other.resolve("notes.txt"), "keep me");
     IOException e = assertThrows(IOException.class,
@@ -100,7 +100,7 @@ class CorpusGeneratorTest {
   }
 
   @Test
-  void aPerfectUnitFormIsExpectedToRaiseTheFlagsOfAPerfectForm() throws Exception {
+  void perfectUnitFormIsExpectedToRaisePerfectFormFlags() throws Exception {
     Path out = tmp.resolve("corpus");
     new CorpusGenerator(new CorpusGenerator.Settings(60, 2, 2021, 3, null)).write(out);
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());

@@ -1,13 +1,31 @@
 package io.selfeval.cli;
 
+import io.selfeval.load.RunLedger;
+import io.selfeval.load.Warehouse;
+import io.selfeval.publish.PublishJob;
+import java.time.Instant;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code selfeval publish}: not built yet; refuses with exit code 3. */
+/** {@code selfeval publish}: the parquet marts. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
-    description = {"Writes the parquet marts for BI tools, partitioned by fiscal year.",
-        "Not implemented yet: exits with code 3."})
+    description = {
+        "Writes the parquet marts for BI tools under <warehouse>/marts/<name>/, partitioned "
+            + "by fiscal_year: form_scorecard, indicator_deviations, inflation_flags, "
+            + "unit_year_profiles (schemas: schemas/marts/).",
+        "Each mart is written as a new version and checked (declared schema, unique non-null "
+            + "keys, row counts against the Delta tables, flag counts) before readers see it; "
+            + "a failed check stops the publish and leaves the previous marts in place."})
 final class PublishCommand extends StageCommand {
+
+  @Spec
+  CommandSpec spec;
+
+  /** Set by {@code run} so every stage of one run shares its id. */
+  String runId;
 
   @Override
   String stageName() {
@@ -15,12 +33,17 @@ final class PublishCommand extends StageCommand {
   }
 
   @Override
-  void checkImplemented() {
-    throw new StageNotImplementedException(stageName());
-  }
-
-  @Override
   int run(SparkSession spark) {
-    throw new StageNotImplementedException(stageName());
+    String id = runId != null ? runId : RunLedger.newRunId(Instant.now());
+    List<PublishJob.Published> marts = new PublishJob(spark,
+        new Warehouse(common.warehouse())).run(id);
+    StringBuilder sb = new StringBuilder("publish: ");
+    for (PublishJob.Published p : marts) {
+      sb.append(p.mart()).append(' ').append(p.rows()).append(" rows, ");
+    }
+    sb.append("run ").append(id).append("\n  marts: ").append(common.warehouse())
+        .append("/marts");
+    spec.commandLine().getOut().println(sb);
+    return ExitCodes.OK;
   }
 }

@@ -11,9 +11,9 @@ import picocli.CommandLine.Spec;
 /** {@code selfeval run}: every stage in order, in one SparkSession. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {
-        "Runs extract, load, analyse and publish in order on --input. Stops at the first "
-            + "stage that fails or is not implemented yet, after the stages before it "
-            + "have finished."})
+        "Runs extract, load, analyse and publish in order on --input, in one Spark session. "
+            + "Stops at the first stage that fails, after the stages before it have "
+            + "finished."})
 final class RunCommand extends StageCommand {
 
   @Mixin
@@ -49,6 +49,10 @@ final class RunCommand extends StageCommand {
     analyse.spec = spec;
     analyse.rules = rules;
     analyse.run(spark);
-    throw new StageNotImplementedException("publish");
+    PublishCommand publish = new PublishCommand();
+    publish.common = common;
+    publish.spec = spec;
+    publish.runId = runId;
+    return publish.run(spark);
   }
 }

@@ -32,8 +32,7 @@ import picocli.CommandLine.IVersionProvider;
     exitCodeList = {
         "0:done",
         "1:failed (the message says why)",
-        "2:invalid command line",
-        "3:a stage that is not implemented yet was asked for"})
+        "2:invalid command line"})
 public final class SelfevalCli implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SelfevalCli.class);
@@ -52,10 +51,6 @@ public final class SelfevalCli implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new SelfevalCli());
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      if (ex instanceof StageNotImplementedException) {
-        commandLine.getErr().println("selfeval: " + ex.getMessage());
-        return ExitCodes.NOT_IMPLEMENTED;
-      }
       LOG.error("{} failed: {}", commandLine.getCommandName(), ex.toString(), ex);
       commandLine.getErr().println("selfeval: " + commandLine.getCommandName() + " failed: "
           + ex.getMessage());

@@ -26,7 +26,12 @@ public final class Schemas {
    * {@code schemas/tables/<table>.ddl}, in order, cast to their declared types.
    */
   public static Dataset<Row> conform(Dataset<Row> df, String table) {
-    StructType schema = ddl("tables/" + table + ".ddl");
+    return conformTo(df, "tables/" + table + ".ddl");
+  }
+
+  /** The same contract select against any DDL file under {@code schemas/}, e.g. a mart's. */
+  public static Dataset<Row> conformTo(Dataset<Row> df, String ddlFile) {
+    StructType schema = ddl(ddlFile);
     return df.select(Arrays.stream(schema.fields())
         .map(f -> functions.col(f.name()).cast(f.dataType()).as(f.name()))
         .toArray(Column[]::new));

@@ -37,6 +37,8 @@ public final class SparkSessions {
     conf.set("spark.sql.ansi.enabled", "true");
     // the record struct is wide; the default 25 fields make Spark warn on every plan it prints
     conf.setIfMissing("spark.sql.debug.maxToStringFields", "500");
+    // parquet that readers other than Spark read as plain UTC timestamps, not INT96
+    conf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     if (isLocal(effectiveMaster)) {
       conf.setIfMissing("spark.ui.enabled", "false");
       conf.setIfMissing("spark.sql.shuffle.partitions",

@@ -3,48 +3,24 @@ package io.selfeval.cli;
 import static io.selfeval.Decimals.assertDecimal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.selfeval.extract.Seeds;
 import io.selfeval.spark.SharedSpark;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-/** {@code selfeval run} end to end on the shared session: extract, load and the ledger. */
+/** {@code selfeval run} end to end on the seeds: the ledger, rejects, metrics, flags, marts. */
 class RunCommandTest {
-
-  @TempDir
-  Path tmp;
 
   @Test
   void runAccountsForEveryDocumentInTheLedgerAndRejects() throws Exception {
-    Path input = Files.createDirectories(tmp.resolve("in"));
-    for (String seed : Seeds.NAMES) {
-      Files.write(input.resolve(seed), Seeds.bytes(seed));
-    }
-    Files.write(input.resolve("empty.txt"), new byte[0]);
-    String warehouse = tmp.resolve("wh").toString();
-    CommandLine cli = SelfevalCli.commandLine();
-    cli.setOut(new PrintWriter(new StringWriter(), true));
-    CommandLine.ParseResult parsed = cli.parseArgs("run", "--input", input.toString(),
-        "--warehouse", warehouse);
-    RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
+    String warehouse = SeedWarehouse.get().toString();
     SparkSession spark = SharedSpark.get();
-
-    // publish is the next stage to build: run stops there, after extract, load and analyse
-    StageNotImplementedException stop = assertThrows(StageNotImplementedException.class,
-        () -> run.run(spark));
-    assertEquals("stage 'publish' is not implemented yet", stop.getMessage());
+    assertEquals(0, SeedWarehouse.exitCode(), SeedWarehouse.output());
 
     List<Row> ledger = spark.read().format("delta").load(warehouse + "/delta/runs")
         .orderBy("started_at").collectAsList();
@@ -156,6 +132,34 @@ class RunCommandTest {
     assertEquals(85, (int) p003.getAs("indicator_rows"));
     assertEquals(14, (int) p003.getAs("flags"));
     assertEquals(1, (int) p003.getAs("high_flags"), "PARTS_NOT_TOTAL");
+  }
+
+  @Test
+  void runPublishesTheFourMartsReconciledWithTheTables() {
+    String marts = SeedWarehouse.get() + "/marts/";
+    SparkSession spark = SharedSpark.get();
+    assertEquals(9, spark.read().parquet(marts + "form_scorecard").count());
+    assertEquals(111, spark.read().parquet(marts + "indicator_deviations").count());
+    assertEquals(24, spark.read().parquet(marts + "inflation_flags").count());
+    assertEquals(5, spark.read().parquet(marts + "unit_year_profiles").count());
+    // 003 办案费: PARTS_NOT_TOTAL (high); BUDGET_ADJUSTED_TO_SPEND, NARRATIVE_TABLE_MISMATCH,
+    // PROBLEMS_BUT_HIGH_SCORE, SCORE_EXCESS (medium); QUALITATIVE_HEAVY (low)
+    Row fees = spark.read().parquet(marts + "form_scorecard").where("project_name = '办案费'")
+        .first();
+    assertEquals(1, (int) fees.getAs("flags_high"));
+    assertEquals(4, (int) fees.getAs("flags_medium"));
+    assertEquals(1, (int) fees.getAs("flags_low"));
+    assertEquals(6, (int) fees.getAs("flags_total"));
+    java.math.BigDecimal inflation = fees.getAs("inflation_points");
+    assertDecimal("14", ((java.math.BigDecimal) fees.getAs("risk_score"))
+        .subtract(inflation.max(java.math.BigDecimal.ZERO)), "5 x 1 + 2 x 4 + 1 x 1");
+    assertEquals(2024, (int) fees.getAs("fiscal_year"));
+    Row flag = spark.read().parquet(marts + "inflation_flags")
+        .where("rule_id = 'SCORE_EXCESS'").first();
+    assertEquals("增加财政非税收入", flag.getAs("indicator_name"));
+    assertEquals(1211, (int) flag.getAs("source_line"));
+    assertTrue(((String) flag.getAs("evidence_json")).contains("\"excess_points\":\"1.38"),
+        (String) flag.getAs("evidence_json"));
   }
 
 }

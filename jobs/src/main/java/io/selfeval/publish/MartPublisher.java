@@ -1,0 +1,145 @@
+package io.selfeval.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where mart versions live and how one becomes the current one. Each version is written whole
+ * under {@code <marts>/.versions/<mart>/<run_id>/} and checked before anything changes for
+ * readers; then the mart is switched:
+ * <ul>
+ *   <li>on a local file system, {@code <marts>/<mart>} is a symbolic link to the current version,
+ *       replaced by an atomic rename of a new link: a reader that opens the mart sees the old
+ *       version or the new one, whole;</li>
+ *   <li>on other Hadoop file systems (HDFS, object stores) {@code <marts>/<mart>} is a folder:
+ *       the current one is renamed away and the new version renamed in. On HDFS each rename is
+ *       atomic; between the two a reader finds no mart (an error, never a mix). On object
+ *       stores renames copy: publish there only when no one reads, or read the version folders
+ *       through {@code <marts>/<mart>/_RUN_ID}.</li>
+ * </ul>
+ * Every version holds a {@code _RUN_ID} file naming its run. Old versions are removed once two
+ * newer ones exist, so a reader that opened the previous version just before a switch can finish.
+ */
+final class MartPublisher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MartPublisher.class);
+  static final String VERSIONS = ".versions";
+  static final String RUN_ID_FILE = "_RUN_ID";
+
+  private final String root;
+  private final FileSystem fs;
+  private final boolean links;
+
+  MartPublisher(String martsRoot, Configuration conf) {
+    this.root = martsRoot.replaceAll("/+$", "");
+    try {
+      this.fs = new org.apache.hadoop.fs.Path(root).getFileSystem(conf);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.links = "file".equals(fs.getScheme());
+  }
+
+  /** The folder a new version of {@code mart} is written to. */
+  String versionPath(String mart, String runId) {
+    return root + "/" + VERSIONS + "/" + mart + "/" + runId;
+  }
+
+  /** Where readers find the mart. */
+  String martPath(String mart) {
+    return root + "/" + mart;
+  }
+
+  /** Marks a written version with its run id (readers may use it to know what they read). */
+  void stamp(String mart, String runId) throws IOException {
+    try (FSDataOutputStream out = fs.create(hpath(versionPath(mart, runId) + "/" + RUN_ID_FILE),
+        true)) {
+      out.write((runId + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The run id of the version readers see now, or null when the mart was never published. */
+  String current(String mart) throws IOException {
+    org.apache.hadoop.fs.Path marker = hpath(martPath(mart) + "/" + RUN_ID_FILE);
+    if (!fs.exists(marker)) {
+      return null;
+    }
+    try (FSDataInputStream in = fs.open(marker)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+    }
+  }
+
+  /** Makes the version of {@code runId} the one readers see. */
+  void switchTo(String mart, String runId) throws IOException {
+    if (links) {
+      Path link = local(martPath(mart));
+      if (Files.exists(link, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
+        throw new IOException(link + " is a folder, not the link publish keeps there; move it "
+            + "away (the marts are rebuilt from the Delta tables by the next publish)");
+      }
+      Path tmp = link.resolveSibling("." + mart + ".link-" + runId);
+      Files.deleteIfExists(tmp);
+      Files.createSymbolicLink(tmp, Paths.get(VERSIONS, mart, runId));
+      Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } else {
+      String previous = current(mart);
+      org.apache.hadoop.fs.Path live = hpath(martPath(mart));
+      if (previous != null && fs.exists(live)
+          && !fs.rename(live, hpath(versionPath(mart, previous)))) {
+        throw new IOException("cannot move " + live + " aside");
+      }
+      if (!fs.rename(hpath(versionPath(mart, runId)), live)) {
+        throw new IOException("cannot move version " + runId + " of " + mart + " into place");
+      }
+    }
+    LOG.info("publish: {} now shows run {}", mart, runId);
+  }
+
+  /**
+   * Removes versions of {@code mart} other than the current one and the one before it
+   * (including leftovers of publishes that died half-way), oldest first.
+   */
+  List<String> clean(String mart, String current, String previous) throws IOException {
+    org.apache.hadoop.fs.Path dir = hpath(root + "/" + VERSIONS + "/" + mart);
+    List<String> removed = new ArrayList<>();
+    if (!fs.exists(dir)) {
+      return removed;
+    }
+    for (FileStatus s : fs.listStatus(dir)) {
+      String name = s.getPath().getName();
+      if (!name.equals(current) && !name.equals(previous)) {
+        fs.delete(s.getPath(), true);
+        removed.add(name);
+      }
+    }
+    return removed;
+  }
+
+  /** Deletes a version that was written but will not be published. */
+  void discard(String mart, String runId) throws IOException {
+    fs.delete(hpath(versionPath(mart, runId)), true);
+  }
+
+  private static org.apache.hadoop.fs.Path hpath(String p) {
+    return new org.apache.hadoop.fs.Path(p);
+  }
+
+  private static Path local(String p) {
+    return p.startsWith("file:") ? Paths.get(URI.create(p)) : Paths.get(p);
+  }
+}

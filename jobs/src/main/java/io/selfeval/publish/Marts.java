@@ -1,0 +1,120 @@
+package io.selfeval.publish;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
+
+import io.selfeval.load.Warehouse;
+import io.selfeval.model.Schemas;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The four marts, built from the Delta tables and held to their declared schemas
+ * ({@code schemas/marts/<name>.ddl}): what dashboards and auditors read.
+ */
+public final class Marts {
+
+  public static final String FORM_SCORECARD = "form_scorecard";
+  public static final String INDICATOR_DEVIATIONS = "indicator_deviations";
+  public static final String INFLATION_FLAGS = "inflation_flags";
+  public static final String UNIT_YEAR_PROFILES = "unit_year_profiles";
+  public static final List<String> NAMES = List.of(FORM_SCORECARD, INDICATOR_DEVIATIONS,
+      INFLATION_FLAGS, UNIT_YEAR_PROFILES);
+
+  /** The partition column of every mart. */
+  public static final String PARTITION = "fiscal_year";
+
+  private Marts() {}
+
+  /** The schema file of a mart. */
+  public static String ddlFile(String mart) {
+    return "marts/" + mart + ".ddl";
+  }
+
+  /** The key columns of a mart: unique and never null. */
+  static List<String> key(String mart) {
+    return switch (mart) {
+      case FORM_SCORECARD -> List.of("form_id");
+      case INDICATOR_DEVIATIONS -> List.of("indicator_id");
+      case INFLATION_FLAGS -> List.of("flag_id");
+      case UNIT_YEAR_PROFILES -> List.of("unit_id", "fiscal_year");
+      default -> throw new IllegalArgumentException("no mart " + mart);
+    };
+  }
+
+  /** Every mart's rows, in mart order, as of the tables' current versions. */
+  static Map<String, Dataset<Row>> build(SparkSession spark, Warehouse warehouse, String runId) {
+    Dataset<Row> forms = read(spark, warehouse, "forms");
+    Dataset<Row> flags = read(spark, warehouse, "int_flags");
+    Dataset<Row> deviations = read(spark, warehouse, "int_indicator_deviations");
+    Dataset<Row> formLabels = forms.select(col("form_id").as("l_form_id"),
+        col("unit_name"), col("form_kind").as("l_form_kind"), col("project_name"),
+        col("document_sha256"), col("line_end"));
+    Map<String, Dataset<Row>> marts = new LinkedHashMap<>();
+    marts.put(FORM_SCORECARD, scorecard(read(spark, warehouse, "int_form_execution"),
+        formLabels, flags, runId));
+    marts.put(INDICATOR_DEVIATIONS, Schemas.conformTo(deviations
+        .join(formLabels, col("form_id").equalTo(col("l_form_id")), "left_outer")
+        .withColumn("form_kind", col("l_form_kind"))
+        .withColumn("run_id", lit(runId)), ddlFile(INDICATOR_DEVIATIONS)));
+    Dataset<Row> unitNames = read(spark, warehouse, "units").select(
+        col("unit_id").as("n_unit_id"), col("canonical_name").as("unit_name"));
+    Dataset<Row> indicatorNames = deviations.select(col("indicator_id").as("n_indicator_id"),
+        col("name").as("indicator_name"));
+    marts.put(INFLATION_FLAGS, Schemas.conformTo(flags
+        .join(unitNames, col("unit_id").equalTo(col("n_unit_id")), "left_outer")
+        .join(formLabels.drop("unit_name"), col("form_id").equalTo(col("l_form_id")),
+            "left_outer")
+        .join(indicatorNames, col("indicator_id").equalTo(col("n_indicator_id")), "left_outer")
+        .withColumn("form_kind", col("l_form_kind"))
+        .withColumn("evidence_json", to_json(col("evidence_values")))
+        .withColumn("run_id", lit(runId)), ddlFile(INFLATION_FLAGS)));
+    marts.put(UNIT_YEAR_PROFILES, Schemas.conformTo(read(spark, warehouse,
+        "int_unit_year_profiles").withColumn("run_id", lit(runId)), ddlFile(UNIT_YEAR_PROFILES)));
+    return marts;
+  }
+
+  /**
+   * One row per form: execution, totals, flag counts by severity and the risk score
+   * 5 × high + 2 × medium + 1 × low + max(inflation points, 0).
+   */
+  static Dataset<Row> scorecard(Dataset<Row> execution, Dataset<Row> formLabels,
+      Dataset<Row> flags, String runId) {
+    Dataset<Row> counts = flags.where(col("form_id").isNotNull())
+        .groupBy(col("form_id").as("c_form_id")).agg(
+            sum(when(col("severity").equalTo("high"), 1).otherwise(0)).as("flags_high"),
+            sum(when(col("severity").equalTo("medium"), 1).otherwise(0)).as("flags_medium"),
+            sum(when(col("severity").equalTo("low"), 1).otherwise(0)).as("flags_low"));
+    Column high = coalesce(col("flags_high"), lit(0));
+    Column medium = coalesce(col("flags_medium"), lit(0));
+    Column low = coalesce(col("flags_low"), lit(0));
+    Column risk = high.multiply(5).plus(medium.multiply(2)).plus(low).cast("decimal(22,6)")
+        .plus(greatest(coalesce(col("inflation_points"), lit(BigDecimal.ZERO)),
+            lit(BigDecimal.ZERO)));
+    return Schemas.conformTo(execution
+        .join(formLabels, col("form_id").equalTo(col("l_form_id")), "left_outer")
+        .join(counts, col("form_id").equalTo(col("c_form_id")), "left_outer")
+        .withColumn("grade_of_total", col("recomputed_grade"))
+        .withColumn("risk_score", risk)
+        .withColumn("flags_high", high)
+        .withColumn("flags_medium", medium)
+        .withColumn("flags_low", low)
+        .withColumn("flags_total", high.plus(medium).plus(low))
+        .withColumn("run_id", lit(runId)), ddlFile(FORM_SCORECARD));
+  }
+
+  static Dataset<Row> read(SparkSession spark, Warehouse warehouse, String table) {
+    return spark.read().format("delta").load(warehouse.table(table));
+  }
+}

@@ -1,0 +1,97 @@
+package io.selfeval.publish;
+
+import io.selfeval.load.Warehouse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The publish stage: writes every mart as a new version (parquet, snappy, partitioned by
+ * fiscal year), checks the versions as written, and only when every check passes makes them
+ * the ones readers see (see {@link MartPublisher}). A failed check discards the new versions and
+ * leaves the previous marts in place.
+ */
+public final class PublishJob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PublishJob.class);
+  private static final int MAX_RECORDS_PER_FILE = 1_000_000;
+
+  /** What one mart got. */
+  public record Published(String mart, long rows, String path, String runId) {}
+
+  /** Thrown when a written version fails its checks; nothing was switched. */
+  public static final class ChecksFailedException extends RuntimeException {
+    ChecksFailedException(List<String> failures) {
+      super("publish stopped, the previous marts stay: " + String.join("; ", failures));
+    }
+  }
+
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+  private final MartPublisher publisher;
+  /** Tests stop a publish here, after writing, to show readers still get the old marts. */
+  Runnable beforeSwitch = () -> { };
+
+  public PublishJob(SparkSession spark, Warehouse warehouse) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.publisher = new MartPublisher(warehouse.root() + "/marts",
+        spark.sparkContext().hadoopConfiguration());
+  }
+
+  public List<Published> run(String runId) {
+    long started = System.nanoTime();
+    Map<String, Dataset<Row>> marts = Marts.build(spark, warehouse, runId);
+    Map<String, Long> expected = new LinkedHashMap<>();
+    expected.put(Marts.FORM_SCORECARD, Marts.read(spark, warehouse, "forms").count());
+    expected.put(Marts.INDICATOR_DEVIATIONS,
+        Marts.read(spark, warehouse, "int_indicator_deviations").count());
+    expected.put(Marts.INFLATION_FLAGS, Marts.read(spark, warehouse, "int_flags").count());
+    expected.put(Marts.UNIT_YEAR_PROFILES,
+        Marts.read(spark, warehouse, "int_unit_year_profiles").count());
+    Map<String, Dataset<Row>> written = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<String, Dataset<Row>> e : marts.entrySet()) {
+        String path = publisher.versionPath(e.getKey(), runId);
+        e.getValue().repartition(e.getValue().col(Marts.PARTITION)).write()
+            .mode(SaveMode.ErrorIfExists).partitionBy(Marts.PARTITION)
+            .option("compression", "snappy").option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
+            .parquet(path);
+        publisher.stamp(e.getKey(), runId);
+        written.put(e.getKey(), spark.read().parquet(path));
+      }
+      List<String> failures = MartChecks.failures(written, expected);
+      if (!failures.isEmpty()) {
+        for (String mart : written.keySet()) {
+          publisher.discard(mart, runId);
+        }
+        throw new ChecksFailedException(failures);
+      }
+      beforeSwitch.run();
+      List<Published> out = new ArrayList<>();
+      for (String mart : marts.keySet()) {
+        String previous = publisher.current(mart);
+        publisher.switchTo(mart, runId);
+        List<String> removed = publisher.clean(mart, runId, previous);
+        if (!removed.isEmpty()) {
+          LOG.info("publish: removed old versions of {}: {}", mart, removed);
+        }
+        out.add(new Published(mart, expected.get(mart), publisher.martPath(mart), runId));
+      }
+      LOG.info("publish: {} marts in {} s", out.size(),
+          String.format("%.1f", (System.nanoTime() - started) / 1e9));
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -39,7 +39,7 @@ public final class PublishJob {
   private final Warehouse warehouse;
   private final MartPublisher publisher;
   /** Tests stop a publish here, after writing, to show readers still get the old marts. */
-  Runnable beforeSwitch = () -> { };
+  Runnable beforeSwitch = () -> {};
 
   public PublishJob(SparkSession spark, Warehouse warehouse) {
     this.spark = spark;

@@ -69,7 +69,7 @@ class PublishJobTest {
   void publishKilledBeforeTheSwitchLeavesReadersThePreviousMarts() throws Exception {
     Path wh = SeedWarehouse.get();
     Path scorecard = wh.resolve("marts").resolve(Marts.FORM_SCORECARD);
-    String before = runIdOf(scorecard);
+    final String before = runIdOf(scorecard);
     String dying = RunLedger.newRunId(Instant.now());
     PublishJob killed = new PublishJob(spark, new Warehouse(wh.toString()));
     killed.beforeSwitch = () -> {

@@ -35,6 +35,11 @@ final class EvaluateCommand extends StageCommand {
   }
 
   @Override
+  boolean writes() {
+    return false;
+  }
+
+  @Override
   int run(SparkSession spark) throws Exception {
     List<ManifestScorer.Score> scores = new ManifestScorer(spark,
         new Warehouse(common.warehouse())).score(manifest);

@@ -39,16 +39,15 @@ final class ExtractCommand extends StageCommand {
     return "extract";
   }
 
-  /** Set by {@code run} so every stage of one run shares its id. */
-  String runId;
+  /** What the stage did, once it ran. */
+  ExtractSummary summary;
 
   @Override
   int run(SparkSession spark) {
     Instant started = Instant.now();
-    ExtractSummary summary = new ExtractJob(spark).run(input.input, recordsPath(), outcomesPath());
+    summary = new ExtractJob(spark).run(input.input, recordsPath(), outcomesPath());
     Warehouse warehouse = new Warehouse(common.warehouse());
-    new RunLedger(spark, warehouse).extract(runId != null ? runId : RunLedger.newRunId(started),
-        started, Instant.now(), summary);
+    new RunLedger(spark, warehouse).extract(runId(), started, Instant.now(), summary);
     spec.commandLine().getOut().println(summary.describe());
     return ExitCodes.OK;
   }

@@ -34,8 +34,8 @@ final class LoadCommand extends StageCommand {
   @Spec
   CommandSpec spec;
 
-  /** Set by {@code run} so every stage of one run shares its id. */
-  String runId;
+  /** What the stage did, once it ran. */
+  LoadSummary summary;
 
   @Override
   String stageName() {
@@ -46,11 +46,10 @@ final class LoadCommand extends StageCommand {
   int run(SparkSession spark) {
     Warehouse warehouse = new Warehouse(common.warehouse());
     Instant started = Instant.now();
-    String id = runId != null ? runId : RunLedger.newRunId(started);
-    LoadSummary summary = new LoadJob(spark, warehouse).run(
+    summary = new LoadJob(spark, warehouse).run(
         records != null ? records : warehouse.stagingRecords(),
-        outcomes != null ? outcomes : warehouse.stagingOutcomes(), id);
-    new RunLedger(spark, warehouse).load(id, started, Instant.now(), summary);
+        outcomes != null ? outcomes : warehouse.stagingOutcomes(), runId());
+    new RunLedger(spark, warehouse).load(runId(), started, Instant.now(), summary);
     spec.commandLine().getOut().println(summary.describe());
     return ExitCodes.OK;
   }

@@ -1,9 +1,7 @@
 package io.selfeval.cli;
 
-import io.selfeval.load.RunLedger;
 import io.selfeval.load.Warehouse;
 import io.selfeval.publish.PublishJob;
-import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -24,8 +22,8 @@ final class PublishCommand extends StageCommand {
   @Spec
   CommandSpec spec;
 
-  /** Set by {@code run} so every stage of one run shares its id. */
-  String runId;
+  /** What the marts are built from, when {@code run} knows it (see PublishJob#upToDate). */
+  String source = "unknown";
 
   @Override
   String stageName() {
@@ -34,9 +32,9 @@ final class PublishCommand extends StageCommand {
 
   @Override
   int run(SparkSession spark) {
-    String id = runId != null ? runId : RunLedger.newRunId(Instant.now());
+    String id = runId();
     List<PublishJob.Published> marts = new PublishJob(spark,
-        new Warehouse(common.warehouse())).run(id);
+        new Warehouse(common.warehouse())).run(id, source);
     StringBuilder sb = new StringBuilder("publish: ");
     for (PublishJob.Published p : marts) {
       sb.append(p.mart()).append(' ').append(p.rows()).append(" rows, ");

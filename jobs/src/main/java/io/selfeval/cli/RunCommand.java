@@ -1,19 +1,43 @@
 package io.selfeval.cli;
 
+import static org.apache.spark.sql.functions.col;
+
+import io.delta.tables.DeltaTable;
 import io.selfeval.load.RunLedger;
+import io.selfeval.load.TableVersions;
+import io.selfeval.load.Warehouse;
+import io.selfeval.publish.PublishJob;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code selfeval run}: every stage in order, in one SparkSession. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {
-        "Runs extract, load, analyse and publish in order on --input, in one Spark session. "
-            + "Stops at the first stage that fails, after the stages before it have "
-            + "finished."})
+        "Runs extract, load, analyse and publish in order on --input, in one Spark session, "
+            + "and ends with a one-line summary. Stops at the first stage that fails, after "
+            + "the stages before it have finished; the runs table records every stage.",
+        "Incremental: documents already loaded (same content) are skipped, and when nothing "
+            + "the marts are built from has changed since they were published (same tables, "
+            + "rule pack, thresholds and selfeval version), analyse and publish are skipped "
+            + "and the exit code is 3.",
+        "One run at a time per warehouse: a second one is refused (exit 5) while the first "
+            + "holds <warehouse>/_selfeval.lock; a lock left by a killed run is cleared."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:done: new or changed documents analysed and published",
+        "1:failed (the message says why; the runs table says which stage)",
+        "2:invalid command line",
+        "3:nothing new: every document already loaded, marts up to date",
+        "4:done, but documents were rejected that no earlier run had rejected "
+            + "(see the rejects table)",
+        "5:another run holds the warehouse lock"})
 final class RunCommand extends StageCommand {
 
   @Mixin
@@ -21,6 +45,11 @@ final class RunCommand extends StageCommand {
 
   @Mixin
   RulePackOption rules = new RulePackOption();
+
+  @Option(names = "--force",
+      description = "Analyse and publish even when nothing has changed since the marts were "
+          + "published.")
+  boolean force;
 
   @Spec
   CommandSpec spec;
@@ -31,28 +60,101 @@ final class RunCommand extends StageCommand {
   }
 
   @Override
-  int run(SparkSession spark) {
-    final String runId = RunLedger.newRunId(Instant.now());
+  int run(SparkSession spark) throws Exception {
+    final long started = System.nanoTime();
+    final Warehouse warehouse = new Warehouse(common.warehouse());
+    final RunLedger ledger = new RunLedger(spark, warehouse);
     ExtractCommand extract = new ExtractCommand();
-    extract.common = common;
     extract.input = input;
-    extract.spec = spec;
-    extract.runId = runId;
-    extract.run(spark);
     LoadCommand load = new LoadCommand();
-    load.common = common;
-    load.spec = spec;
-    load.runId = runId;
-    load.run(spark);
     AnalyseCommand analyse = new AnalyseCommand();
-    analyse.common = common;
-    analyse.spec = spec;
     analyse.rules = rules;
-    analyse.run(spark);
     PublishCommand publish = new PublishCommand();
-    publish.common = common;
+    for (StageCommand stage : new StageCommand[] {extract, load, analyse, publish}) {
+      stage.common = common;
+      stage.runId = runId();
+    }
+    extract.spec = spec;
+    load.spec = spec;
+    analyse.spec = spec;
     publish.spec = spec;
-    publish.runId = runId;
-    return publish.run(spark);
+    boolean skipped;
+    try (Progress progress = new Progress(spark, System.err, Progress.detect(), 4)) {
+      step(progress, ledger, "extract", () -> extract.run(spark));
+      step(progress, ledger, "load", () -> load.run(spark));
+      final String source = TableVersions.of(spark, warehouse) + " " + analyse.settings();
+      skipped = !force && new PublishJob(spark, warehouse).upToDate(source);
+      if (skipped) {
+        for (String stage : new String[] {"analyse", "publish"}) {
+          progress.begin(stage);
+          progress.end("skipped: nothing new");
+          Instant now = Instant.now();
+          ledger.stage(runId(), stage, now, now, "skipped_nothing_new",
+              "nothing changed since the marts were published: " + source);
+        }
+      } else {
+        step(progress, ledger, "analyse", () -> analyse.run(spark));
+        publish.source = source;
+        step(progress, ledger, "publish", () -> publish.run(spark));
+      }
+    }
+    final long newRejects = rejectedFirstBy(spark, warehouse, runId());
+    int code = newRejects > 0 ? ExitCodes.SOME_REJECTED
+        : skipped ? ExitCodes.NOTHING_NEW : ExitCodes.OK;
+    spec.commandLine().getOut().println(summary(extract, load, analyse, skipped, newRejects,
+        (System.nanoTime() - started) / 1e9, code));
+    return code;
+  }
+
+  /** Runs one stage between progress lines; a failure is recorded in the ledger, then thrown. */
+  private void step(Progress progress, RunLedger ledger, String stage, Callable<Integer> body)
+      throws Exception {
+    Instant began = Instant.now();
+    progress.begin(stage);
+    try {
+      body.call();
+    } catch (Exception | Error e) {
+      progress.end("failed");
+      try {
+        ledger.stage(runId(), stage, began, Instant.now(), "failed", String.valueOf(
+            e.getMessage()));
+      } catch (RuntimeException ledgerDown) {
+        e.addSuppressed(ledgerDown);
+      }
+      throw e;
+    }
+    if (!"extract".equals(stage) && !"load".equals(stage)) {
+      ledger.stage(runId(), stage, began, Instant.now(), "ok", stage + " done");
+    }
+    progress.end("done");
+  }
+
+  /** Documents this run rejected that no earlier run had (rejects.first_run_id). */
+  private static long rejectedFirstBy(SparkSession spark, Warehouse warehouse, String runId) {
+    String path = warehouse.table("rejects");
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return 0;
+    }
+    return spark.read().format("delta").load(path)
+        .where(col("first_run_id").equalTo(runId)).select("source_file").distinct().count();
+  }
+
+  private String summary(ExtractCommand extract, LoadCommand load, AnalyseCommand analyse,
+      boolean skipped, long newRejects, double seconds, int code) {
+    long rejected = extract.summary.rejected() + load.summary.rejected();
+    StringBuilder sb = new StringBuilder("run ").append(runId()).append(": ")
+        .append(skipped ? "nothing new" : "done").append(" in ")
+        .append(String.format(Locale.ROOT, "%.1f", seconds)).append(" s; ")
+        .append(extract.summary.documents()).append(" documents: ")
+        .append(load.summary.loaded()).append(" loaded, ")
+        .append(load.summary.skipped()).append(" unchanged, ")
+        .append(rejected).append(" rejected (").append(newRejects).append(" new)");
+    if (skipped) {
+      sb.append("; analyse and publish skipped, marts up to date");
+    } else {
+      sb.append("; ").append(analyse.counts[1]).append(" forms, ")
+          .append(analyse.counts[2]).append(" flags; marts published");
+    }
+    return sb.append(" (exit ").append(code).append(')').toString();
   }
 }

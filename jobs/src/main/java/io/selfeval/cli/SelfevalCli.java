@@ -1,5 +1,6 @@
 package io.selfeval.cli;
 
+import io.selfeval.load.RunLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +33,10 @@ import picocli.CommandLine.IVersionProvider;
     exitCodeList = {
         "0:done",
         "1:failed (the message says why)",
-        "2:invalid command line"})
+        "2:invalid command line",
+        "3:run: nothing new (analyse and publish skipped)",
+        "4:run: done, but documents were newly rejected",
+        "5:another run holds the warehouse lock"})
 public final class SelfevalCli implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SelfevalCli.class);
@@ -51,6 +55,12 @@ public final class SelfevalCli implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new SelfevalCli());
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof RunLock.HeldException) {
+        LOG.warn("{}", ex.getMessage());
+        commandLine.getErr().println("selfeval: " + commandLine.getCommandName() + " refused: "
+            + ex.getMessage());
+        return ExitCodes.LOCKED;
+      }
       LOG.error("{} failed: {}", commandLine.getCommandName(), ex.toString(), ex);
       commandLine.getErr().println("selfeval: " + commandLine.getCommandName() + " failed: "
           + ex.getMessage());

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.selfeval.model.JsonSchemaStruct;
 import io.selfeval.model.Schemas;
+import io.selfeval.spark.FaultPoints;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
@@ -156,6 +157,7 @@ public final class LoadJob {
     timed("indicators", () -> upsertChild("indicators", indicators, replacedForms,
         "indicator_id"));
     timed("facts", () -> upsertChild("facts", facts, replacedForms, "fact_id"));
+    FaultPoints.reach(FaultPoints.LOAD_BEFORE_FORMS);
     timed("forms", () -> delta.upsert(formsPath, forms, replacedForms, "form_id"));
     timed("units", () -> delta.sync(warehouse.table("units"),
         RecordTables.units(delta.read(formsPath)), "unit_id"));

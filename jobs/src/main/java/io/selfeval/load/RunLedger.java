@@ -50,6 +50,16 @@ public final class RunLedger {
         s.describe().lines().findFirst().orElse("")));
   }
 
+  /**
+   * A stage without document counts (analyse, publish), or any stage that failed or was
+   * skipped: {@code outcome} is ok, skipped_nothing_new or failed.
+   */
+  public void stage(String runId, String stage, Instant started, Instant ended, String outcome,
+      String message) {
+    append(RowFactory.create(runId, stage, Timestamp.from(started), Timestamp.from(ended),
+        0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, outcome, message));
+  }
+
   private void append(Row row) {
     spark.createDataFrame(List.of(row), Schemas.ddl("tables/runs.ddl"))
         .write().format("delta").mode(SaveMode.Append).save(warehouse.table("runs"));

@@ -40,6 +40,7 @@ final class MartPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(MartPublisher.class);
   static final String VERSIONS = ".versions";
   static final String RUN_ID_FILE = "_RUN_ID";
+  static final String SOURCE_FILE = "_SOURCE";
 
   private final String root;
   private final FileSystem fs;
@@ -65,17 +66,33 @@ final class MartPublisher {
     return root + "/" + mart;
   }
 
-  /** Marks a written version with its run id (readers may use it to know what they read). */
-  void stamp(String mart, String runId) throws IOException {
-    try (FSDataOutputStream out = fs.create(hpath(versionPath(mart, runId) + "/" + RUN_ID_FILE),
-        true)) {
-      out.write((runId + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
+  /**
+   * Marks a written version with its run id (readers may use it to know what they read) and
+   * with what it was built from ({@code source}: table versions and analysis settings).
+   */
+  void stamp(String mart, String runId, String source) throws IOException {
+    write(versionPath(mart, runId) + "/" + RUN_ID_FILE, runId);
+    write(versionPath(mart, runId) + "/" + SOURCE_FILE, source);
   }
 
   /** The run id of the version readers see now, or null when the mart was never published. */
   String current(String mart) throws IOException {
-    org.apache.hadoop.fs.Path marker = hpath(martPath(mart) + "/" + RUN_ID_FILE);
+    return readMarker(martPath(mart) + "/" + RUN_ID_FILE);
+  }
+
+  /** What the version readers see now was built from, or null when unknown. */
+  String source(String mart) throws IOException {
+    return readMarker(martPath(mart) + "/" + SOURCE_FILE);
+  }
+
+  private void write(String file, String text) throws IOException {
+    try (FSDataOutputStream out = fs.create(hpath(file), true)) {
+      out.write((text + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  private String readMarker(String file) throws IOException {
+    org.apache.hadoop.fs.Path marker = hpath(file);
     if (!fs.exists(marker)) {
       return null;
     }

@@ -1,6 +1,7 @@
 package io.selfeval.publish;
 
 import io.selfeval.load.Warehouse;
+import io.selfeval.spark.FaultPoints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -48,7 +49,33 @@ public final class PublishJob {
         spark.sparkContext().hadoopConfiguration());
   }
 
+  /**
+   * True when every mart is published and was built from {@code source}: publishing again would
+   * give the same marts.
+   */
+  public boolean upToDate(String source) {
+    try {
+      for (String mart : Marts.NAMES) {
+        if (!source.equals(publisher.source(mart))) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Publishes as {@link #run(String, String)} with what the marts come from left unknown. */
   public List<Published> run(String runId) {
+    return run(runId, "unknown");
+  }
+
+  /**
+   * Writes, checks and switches every mart; {@code source} (the table versions and analysis
+   * settings the marts come from) is kept beside each version for {@link #upToDate}.
+   */
+  public List<Published> run(String runId, String source) {
     long started = System.nanoTime();
     Map<String, Dataset<Row>> marts = Marts.build(spark, warehouse, runId);
     Map<String, Long> expected = new LinkedHashMap<>();
@@ -66,7 +93,7 @@ public final class PublishJob {
             .mode(SaveMode.ErrorIfExists).partitionBy(Marts.PARTITION)
             .option("compression", "snappy").option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
             .parquet(path);
-        publisher.stamp(e.getKey(), runId);
+        publisher.stamp(e.getKey(), runId, source);
         written.put(e.getKey(), spark.read().parquet(path));
       }
       List<String> failures = MartChecks.failures(written, expected);
@@ -77,10 +104,14 @@ public final class PublishJob {
         throw new ChecksFailedException(failures);
       }
       beforeSwitch.run();
+      FaultPoints.reach(FaultPoints.PUBLISH_BEFORE_SWITCH);
       List<Published> out = new ArrayList<>();
       for (String mart : marts.keySet()) {
         String previous = publisher.current(mart);
         publisher.switchTo(mart, runId);
+        if (out.isEmpty()) {
+          FaultPoints.reach(FaultPoints.PUBLISH_AFTER_FIRST_SWITCH);
+        }
         List<String> removed = publisher.clean(mart, runId, previous);
         if (!removed.isEmpty()) {
           LOG.info("publish: removed old versions of {}: {}", mart, removed);

@@ -44,6 +44,8 @@ public final class SeedWarehouse {
         root = warehouse.toAbsolutePath();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      } catch (Exception e) {
+        throw new IllegalStateException("selfeval run over the seeds failed", e);
       }
     }
     return root;

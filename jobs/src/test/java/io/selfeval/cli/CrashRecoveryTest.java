@@ -1,0 +1,152 @@
+package io.selfeval.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.selfeval.extract.Seeds;
+import io.selfeval.load.RunLock;
+import io.selfeval.publish.Marts;
+import io.selfeval.spark.FaultPoints;
+import io.selfeval.spark.SharedSpark;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Runs killed with SIGKILL in the middle of load and of publish: readers keep whole marts, the
+ * next run clears the dead run's lock and completes, and tables and marts end equal to those of
+ * runs that were never interrupted.
+ */
+class CrashRecoveryTest {
+
+  private static final String FIRST = Seeds.NAMES.get(1);
+  private static final String SECOND = Seeds.NAMES.get(4);
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void killedLoadAndPublishRecoverToTheTablesAndMartsOfUninterruptedRuns() throws Exception {
+    // the reference: two runs never interrupted, the second with one more report
+    Path refInput = Files.createDirectories(dir.resolve("ref-in"));
+    final Path ref = dir.resolve("ref");
+    Files.write(refInput.resolve(FIRST), Seeds.bytes(FIRST));
+    assertEquals(ExitCodes.OK, execute(refInput, ref));
+    Files.write(refInput.resolve(SECOND), Seeds.bytes(SECOND));
+    assertEquals(ExitCodes.OK, execute(refInput, ref));
+
+    // the same history, with the second run killed three times before it completes
+    Path input = Files.createDirectories(dir.resolve("in"));
+    final Path wh = dir.resolve("wh");
+    Files.write(input.resolve(FIRST), Seeds.bytes(FIRST));
+    assertEquals(ExitCodes.OK, execute(input, wh));
+    final String firstMarts = martRunId(wh, Marts.FORM_SCORECARD);
+    Files.write(input.resolve(SECOND), Seeds.bytes(SECOND));
+
+    killAt(FaultPoints.LOAD_BEFORE_FORMS, input, wh);
+    assertEquals(firstMarts, martRunId(wh, Marts.FORM_SCORECARD));
+
+    killAt(FaultPoints.PUBLISH_BEFORE_SWITCH, input, wh);
+    for (String mart : Marts.NAMES) {
+      assertEquals(firstMarts, martRunId(wh, mart), mart + ": readers still get the old one");
+    }
+    assertEquals(1, martRows(wh, Marts.FORM_SCORECARD), "the old scorecard, whole");
+
+    killAt(FaultPoints.PUBLISH_AFTER_FIRST_SWITCH, input, wh);
+    String switched = martRunId(wh, Marts.FORM_SCORECARD);
+    assertTrue(!switched.equals(firstMarts), "the first mart was switched before the kill");
+    assertEquals(2, martRows(wh, Marts.FORM_SCORECARD), "the new scorecard, whole");
+    assertEquals(firstMarts, martRunId(wh, Marts.INFLATION_FLAGS), "not switched yet");
+
+    // the next run clears the dead run's lock, completes, and ends where the reference is
+    assertTrue(Files.exists(wh.resolve(RunLock.FILE)), "the killed run left its lock");
+    assertEquals(ExitCodes.OK, execute(input, wh));
+    assertTrue(!Files.exists(wh.resolve(RunLock.FILE)));
+    Map<String, List<String>> expected = WarehouseContents.of(ref);
+    Map<String, List<String>> actual = WarehouseContents.of(wh);
+    for (String name : expected.keySet()) {
+      assertEquals(expected.get(name), actual.get(name), name);
+    }
+    String now = martRunId(wh, Marts.FORM_SCORECARD);
+    for (String mart : Marts.NAMES) {
+      assertEquals(now, martRunId(wh, mart), mart + " from the last run");
+    }
+  }
+
+  /** {@code selfeval run} in this JVM, through the command line (lock included). */
+  private static int execute(Path input, Path warehouse) {
+    CommandLine cli = SelfevalCli.commandLine();
+    StringWriter out = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(out, true));
+    return cli.execute("run", "--input", input.toString(), "--warehouse", warehouse.toString());
+  }
+
+  /**
+   * Starts {@code selfeval run} in a new JVM that waits at {@code point}, kills it there with
+   * SIGKILL and checks that it died of it.
+   */
+  private static void killAt(String point, Path input, Path warehouse) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("--add-opens") || arg.startsWith("--add-exports")
+          || arg.startsWith("-Dfile.encoding") || arg.startsWith("-Djdk.reflect")
+          || arg.startsWith("-Dio.netty")) {
+        command.add(arg);
+      }
+    }
+    command.addAll(List.of("-Xmx2g", "-D" + FaultPoints.PROPERTY + "=" + point,
+        "-cp", System.getProperty("java.class.path"), SelfevalCli.class.getName(), "run",
+        "--input", input.toString(), "--warehouse", warehouse.toString(), "--master",
+        "local[2]"));
+    Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    StringBuilder err = new StringBuilder();
+    CompletableFuture<Boolean> reached = CompletableFuture.supplyAsync(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(
+          process.getErrorStream(), StandardCharsets.UTF_8))) {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          err.append(line).append('\n');
+          if (line.equals("selfeval: paused at " + point)) {
+            return true;
+          }
+        }
+        return false;
+      } catch (IOException e) {
+        return false;
+      }
+    });
+    try {
+      assertTrue(reached.get(10, TimeUnit.MINUTES), "never reached " + point + ":\n" + err);
+    } finally {
+      process.destroyForcibly();
+    }
+    assertEquals(137, process.waitFor(), "killed by SIGKILL at " + point);
+  }
+
+  private static String martRunId(Path warehouse, String mart) throws IOException {
+    return Files.readString(warehouse.resolve("marts").resolve(mart).resolve("_RUN_ID")).trim();
+  }
+
+  private static long martRows(Path warehouse, String mart) {
+    return SharedSpark.get().read().parquet(warehouse.resolve("marts").resolve(mart).toString())
+        .count();
+  }
+
+
+}

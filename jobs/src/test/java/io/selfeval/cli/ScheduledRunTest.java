@@ -1,0 +1,130 @@
+package io.selfeval.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.selfeval.extract.Seeds;
+import io.selfeval.load.RunLock;
+import io.selfeval.publish.Marts;
+import io.selfeval.spark.SharedSpark;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code run} as a scheduler sees it: exit codes that tell "done", "nothing new" and "newly
+ * rejected" apart, runs that repeat leave tables and marts as they were, and a run refused while
+ * another holds the warehouse.
+ */
+class ScheduledRunTest {
+
+
+  @TempDir
+  Path dir;
+
+  private record Outcome(int code, String output, String runId) {
+    String last() {
+      return output.strip().lines().reduce((a, b) -> b).orElse("");
+    }
+  }
+
+  private Outcome run(Path input, Path warehouse, String... extra) {
+    CommandLine cli = SelfevalCli.commandLine();
+    StringWriter out = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    List<String> args = new ArrayList<>(List.of("run", "--input", input.toString(),
+        "--warehouse", warehouse.toString()));
+    args.addAll(Arrays.asList(extra));
+    CommandLine.ParseResult parsed = cli.parseArgs(args.toArray(String[]::new));
+    RunCommand command = (RunCommand) parsed.subcommand().commandSpec().userObject();
+    try {
+      int code = command.run(SharedSpark.get());
+      return new Outcome(code, out.toString(), command.runId());
+    } catch (Exception e) {
+      throw new AssertionError("run failed: " + out, e);
+    }
+  }
+
+
+
+  private static String martRunId(Path warehouse) throws Exception {
+    return Files.readString(warehouse.resolve("marts/form_scorecard/_RUN_ID")).trim();
+  }
+
+  @Test
+  void repeatedRunsSayNothingNewAndLeaveTablesAndMartsAsTheyWere() throws Exception {
+    Path input = Files.createDirectories(dir.resolve("in"));
+    Files.write(input.resolve(Seeds.NAMES.get(1)), Seeds.bytes(Seeds.NAMES.get(1)));
+    final Path warehouse = dir.resolve("wh");
+
+    Outcome first = run(input, warehouse);
+    assertEquals(ExitCodes.OK, first.code(), first.output());
+    assertTrue(first.last().contains("1 documents: 1 loaded, 0 unchanged, 0 rejected (0 new)"),
+        first.last());
+    assertEquals(first.runId(), martRunId(warehouse));
+    Map<String, List<String>> after1 = WarehouseContents.of(warehouse);
+    assertEquals(1, after1.get("mart form_scorecard").size());
+
+    Outcome second = run(input, warehouse);
+    assertEquals(ExitCodes.NOTHING_NEW, second.code(), second.output());
+    assertTrue(second.last().startsWith("run " + second.runId() + ": nothing new in "),
+        second.last());
+    assertTrue(second.last().endsWith("0 loaded, 1 unchanged, 0 rejected (0 new); analyse and "
+        + "publish skipped, marts up to date (exit 3)"), second.last());
+    assertEquals(first.runId(), martRunId(warehouse), "marts not republished");
+    List<Row> skipped = SharedSpark.get().read().format("delta").load(warehouse + "/delta/runs")
+        .where("run_id = '" + second.runId() + "' and outcome = 'skipped_nothing_new'")
+        .orderBy("stage").collectAsList();
+    assertEquals(List.of("analyse", "publish"),
+        skipped.stream().map(r -> r.<String>getAs("stage")).toList());
+    assertEquals(after1, WarehouseContents.of(warehouse));
+
+    Outcome third = run(input, warehouse, "--force");
+    assertEquals(ExitCodes.OK, third.code(), third.output());
+    assertEquals(third.runId(), martRunId(warehouse), "--force republishes");
+    assertEquals(after1, WarehouseContents.of(warehouse), "three runs, the same tables and marts");
+
+    // a new report and a bad file: done, but with a rejection no run had made before
+    Files.write(input.resolve(Seeds.NAMES.get(4)), Seeds.bytes(Seeds.NAMES.get(4)));
+    Files.write(input.resolve("empty.txt"), new byte[0]);
+    Outcome fourth = run(input, warehouse);
+    assertEquals(ExitCodes.SOME_REJECTED, fourth.code(), fourth.output());
+    assertTrue(fourth.last().contains("3 documents: 1 loaded, 1 unchanged, 1 rejected (1 new)"),
+        fourth.last());
+    assertEquals(2, WarehouseContents.of(warehouse).get("mart form_scorecard").size());
+
+    // the same bad file again is old news
+    Outcome fifth = run(input, warehouse);
+    assertEquals(ExitCodes.NOTHING_NEW, fifth.code(), fifth.output());
+    assertTrue(fifth.last().contains("1 rejected (0 new)"), fifth.last());
+  }
+
+  @Test
+  void runIsRefusedWhileAnotherHoldsTheWarehouse() throws Exception {
+    Path warehouse = Files.createDirectories(dir.resolve("locked"));
+    Files.writeString(warehouse.resolve(RunLock.FILE), "run_id=20261201T000000Z-aaaaaa\nhost="
+        + java.net.InetAddress.getLocalHost().getHostName() + "\npid="
+        + ProcessHandle.current().pid() + "\nstarted_at=" + Instant.now() + "\n");
+    CommandLine cli = SelfevalCli.commandLine();
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute("run", "--input", dir.toString(), "--warehouse",
+        warehouse.toString());
+    assertEquals(ExitCodes.LOCKED, code, err.toString());
+    assertTrue(err.toString().contains("selfeval: run refused: another selfeval run holds the "
+        + "warehouse lock"), err.toString());
+    assertTrue(err.toString().contains("run 20261201T000000Z-aaaaaa, process "
+        + ProcessHandle.current().pid()), err.toString());
+    assertTrue(Files.exists(warehouse.resolve(RunLock.FILE)), "the holder's lock stays");
+  }
+}

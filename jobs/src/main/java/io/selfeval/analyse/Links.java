@@ -21,6 +21,7 @@ import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.udf;
 
 import io.selfeval.model.Schemas;
 import java.math.BigDecimal;
@@ -33,8 +34,11 @@ import org.apache.spark.ml.feature.MinHashLSHModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Links one entity across years when its name changed: a unit renamed (株洲市城市管理局, then
@@ -92,12 +96,43 @@ public final class Links {
 
   private Links() {}
 
+  private static final UserDefinedFunction RENAME_SHAPED = udf(
+      (UDF2<String, String, Boolean>) Links::renameShaped, DataTypes.BooleanType)
+      .asNonNullable();
+
+  /**
+   * Whether {@code newer} has the shape of a new name for {@code older}: once their longest
+   * common beginning and end are set aside (letters and digits only, lower case), what is left of
+   * one lies within what is left of the other: words added (城市管理局 → 城市管理和综合执法局),
+   * expanded (城管局 → 城市管理局) or dropped. Two different units whose names merely share a
+   * long part fail: siblings (…执法支队直属三大队 / …执法支队站场执法大队: 直属三 vs 站场执法) and
+   * units of two cities (株洲市… / 岳阳市…), which bigram distance alone would let through.
+   */
+  static boolean renameShaped(String older, String newer) {
+    String a = older == null ? "" : older.replaceAll("[^\\p{L}\\p{N}]", "").toLowerCase();
+    String b = newer == null ? "" : newer.replaceAll("[^\\p{L}\\p{N}]", "").toLowerCase();
+    int shorter = Math.min(a.length(), b.length());
+    int prefix = 0;
+    while (prefix < shorter && a.charAt(prefix) == b.charAt(prefix)) {
+      prefix++;
+    }
+    int suffix = 0;
+    while (suffix < shorter - prefix
+        && a.charAt(a.length() - 1 - suffix) == b.charAt(b.length() - 1 - suffix)) {
+      suffix++;
+    }
+    String restA = a.substring(prefix, a.length() - suffix);
+    String restB = b.substring(prefix, b.length() - suffix);
+    return restA.length() <= restB.length() ? restB.contains(restA) : restA.contains(restB);
+  }
+
   /**
    * Units renamed between years: input columns unit_id, canonical_name and years_seen
    * ({@code ARRAY<INT>}) as in {@code units}. A pair of different units is linked when every
    * year of one comes before every year of the other (the old name stops, the new one starts)
    * and the exact distance of their canonical names is at most {@code maxDistance}; left is the
-   * earlier. Of those, only mutual nearest pairs are kept: the old name's closest successor
+   * earlier, and the names have the shape of a rename ({@link #renameShaped}). Of those, only
+   * mutual nearest pairs are kept: the old name's closest successor
    * whose own closest predecessor it is (ties by name), so two units renamed the same way in
    * different cities (岳阳市城市管理事务中心 → 岳阳市城市综合管理事务中心, 衡阳市城市管理事务中心 →
    * 衡阳市城市综合管理事务中心) are not crossed; splits and mergers are not linked. names_seen is
@@ -116,7 +151,8 @@ public final class Links {
     Dataset<Row> qualified = pairs.withColumn("distance", distance())
         .where(col("l_key").notEqual(col("r_key"))
             .and(array_max(col("l_years")).lt(array_min(col("r_years"))))
-            .and(col("distance").leq(threshold)));
+            .and(col("distance").leq(threshold))
+            .and(RENAME_SHAPED.apply(col("l_name"), col("r_name"))));
     // mutual nearest: the old name's closest successor whose closest predecessor it is
     Dataset<Row> linked = qualified
         .withColumn("l_rank", row_number().over(Window.partitionBy(col("l_key"))

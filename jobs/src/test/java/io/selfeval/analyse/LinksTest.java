@@ -1,6 +1,8 @@
 package io.selfeval.analyse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.selfeval.model.Schemas;
 import io.selfeval.spark.SharedSpark;
@@ -67,6 +69,32 @@ class LinksTest {
         "unit h1 h2 衡阳市城市管理事务中心 衡阳市城市综合管理事务中心 - 2023 2024 0.307692",
         "unit y1 y2 岳阳市城市管理事务中心 岳阳市城市综合管理事务中心 - 2020 2021 0.307692"),
         describe(Links.units(units, 0.5, 42L)));
+  }
+
+  @Test
+  void siblingsAndOtherCitiesAreNotRenames() {
+    // the seeds: 岳阳…支队直属三大队 (2023) and 岳阳…支队站场执法大队 (2024) are two brigades of one
+    // detachment, 0.347826 apart; 株洲…执法支队 (2021) and 岳阳…直属三大队 are 0.428571 apart.
+    // Both pairs pass the distance and have disjoint years; neither is a rename.
+    Dataset<Row> units = spark.sql("select unit_id, canonical_name, array(canonical_name) "
+        + "as names_seen, years_seen from values "
+        + "('z', '株洲市城市管理综合行政执法支队', array(2021)), "
+        + "('a', '岳阳市城市管理综合行政执法支队直属三大队', array(2023)), "
+        + "('b', '岳阳市城市管理综合行政执法支队站场执法大队', array(2024)) "
+        + "as v(unit_id, canonical_name, years_seen)");
+    assertEquals(List.of(), describe(Links.units(units, 0.5, 42L)));
+  }
+
+  @Test
+  void renameShapeIsWordsAddedExpandedOrDropped() {
+    assertTrue(Links.renameShaped("株洲市城市管理局", "株洲市 城市管理和综合执法局"));
+    assertTrue(Links.renameShaped("岳阳市城管局", "岳阳市城市管理局"));
+    assertTrue(Links.renameShaped("长沙市教育体育局", "长沙市教育局"));
+    assertTrue(Links.renameShaped("长沙市教育局", "长沙市教育局"));
+    assertFalse(Links.renameShaped("岳阳市城市管理综合行政执法支队直属三大队",
+        "岳阳市城市管理综合行政执法支队站场执法大队"));
+    assertFalse(Links.renameShaped("株洲市城市管理事务中心", "岳阳市城市管理事务中心"));
+    assertFalse(Links.renameShaped("株洲市财政局", "株洲市税务局"));
   }
 
   private Dataset<Row> deviations() {

@@ -197,4 +197,23 @@ class ReportExtractorTest {
         record.narrative().problemsSection());
     assertEquals(3, record.narrative().problemsLine());
   }
+
+  // The cases below were found by the bad-input corpus (test resources bad-inputs/).
+
+  @Test
+  void repairedTextReadsLikeTheOriginalAndSaysWhatWasRepaired() {
+    String text = Seeds.text(SEED_001);
+    final FormRecord utf8 = extract(text).records().get(0);
+    int form = text.indexOf("2021年度部门整体支出绩效自评表");
+    ByteArrayOutputStream mixed = new ByteArrayOutputStream();
+    mixed.writeBytes(text.substring(0, form).getBytes(StandardCharsets.UTF_8));
+    mixed.writeBytes(text.substring(form).getBytes(Charset.forName("GBK")));
+    ReportExtractor.Result r = ReportExtractor.extract(mixed.toByteArray(), "mixed.txt");
+    assertEquals(ReportExtractor.Status.PARSED_WITH_WARNINGS, r.status());
+    FormRecord record = r.records().get(0);
+    assertEquals(utf8.indicators(), record.indicators());
+    assertEquals(utf8.budget(), record.budget());
+    assertEquals(List.of("MIXED_ENCODING"), codes(record));
+    assertEquals(96, record.warnings().get(0).line());
+  }
 }

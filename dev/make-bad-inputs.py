@@ -57,8 +57,10 @@ def pdf():
 def docx():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
-        z.writestr("word/document.xml", '<?xml version="1.0" encoding="UTF-8"?><w:document>'
+        stamp = (2024, 5, 1, 0, 0, 0)  # fixed, so the bytes are the same on every run
+        z.writestr(zipfile.ZipInfo("[Content_Types].xml", stamp),
+                   '<?xml version="1.0"?><Types/>')
+        z.writestr(zipfile.ZipInfo("word/document.xml", stamp), '<?xml version="1.0" encoding="UTF-8"?><w:document>'
                    "<w:body><w:p><w:r><w:t>" + L001[2] + "</w:t></w:r></w:p></w:body>"
                    "</w:document>")
     return buf.getvalue()

@@ -29,7 +29,9 @@ public final class Profiles {
 
   /**
    * One row per unit and year. Cluster columns are null here: {@link Clusters#assign} fills
-   * them over the finished profiles.
+   * them over the finished profiles. A form whose document names no unit or no fiscal year
+   * (warnings {@code NO_UNIT}, {@code NO_YEAR}) belongs to no unit-year, so it gets no profile;
+   * it stays in the forms, their metrics and flags.
    */
   public static Dataset<Row> unitYearProfiles(Dataset<Row> execution, Dataset<Row> deviations,
       Dataset<Row> flags, Dataset<Row> units, Dataset<Row> targetChanges, FlagThresholds t,
@@ -50,7 +52,8 @@ public final class Profiles {
         avg(col("relative_deviation")).as("mean_relative_deviation"),
         expr("percentile(relative_deviation, 0.5)").as("median_relative_deviation"));
     Column unitForm = col("form_kind").equalTo("unit");
-    Dataset<Row> forms = execution.where(col("unit_id").isNotNull())
+    Dataset<Row> forms = execution.where(col("unit_id").isNotNull()
+            .and(col("fiscal_year").isNotNull()))
         .groupBy(col("unit_id"), col("fiscal_year")).agg(
         count(lit(1)).cast("int").as("forms"),
         sum(when(unitForm, 0).otherwise(1)).cast("int").as("project_forms"),

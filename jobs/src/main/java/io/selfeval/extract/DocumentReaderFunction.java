@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -94,6 +95,11 @@ final class DocumentReaderFunction implements MapPartitionsFunction<Row, Row> {
   private static byte[] readAll(Configuration conf, String uri) throws IOException {
     Path path = new Path(uri);
     FileSystem fs = path.getFileSystem(conf);
+    if (fs instanceof ChecksumFileSystem checksummed) {
+      // reports come with no .crc sidecar to verify, and the checksummed local file system
+      // builds the sidecar's name so that a ':' in the report's name fails the read
+      fs = checksummed.getRawFileSystem();
+    }
     try (InputStream in = fs.open(path)) {
       return in.readAllBytes();
     }

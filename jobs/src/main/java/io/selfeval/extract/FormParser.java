@@ -27,6 +27,8 @@ final class FormParser {
       "^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|"
           + "经济成本|社会成本|生态环境成本|效益)指标.*|.*指标$");
   private static final Pattern GRADE = Pattern.compile("(?:等级|评级|评价等级)?[:：]?(优|良|中|差)");
+  /** What stands in an empty cell: '/', '—', '…' and the like. */
+  private static final String PLACEHOLDER = "[/／\\\\…．.、—\\-]+";
   private static final Pattern LABELLED_AMOUNT =
       Pattern.compile("^(?:其中[:：])?(.+?)[:：]([+-]?[0-9.,]+)$");
 
@@ -259,13 +261,19 @@ final class FormParser {
     return "other";
   }
 
-  private static Figure figure(TableRow row, int index, boolean asFraction) {
+  /** The figure in a budget cell, its text kept as printed; a warning when it is no number. */
+  private Figure figure(TableRow row, int index, boolean asFraction) {
     if (index < 0 || index >= row.size() || row.text(index) == null) {
       return null;
     }
     Cell c = row.cells().get(index);
-    return new Figure(asFraction ? Texts.fraction(c.text()) : Texts.number(c.text()), c.text(),
-        c.line());
+    Figure f = new Figure(asFraction ? Texts.fraction(c.text()) : Texts.number(c.text()),
+        c.text(), c.line());
+    if (f.value() == null && !c.compact().matches(PLACEHOLDER)) {
+      warn("NUMBER_UNREADABLE", "budget cell is not a number (kept as text): " + c.text(),
+          c.line());
+    }
+    return f;
   }
 
   private void readGoals(TableRow row) {

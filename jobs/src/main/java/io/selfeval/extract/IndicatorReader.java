@@ -18,6 +18,8 @@ final class IndicatorReader {
   private final List<Indicator> out;
   private final List<Warning> warnings;
   private final int headerWidth;
+  /** Index of 得分 in the header, -1 when the header names none. */
+  private final int headerScore;
   private String level1;
   private BigDecimal level1Weight;
   private String level2;
@@ -26,6 +28,13 @@ final class IndicatorReader {
     this.out = out;
     this.warnings = warnings;
     this.headerWidth = header.size();
+    int score = -1;
+    for (int i = 0; i < header.size(); i++) {
+      if (header.cells().get(i).compact().contains("得分")) {
+        score = i;
+      }
+    }
+    this.headerScore = score;
   }
 
   void read(TableRow row) {
@@ -38,7 +47,7 @@ final class IndicatorReader {
     readLevels(row, nameAt);
     String name = row.text(nameAt);
     String target = row.text(s - 3);
-    String actual = row.text(s - 2);
+    final String actual = row.text(s - 2);
     List<String> inherited = new ArrayList<>();
     Indicator previous = out.isEmpty() ? null : out.get(out.size() - 1);
     if (name == null && previous != null) {
@@ -51,11 +60,21 @@ final class IndicatorReader {
       warnings.add(new Warning("INHERITED_CELLS", "row continues the one above; "
           + String.join(" and ", inherited) + " taken from it", row.line()));
     }
+    // the row's last column under the header, wherever the row starts: cells past it are not
+    // the deviation reason (their text stays in the warning)
+    int lastColumn = headerScore < 0 ? Integer.MAX_VALUE : s + (headerWidth - 1 - headerScore);
     StringBuilder reason = new StringBuilder();
+    List<String> extra = new ArrayList<>();
     for (int i = s + 1; i < row.size(); i++) {
-      if (row.text(i) != null) {
+      if (row.text(i) != null && i > lastColumn) {
+        extra.add(row.text(i));
+      } else if (row.text(i) != null) {
         reason.append(reason.length() == 0 ? "" : " ").append(row.text(i));
       }
+    }
+    if (!extra.isEmpty()) {
+      warnings.add(new Warning("EXTRA_CELLS", "cells beyond the header's last column, not "
+          + "taken as the deviation reason: " + String.join(" | ", extra), row.line()));
     }
     out.add(new Indicator(out.size(), level1, level1Weight, level2, name, target, actual,
         Texts.number(row.text(s - 1)), Texts.number(row.text(s)), row.text(s - 1), row.text(s),

@@ -61,7 +61,8 @@ public final class ReportExtractor {
       return new Result(file, sha256, Status.REJECTED, e.getMessage(), null, List.of());
     }
     String[] lines = splitLines(PiiMasker.mask(decoded.text()));
-    List<FormRecord> records = new DocumentReader(lines, file, sha256, decoded.encoding()).read();
+    List<FormRecord> records = new DocumentReader(lines, file, sha256, decoded.encoding(),
+        decoded.warnings()).read();
     if (records.isEmpty()) {
       return new Result(file, sha256, Status.REJECTED,
           "no self-evaluation form, stated figure or fiscal year found", decoded.encoding(),
@@ -91,11 +92,13 @@ public final class ReportExtractor {
     private final String encoding;
     private final List<Warning> documentWarnings = new ArrayList<>();
 
-    DocumentReader(String[] lines, String file, String sha256, String encoding) {
+    DocumentReader(String[] lines, String file, String sha256, String encoding,
+        List<Warning> decodeWarnings) {
       this.lines = lines;
       this.file = file;
       this.sha256 = sha256;
       this.encoding = encoding;
+      documentWarnings.addAll(decodeWarnings);
     }
 
     List<FormRecord> read() {

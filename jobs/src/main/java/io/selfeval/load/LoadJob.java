@@ -201,9 +201,11 @@ public final class LoadJob {
     if (outcomesPath != null && exists(outcomesPath)) {
       Dataset<Row> outcomes = spark.read().schema(Schemas.ddl("tables/document_outcomes.ddl"))
           .json(outcomesPath).where(col("status").equalTo("rejected"));
+      // one row per rejected name: the same bytes under two names are two documents to account
+      // for (two empty files must not collapse into one reject)
       Dataset<Row> extract = Schemas.conform(outcomes.select(
-          concat_ws("#", lit("extract"), coalesce(col("sha256"), concat_ws(":", lit("path"),
-              col("file"))), lit("")).as("reject_id"),
+          concat_ws("#", lit("extract"), coalesce(col("sha256"), lit("no-sha")), col("file"))
+              .as("reject_id"),
           lit("extract").as("stage"), col("file").as("source_file"),
           col("sha256").as("document_sha256"), lit(null).cast("int").as("record_index"),
           col("reason"), lit(null).cast("string").as("excerpt"),

@@ -2,10 +2,16 @@ package io.selfeval.analyse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.selfeval.model.Schemas;
 import io.selfeval.spark.SharedSpark;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 class ProfilesTest {
@@ -22,5 +28,31 @@ class ProfilesTest {
         .collectAsList();
     assertEquals(List.of("enforcement", "enforcement", "department", "service_centre",
         "department", "other", "other"), kinds);
+  }
+
+  @Test
+  void formsWithoutUnitOrYearGetNoProfile() {
+    // found by the bad-input corpus: a report with no year anywhere made a profile with a null
+    // key, and publish refused the marts
+    StructType execution = Schemas.ddl("tables/int_form_execution.ddl");
+    List<Row> forms = new ArrayList<>();
+    for (Object[] key : new Object[][] {{"f1", "u1", 2023}, {"f2", "u1", null},
+        {"f3", null, 2023}}) {
+      Object[] values = new Object[execution.size()];
+      values[execution.fieldIndex("form_id")] = key[0];
+      values[execution.fieldIndex("unit_id")] = key[1];
+      values[execution.fieldIndex("fiscal_year")] = key[2];
+      values[execution.fieldIndex("form_kind")] = "unit";
+      forms.add(RowFactory.create(values));
+    }
+    List<Row> profiles = Profiles.unitYearProfiles(spark.createDataFrame(forms, execution),
+            empty("int_indicator_deviations"), empty("int_flags"), empty("units"),
+            empty("int_target_changes"), FlagThresholds.load(null), "national@test")
+        .select("unit_id", "fiscal_year", "forms").collectAsList();
+    assertEquals(List.of(RowFactory.create("u1", 2023, 1)), profiles);
+  }
+
+  private Dataset<Row> empty(String table) {
+    return spark.createDataFrame(List.of(), Schemas.ddl("tables/" + table + ".ddl"));
   }
 }

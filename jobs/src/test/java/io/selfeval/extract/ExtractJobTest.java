@@ -95,6 +95,21 @@ class ExtractJobTest {
     }
   }
 
+  @Test
+  void readsReportWhoseNameHoldsColons() throws IOException {
+    // found by the bad-input corpus: Hadoop's checksummed local file system builds the name of
+    // a .crc sidecar from the report's name, and a ':' in it failed the read
+    Path input = Files.createDirectories(tmp.resolve("colon-in"));
+    Files.write(input.resolve("2021:株洲 支队.txt"), Seeds.bytes(Seeds.NAMES.get(1)));
+    String outcomes = tmp.resolve("colon-out/outcomes").toString();
+    ExtractSummary summary = new ExtractJob(SharedSpark.get()).run(input.toString(),
+        tmp.resolve("colon-out/records").toString(), outcomes);
+    Row outcome = SharedSpark.get().read().schema(outcomeSchema()).json(outcomes).first();
+    assertEquals("2021:株洲 支队.txt", outcome.getAs("file"));
+    assertEquals("parsed", outcome.getAs("status"), (String) outcome.getAs("reason"));
+    assertEquals(1, summary.forms());
+  }
+
   private static org.apache.spark.sql.types.StructType outcomeSchema() {
     return Schemas.ddl("tables/document_outcomes.ddl");
   }

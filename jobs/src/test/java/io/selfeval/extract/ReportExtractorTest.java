@@ -197,4 +197,51 @@ class ReportExtractorTest {
         record.narrative().problemsSection());
     assertEquals(3, record.narrative().problemsLine());
   }
+
+  // The cases below were found by the bad-input corpus (test resources bad-inputs/).
+
+  @Test
+  void cellsBeyondTheHeaderAreNotTheDeviationReasonAndAreReported() {
+    String[] lines = Seeds.text(SEED_001).split("\n", -1);
+    lines[106] = lines[106] + "\t见附表3\t已整改"; // line 107, 执法案件: 10 of 10 points
+    FormRecord r = extract(String.join("\n", lines)).records().get(0);
+    Indicator cases = r.indicators().get(0);
+    assertEquals("执法案件", cases.name());
+    assertNull(cases.deviationReason(), "full marks, no reason printed");
+    Warning w = r.warnings().get(0);
+    assertEquals("EXTRA_CELLS", w.code());
+    assertEquals(107, w.line());
+    assertTrue(w.message().endsWith("见附表3 | 已整改"), w.message());
+    // seed 001's 满意度 row starts one cell left of the header: its empty cells stay quiet
+    assertEquals(List.of("EXTRA_CELLS"), codes(r));
+  }
+
+  @Test
+  void budgetCellThatIsNoNumberKeepsItsTextAndWarns() {
+    String[] lines = Seeds.text(SEED_001).split("\n", -1);
+    lines[99] = "\t合计\t1,064.54\t1,112.67\t1,2,3\t10\t100%\t10\t";
+    FormRecord r = extract(String.join("\n", lines)).records().get(0);
+    assertEquals(new BigDecimal("1064.54"), r.budget().initial().value());
+    assertNull(r.budget().executed().value());
+    assertEquals("1,2,3", r.budget().executed().text());
+    assertEquals(List.of("NUMBER_UNREADABLE"), codes(r));
+    assertEquals(100, r.warnings().get(0).line());
+  }
+
+  @Test
+  void repairedTextReadsLikeTheOriginalAndSaysWhatWasRepaired() {
+    String text = Seeds.text(SEED_001);
+    final FormRecord utf8 = extract(text).records().get(0);
+    int form = text.indexOf("2021年度部门整体支出绩效自评表");
+    ByteArrayOutputStream mixed = new ByteArrayOutputStream();
+    mixed.writeBytes(text.substring(0, form).getBytes(StandardCharsets.UTF_8));
+    mixed.writeBytes(text.substring(form).getBytes(Charset.forName("GBK")));
+    ReportExtractor.Result r = ReportExtractor.extract(mixed.toByteArray(), "mixed.txt");
+    assertEquals(ReportExtractor.Status.PARSED_WITH_WARNINGS, r.status());
+    FormRecord record = r.records().get(0);
+    assertEquals(utf8.indicators(), record.indicators());
+    assertEquals(utf8.budget(), record.budget());
+    assertEquals(List.of("MIXED_ENCODING"), codes(record));
+    assertEquals(96, record.warnings().get(0).line());
+  }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -146,6 +147,35 @@ class LoadJobTest {
     assertEquals(0, spark.read().format("delta").load(w.table("forms"))
         .where("source_file like '003%'").count());
     assertEquals(4, spark.read().format("delta").load(w.table("forms")).count());
+  }
+
+  @Test
+  void everyRejectedNameGetsItsOwnRejectEvenWithTheSameBytes() throws IOException {
+    // found by the bad-input corpus: two empty files shared one reject_id, so one vanished
+    final Warehouse w = new Warehouse(tmp.resolve("wh").toString());
+    String empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    List<String> outcomes = new ArrayList<>();
+    for (String file : List.of("empty.txt", "empty (2).txt", "sub/empty.txt")) {
+      outcomes.add("{\"file\":\"" + file + "\",\"sha256\":\"" + empty + "\",\"status\":"
+          + "\"rejected\",\"reason\":\"empty file (0 bytes)\",\"size_bytes\":0,\"forms\":0,"
+          + "\"indicator_rows\":0,\"facts\":0,\"warnings\":0,"
+          + "\"extracted_at\":\"2026-01-01T00:00:00Z\"}");
+    }
+    outcomes.add("{\"file\":\"loop.txt\",\"status\":\"rejected\",\"reason\":\"symbolic link "
+        + "that leads nowhere\",\"size_bytes\":0,\"forms\":0,\"indicator_rows\":0,\"facts\":0,"
+        + "\"warnings\":0,\"extracted_at\":\"2026-01-01T00:00:00Z\"}");
+    Path records = write("records.jsonl", seedRecords().subList(0, 1));
+    Path outcomesFile = write("outcomes.json", outcomes);
+
+    LoadSummary first = new LoadJob(spark, w).run(records.toString(), outcomesFile.toString(),
+        "run-1");
+    assertEquals(4, first.extractRejects());
+    List<String> files = spark.read().format("delta").load(w.table("rejects"))
+        .orderBy("source_file").select("source_file").as(Encoders.STRING()).collectAsList();
+    assertEquals(List.of("empty (2).txt", "empty.txt", "loop.txt", "sub/empty.txt"), files);
+    new LoadJob(spark, w).run(records.toString(), outcomesFile.toString(), "run-2");
+    assertEquals(4, spark.read().format("delta").load(w.table("rejects")).count(),
+        "the same rejects again add no rows");
   }
 
   @Test

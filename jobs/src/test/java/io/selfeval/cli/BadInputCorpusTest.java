@@ -1,0 +1,477 @@
+package io.selfeval.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.selfeval.extract.Seeds;
+import io.selfeval.model.FormRecord;
+import io.selfeval.model.Records;
+import io.selfeval.model.Schemas;
+import io.selfeval.model.Warning;
+import io.selfeval.spark.SharedSpark;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.WriterAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The bad-input corpus ({@code bad-inputs/} in the test resources, each case and its expected
+ * outcome in {@code bad-inputs/EXPECTED.tsv}) plus the cases made here at run time (a 50 MiB
+ * file, unreadable files and folders, links that loop, a pipe, a socket, names git cannot
+ * hold), through one {@code selfeval run}. Every input must be accounted for exactly once, as
+ * expected, in the outcomes, the rejects table and the ledger, and nothing may stop the run.
+ */
+class BadInputCorpusTest {
+
+  private static final String EXPECTED = "/bad-inputs/EXPECTED.tsv";
+  private static final String SEED_001 = "001_b0594b0c6d3b86f7.txt";
+  private static final long BIG = 50L * 1024 * 1024;
+  private static final long FIFO_PATIENCE_SECONDS = 60;
+  private static final List<String> SECRETS = List.of("王建国", "张伟", "0731-22334455",
+      "13987654321", "430102198805061234", "wangjg@example.com", "李华", "13800138000");
+
+  /** One line of EXPECTED.tsv. */
+  record Case(String file, String exercises, String outcome, String expect, String forms,
+      String rows, String load, String asRoot) {
+
+    String outcomeHere() {
+      return readsEverything && !asRoot.equals("-") ? asRoot : outcome;
+    }
+  }
+
+  private static List<Case> cases;
+  private static Path input;
+  private static Path warehouse;
+  private static boolean readsEverything;
+  private static final Set<String> notMade = new TreeSet<>();
+  private static ServerSocketChannel socket;
+  private static int exitCode;
+  private static String output;
+  private static String log;
+  private static long runMillis;
+  private static Map<String, List<Row>> outcomesByFile;
+  private static Map<String, List<String>> warningsByFile;
+
+  @BeforeAll
+  static void runOnce() throws Exception {
+    cases = readExpected();
+    Path base = Files.createTempDirectory(Path.of("target"), "bad-inputs-run-");
+    input = Files.createDirectories(base.resolve("in"));
+    warehouse = base.resolve("wh").toAbsolutePath();
+    Path corpus = Path.of(BadInputCorpusTest.class.getResource(EXPECTED).toURI()).getParent();
+    try (Stream<Path> files = Files.walk(corpus)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String name = f.getFileName().toString();
+        if (!name.equals("EXPECTED.tsv") && !name.equals(".gitattributes")) {
+          Path to = input.resolve(corpus.relativize(f).toString());
+          Files.createDirectories(to.getParent());
+          Files.copy(f, to);
+        }
+      }
+    }
+    makeGeneratedCases();
+
+    CountDownLatch done = new CountDownLatch(1);
+    Thread watchdog = new Thread(() -> unblockFifoNowAndThen(done), "fifo-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+    CommandLine cli = SelfevalCli.commandLine();
+    StringWriter out = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(out, true));
+    CommandLine.ParseResult parsed = cli.parseArgs("run", "--input", input.toString(),
+        "--warehouse", warehouse.toString());
+    RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
+    StringWriter logged = new StringWriter();
+    long started = System.nanoTime();
+    try {
+      exitCode = withCapturedLog(logged, () -> run.run(SharedSpark.get()));
+    } finally {
+      done.countDown();
+      runMillis = (System.nanoTime() - started) / 1_000_000;
+      output = out.toString();
+      log = logged.toString();
+    }
+    readOutcomesAndWarnings();
+  }
+
+  @AfterAll
+  static void cleanUp() throws IOException {
+    if (socket != null) {
+      socket.close();
+    }
+    if (input != null) {
+      Path locked = input.resolve("gen-locked-dir");
+      if (Files.exists(locked)) {
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
+      Path chmod = input.resolve("gen-chmod-000.txt");
+      if (Files.exists(chmod)) {
+        Files.setPosixFilePermissions(chmod, PosixFilePermissions.fromString("rw-r--r--"));
+      }
+      // the rest stays under target/ for inspection; the 50 MiB file need not
+      Files.deleteIfExists(input.resolve("gen-50mb-repeated-pages.txt"));
+    }
+  }
+
+  @Test
+  void runCompletesAndEveryInputHasExactlyTheExpectedOutcome() {
+    assertEquals(ExitCodes.OK, exitCode, output);
+    List<String> problems = new ArrayList<>();
+    Set<String> expectedFiles = new TreeSet<>();
+    for (Case c : cases) {
+      if (notMade.contains(c.file()) || c.outcomeHere().equals("absent")) {
+        if (outcomesByFile.containsKey(c.file())) {
+          problems.add(c.file() + ": expected no outcome, got " + outcomesByFile.get(c.file()));
+        }
+        continue;
+      }
+      expectedFiles.add(c.file());
+      List<Row> rows = outcomesByFile.getOrDefault(c.file(), List.of());
+      if (rows.size() != 1) {
+        problems.add(c.file() + ": " + rows.size() + " outcomes, expected exactly one");
+        continue;
+      }
+      problems.addAll(compare(c, rows.get(0)));
+    }
+    for (String file : outcomesByFile.keySet()) {
+      if (!expectedFiles.contains(file)) {
+        problems.add(file + ": an outcome for a name that is not in the corpus");
+      }
+    }
+    assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems)
+        + "\n(readsEverything=" + readsEverything + ", not made: " + notMade + ")");
+    System.out.printf("bad-input corpus: %d cases (%d made at run time%s), run in %.1f s%n",
+        expectedFiles.size(), cases.stream().filter(c -> c.file().startsWith("gen-")).count(),
+        readsEverything ? ", as root" : "", runMillis / 1000.0);
+  }
+
+  private static List<String> compare(Case c, Row outcome) {
+    List<String> problems = new ArrayList<>();
+    String status = outcome.getAs("status");
+    String expected = c.outcomeHere();
+    String what = c.file() + " (" + c.exercises() + "): ";
+    if (!expected.equals(status)) {
+      problems.add(what + "status " + status + ", expected " + expected + "; reason "
+          + outcome.getAs("reason") + ", warnings " + warningsByFile.get(c.file()));
+      return problems;
+    }
+    boolean rootOverride = readsEverything && !c.asRoot().equals("-");
+    if (status.equals("rejected") && !rootOverride) {
+      String reason = outcome.getAs("reason");
+      if (reason == null || !reason.contains(c.expect())) {
+        problems.add(what + "reason '" + reason + "' lacks '" + c.expect() + "'");
+      }
+    }
+    List<String> codes = warningsByFile.getOrDefault(c.file(), List.of());
+    if (status.equals("parsed") && !codes.isEmpty()) {
+      problems.add(what + "parsed, yet warned " + codes);
+    }
+    if (status.equals("parsed_with_warnings") && !c.expect().equals("-")) {
+      for (String code : c.expect().split(",")) {
+        if (!codes.contains(code)) {
+          problems.add(what + "warnings " + codes + " lack " + code);
+        }
+      }
+    }
+    if (!rootOverride && !c.forms().equals("-")
+        && Integer.parseInt(c.forms()) != outcome.<Integer>getAs("forms")) {
+      problems.add(what + outcome.getAs("forms") + " forms, expected " + c.forms());
+    }
+    if (!rootOverride && !c.rows().equals("-")
+        && Integer.parseInt(c.rows()) != outcome.<Integer>getAs("indicator_rows")) {
+      problems.add(what + outcome.getAs("indicator_rows") + " indicator rows, expected "
+          + c.rows());
+    }
+    return problems;
+  }
+
+  @Test
+  void everyRejectedNameHasItsOwnRowInRejects() {
+    SparkSession spark = SharedSpark.get();
+    Map<String, List<String>> rejects = new TreeMap<>();
+    for (Row r : spark.read().format("delta").load(warehouse + "/delta/rejects")
+        .where("stage = 'extract'").collectAsList()) {
+      rejects.computeIfAbsent(r.getAs("source_file"), k -> new ArrayList<>())
+          .add(r.getAs("reason"));
+    }
+    Map<String, List<String>> expected = new TreeMap<>();
+    for (Map.Entry<String, List<Row>> e : outcomesByFile.entrySet()) {
+      for (Row r : e.getValue()) {
+        if ("rejected".equals(r.getAs("status"))) {
+          expected.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(r.getAs("reason"));
+        }
+      }
+    }
+    assertEquals(expected, rejects);
+    assertTrue(spark.read().format("delta").load(warehouse + "/delta/rejects")
+        .where("stage = 'load'").isEmpty(), "no record of the corpus violates the schema");
+  }
+
+  @Test
+  void ledgerAccountsForEveryDocumentOfBothStages() {
+    List<Row> ledger = SharedSpark.get().read().format("delta").load(warehouse + "/delta/runs")
+        .orderBy("started_at").collectAsList();
+    assertEquals(2, ledger.size());
+    Row extract = ledger.get(0);
+    Row load = ledger.get(1);
+    assertEquals("extract", extract.getAs("stage"));
+    assertEquals("load", load.getAs("stage"));
+    long documents = outcomesByFile.values().stream().mapToLong(List::size).sum();
+    long parsed = count("parsed") + count("parsed_with_warnings");
+    final long rejected = count("rejected");
+    assertEquals(documents, (long) extract.getAs("documents_in"));
+    assertEquals(parsed, (long) extract.getAs("documents_done"));
+    assertEquals(count("parsed_with_warnings"), (long) extract.getAs("documents_with_warnings"));
+    assertEquals(rejected, (long) extract.getAs("documents_rejected"));
+    assertEquals(0L, (long) extract.getAs("documents_skipped"));
+    assertEquals(documents, parsed + rejected);
+    assertEquals("ok_with_rejects", extract.getAs("outcome"));
+
+    long skipped = cases.stream().filter(c -> present(c) && c.load().equals("skipped")).count();
+    long loaded = cases.stream().filter(c -> present(c) && c.outcomeHere().startsWith("parsed")
+        && !c.load().equals("skipped")).count();
+    assertEquals(parsed, (long) load.getAs("documents_in"), "load is given every parsed name");
+    assertEquals(loaded, (long) load.getAs("documents_done"));
+    assertEquals(skipped, (long) load.getAs("documents_skipped"));
+    assertEquals(0L, (long) load.getAs("documents_rejected"));
+    assertEquals((long) load.getAs("documents_in"), (long) load.<Long>getAs("documents_done")
+        + load.<Long>getAs("documents_skipped") + load.<Long>getAs("documents_rejected"));
+    System.out.printf("bad-input run: extract %.1f s, load %.1f s, whole run %.1f s%n",
+        seconds(extract), seconds(load), runMillis / 1000.0);
+  }
+
+  @Test
+  void formsHoldEveryParsedDocumentAndTheSameContentOnce() {
+    Map<String, Long> formsByFile = new TreeMap<>();
+    Set<String> shas = new HashSet<>();
+    for (Row r : SharedSpark.get().read().format("delta").load(warehouse + "/delta/forms")
+        .select("source_file", "document_sha256").collectAsList()) {
+      formsByFile.merge(r.getString(0), 1L, Long::sum);
+      shas.add(r.getString(1));
+    }
+    Map<String, Long> expected = new TreeMap<>();
+    for (Case c : cases) {
+      if (present(c) && c.outcomeHere().startsWith("parsed")) {
+        Row outcome = outcomesByFile.get(c.file()).get(0);
+        if (c.load().equals("skipped")) {
+          assertTrue(shas.contains((String) outcome.getAs("sha256")), c.file()
+              + ": its content is loaded under another name");
+        } else {
+          expected.put(c.file(), (long) outcome.<Integer>getAs("forms"));
+        }
+      }
+    }
+    assertEquals(expected, formsByFile);
+    // the same bytes under two names: two outcomes with one sha256, one loaded name
+    String a = outcomesByFile.get("same-content-a.txt").get(0).getAs("sha256");
+    assertEquals(a, outcomesByFile.get("same-content-b (copy).txt").get(0).getAs("sha256"));
+  }
+
+  @Test
+  void personalDataReachesNoOutputTableMartOrLog() throws IOException {
+    SparkSession spark = SharedSpark.get();
+    StringBuilder everything = new StringBuilder(log).append(output);
+    try (Stream<Path> files = Files.walk(warehouse.resolve("staging"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        everything.append(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+      }
+    }
+    try (Stream<Path> tables = Files.list(warehouse.resolve("delta"))) {
+      for (Path t : tables.toList()) {
+        everything.append(String.join("\n", spark.read().format("delta").load(t.toString())
+            .toJSON().collectAsList()));
+      }
+    }
+    try (Stream<Path> marts = Files.list(warehouse.resolve("marts"))) {
+      for (Path m : marts.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+        everything.append(String.join("\n", spark.read().parquet(m.toString()).toJSON()
+            .collectAsList()));
+      }
+    }
+    for (String secret : SECRETS) {
+      assertFalse(everything.toString().contains(secret), secret + " leaked");
+    }
+  }
+
+  private static boolean present(Case c) {
+    return !notMade.contains(c.file()) && !c.outcomeHere().equals("absent");
+  }
+
+  private static long count(String status) {
+    return outcomesByFile.values().stream().flatMap(List::stream)
+        .filter(r -> status.equals(r.getAs("status"))).count();
+  }
+
+  private static double seconds(Row ledgerRow) {
+    return (((java.sql.Timestamp) ledgerRow.getAs("ended_at")).getTime()
+        - ((java.sql.Timestamp) ledgerRow.getAs("started_at")).getTime()) / 1000.0;
+  }
+
+  private static List<Case> readExpected() throws IOException {
+    List<Case> out = new ArrayList<>();
+    try (var in = BadInputCorpusTest.class.getResourceAsStream(EXPECTED)) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split("\t", -1);
+        assertEquals(8, f.length, "EXPECTED.tsv line: " + line);
+        out.add(new Case(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]));
+      }
+    }
+    return out;
+  }
+
+  private static void readOutcomesAndWarnings() {
+    SparkSession spark = SharedSpark.get();
+    outcomesByFile = new TreeMap<>();
+    for (Row r : spark.read().schema(Schemas.ddl("tables/document_outcomes.ddl"))
+        .json(warehouse + "/staging/document_outcomes").collectAsList()) {
+      outcomesByFile.computeIfAbsent(r.getAs("file"), k -> new ArrayList<>()).add(r);
+    }
+    warningsByFile = new HashMap<>();
+    for (String json : spark.read().text(warehouse + "/staging/records")
+        .as(Encoders.STRING()).collectAsList()) {
+      FormRecord r = Records.fromJson(json);
+      List<String> codes = warningsByFile.computeIfAbsent(r.source().file(),
+          k -> new ArrayList<>());
+      r.warnings().stream().map(Warning::code).forEach(codes::add);
+    }
+  }
+
+  /** The cases git cannot hold or that would make the resource folder big. */
+  private static void makeGeneratedCases() throws IOException, InterruptedException {
+    writeBig(input.resolve("gen-50mb-repeated-pages.txt"));
+
+    Path chmod = input.resolve("gen-chmod-000.txt");
+    Files.writeString(chmod, variant("gen-chmod-000"), StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(chmod, PosixFilePermissions.fromString("---------"));
+    // root reads any file whatever its mode: then the honest outcome is that it is parsed
+    readsEverything = Files.isReadable(chmod);
+    Path locked = Files.createDirectories(input.resolve("gen-locked-dir"));
+    Files.writeString(locked.resolve("inside.txt"), variant("gen-locked-dir"),
+        StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+
+    // a socket cannot be opened for reading, not even by root
+    try {
+      socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+      socket.bind(UnixDomainSocketAddress.of(input.resolve("gen-unix-socket.txt")));
+    } catch (IOException | UnsupportedOperationException e) {
+      notMade.add("gen-unix-socket.txt"); // e.g. the path is too long for a socket address
+    }
+    Process mkfifo = new ProcessBuilder("mkfifo", input.resolve("gen-fifo.txt").toString())
+        .redirectErrorStream(true).start();
+    if (!mkfifo.waitFor(30, TimeUnit.SECONDS) || mkfifo.exitValue() != 0) {
+      notMade.add("gen-fifo.txt");
+    }
+
+    Files.createSymbolicLink(input.resolve("gen-link-loop-a.txt"), Path.of("gen-link-loop-b.txt"));
+    Files.createSymbolicLink(input.resolve("gen-link-loop-b.txt"), Path.of("gen-link-loop-a.txt"));
+    Files.createSymbolicLink(input.resolve("gen-dangling-link.txt"),
+        Path.of("gen-missing-target.txt"));
+    Files.createDirectories(input.resolve("gen-cycle"));
+    Files.createSymbolicLink(input.resolve("gen-cycle/back-to-root"), Path.of(".."));
+
+    Files.writeString(input.resolve("gen-colon:in:name.txt"), variant("gen-colon"),
+        StandardCharsets.UTF_8);
+    Files.writeString(input.resolve("gen-back\\slash.txt"), variant("gen-backslash"),
+        StandardCharsets.UTF_8);
+  }
+
+  /** Seed 001 with a last line naming the case, so that no two cases share their bytes. */
+  private static String variant(String name) {
+    return Seeds.text(SEED_001) + "附注：生成用例 " + name + "\n";
+  }
+
+  /** Seed 001 with its pages of duties (lines 13-47) repeated until the file holds 50 MiB. */
+  private static void writeBig(Path to) throws IOException {
+    byte[] head = Seeds.lines(SEED_001, 1, 47).getBytes(StandardCharsets.UTF_8);
+    byte[] pages = Seeds.lines(SEED_001, 13, 47).getBytes(StandardCharsets.UTF_8);
+    int lines = (int) Seeds.text(SEED_001).lines().count();
+    byte[] tail = Seeds.lines(SEED_001, 48, lines).getBytes(StandardCharsets.UTF_8);
+    try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(to))) {
+      out.write(head);
+      long written = head.length + tail.length;
+      while (written < BIG) {
+        out.write(pages);
+        written += pages.length;
+      }
+      out.write(tail);
+    }
+  }
+
+  /**
+   * A reader that opens the pipe blocks until a writer comes: should the run ever open it, this
+   * comes as a writer now and then (opening a pipe read-write never blocks on Linux), so the
+   * run ends, and the pipe's outcome ("empty file") shows what happened.
+   */
+  private static void unblockFifoNowAndThen(CountDownLatch done) {
+    try {
+      while (!done.await(FIFO_PATIENCE_SECONDS, TimeUnit.SECONDS)) {
+        if (!notMade.contains("gen-fifo.txt")) {
+          new java.io.RandomAccessFile(input.resolve("gen-fifo.txt").toFile(), "rw").close();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs the action with every log event (DEBUG and up) also written to {@code out}. */
+  private static <T> T withCapturedLog(StringWriter out, java.util.function.Supplier<T> action) {
+    LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+    Configuration config = ctx.getConfiguration();
+    WriterAppender appender = WriterAppender.newBuilder().setName("capture-bad-inputs")
+        .setTarget(out)
+        .setLayout(PatternLayout.newBuilder().withPattern("%p %c %m%n%ex").build()).build();
+    appender.start();
+    config.getRootLogger().addAppender(appender, Level.DEBUG, null);
+    config.getLoggerConfig("io.selfeval").addAppender(appender, Level.DEBUG, null);
+    ctx.updateLoggers();
+    try {
+      return action.get();
+    } finally {
+      config.getRootLogger().removeAppender("capture-bad-inputs");
+      config.getLoggerConfig("io.selfeval").removeAppender("capture-bad-inputs");
+      ctx.updateLoggers();
+      appender.stop();
+    }
+  }
+}

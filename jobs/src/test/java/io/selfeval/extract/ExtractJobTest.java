@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.selfeval.CapturedLog;
 import io.selfeval.model.FormRecord;
 import io.selfeval.model.Records;
 import io.selfeval.model.Schemas;
@@ -18,12 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.WriterAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -52,7 +47,7 @@ class ExtractJobTest {
 
     SparkSession spark = SharedSpark.get();
     StringWriter log = new StringWriter();
-    ExtractSummary summary = withCapturedLog(log,
+    ExtractSummary summary = CapturedLog.during(log,
         () -> new ExtractJob(spark).run(input.toString(), records, outcomes));
 
     assertEquals(6, summary.documents());
@@ -114,23 +109,4 @@ class ExtractJobTest {
     return Schemas.ddl("tables/document_outcomes.ddl");
   }
 
-  /** Runs the action with every log event (DEBUG and up) also written to {@code out}. */
-  private static <T> T withCapturedLog(StringWriter out, java.util.function.Supplier<T> action) {
-    LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-    Configuration config = ctx.getConfiguration();
-    WriterAppender appender = WriterAppender.newBuilder().setName("capture").setTarget(out)
-        .setLayout(PatternLayout.newBuilder().withPattern("%p %c %m%n%ex").build()).build();
-    appender.start();
-    config.getRootLogger().addAppender(appender, Level.DEBUG, null);
-    config.getLoggerConfig("io.selfeval").addAppender(appender, Level.DEBUG, null);
-    ctx.updateLoggers();
-    try {
-      return action.get();
-    } finally {
-      config.getRootLogger().removeAppender("capture");
-      config.getLoggerConfig("io.selfeval").removeAppender("capture");
-      ctx.updateLoggers();
-      appender.stop();
-    }
-  }
 }

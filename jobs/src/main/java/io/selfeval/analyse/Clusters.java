@@ -52,8 +52,10 @@ import org.slf4j.LoggerFactory;
  * of the cluster, 5 is five times as far as its typical member. When the median is 0 (most of
  * the cluster sits on its centre), the distance itself is the score.
  *
- * <p>Only the per-column statistics (one row), two counts, the silhouettes and the centres reach
- * the driver.
+ * <p>The points are clustered in one partition, sorted by their features, so that the result
+ * does not depend on how the input happens to be partitioned (see {@code assign}). Only the
+ * per-column statistics (one row), two counts, the silhouettes and the centres reach the
+ * driver.
  */
 public final class Clusters {
 
@@ -102,7 +104,14 @@ public final class Clusters {
       position += 3;
     }
     String[] used = filled.keySet().toArray(String[]::new);
-    Dataset<Row> complete = typed.withColumns(filled);
+    // k-means|| samples points by partition and position, and the sums behind the scaler and
+    // the centres run partition by partition: the same profiles in another layout (another
+    // master, other partition counts, files read in another order) clustered differently, k 2
+    // on a standalone cluster where local mode chose 3. One partition in feature order makes
+    // the layout the same wherever it runs (rows with equal features are interchangeable to
+    // k-means); profiles are one row per unit and year, which one task holds easily.
+    Dataset<Row> complete = typed.withColumns(filled).repartition(1)
+        .sortWithinPartitions(Arrays.stream(used).map(c -> col(c)).toArray(Column[]::new));
     long distinct = used.length == 0 ? 1
         : complete.select(Arrays.stream(used).map(c -> col(c)).toArray(Column[]::new))
             .distinct().count();

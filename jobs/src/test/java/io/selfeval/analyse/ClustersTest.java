@@ -1,5 +1,6 @@
 package io.selfeval.analyse;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -113,6 +115,28 @@ class ClustersTest {
     List<String> again = Clusters.assign(groups(), FEATURES, 10, 2, 4, 7L).collectAsList()
         .stream().map(ClustersTest::describe).sorted().toList();
     assertEquals(clustered().stream().map(ClustersTest::describe).sorted().toList(), again);
+  }
+
+  /**
+   * Points without a clear grouping, where k-means depends on where it starts: the same rows in
+   * another partitioning and order (another master, other partition counts, files listed in
+   * another order) must still give the same k, clusters and scores.
+   */
+  @Test
+  void theLayoutOfTheRowsDoesNotChangeTheAssignment() {
+    Random random = new Random(3);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      rows.add(profile("u" + i, round(random.nextDouble()), round(random.nextDouble()),
+          round(10 * random.nextDouble())));
+    }
+    Dataset<Row> points = spark.createDataFrame(rows, PROFILES);
+    List<String> one = Clusters.assign(points.repartition(1), FEATURES, 10, 2, 6, 7L)
+        .collectAsList().stream().map(ClustersTest::describe).sorted().toList();
+    List<String> seven = Clusters.assign(points.orderBy(col("unit_id").desc()).repartition(7),
+        FEATURES, 10, 2, 6, 7L)
+        .collectAsList().stream().map(ClustersTest::describe).sorted().toList();
+    assertEquals(one, seven);
   }
 
   @Test

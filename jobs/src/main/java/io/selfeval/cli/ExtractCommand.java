@@ -1,10 +1,13 @@
 package io.selfeval.cli;
 
+import io.delta.tables.DeltaTable;
 import io.selfeval.extract.ExtractJob;
 import io.selfeval.extract.ExtractSummary;
 import io.selfeval.load.RunLedger;
 import io.selfeval.load.Warehouse;
 import java.time.Instant;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +21,9 @@ import picocli.CommandLine.Spec;
         "Reads every file under --input (recursively, in parallel) and writes one normalised "
             + "record per form as JSON Lines, plus one outcome per document (parsed, parsed "
             + "with warnings, or rejected with a reason).",
+        "Incremental: a document whose content (SHA-256 of its bytes) is already in the "
+            + "warehouse's forms table is hashed, not extracted again; its outcome says "
+            + "unchanged and it writes no records. --all extracts every document.",
         "Outputs are folders of part files, as Spark writes them; load reads either a folder "
             + "or a single .jsonl file."})
 final class ExtractCommand extends StageCommand {
@@ -34,6 +40,10 @@ final class ExtractCommand extends StageCommand {
           + "(default: <warehouse>/staging/document_outcomes).")
   String outcomes;
 
+  @Option(names = "--all",
+      description = "Extract every document, also those already loaded with the same content.")
+  boolean all;
+
   @Override
   String stageName() {
     return "extract";
@@ -45,11 +55,21 @@ final class ExtractCommand extends StageCommand {
   @Override
   int run(SparkSession spark) {
     Instant started = Instant.now();
-    summary = new ExtractJob(spark).run(input.input, recordsPath(), outcomesPath());
     Warehouse warehouse = new Warehouse(common.warehouse());
+    summary = new ExtractJob(spark).run(input.input, recordsPath(), outcomesPath(),
+        all ? null : loaded(spark, warehouse));
     new RunLedger(spark, warehouse).extract(runId(), started, Instant.now(), summary);
     spec.commandLine().getOut().println(summary.describe());
     return ExitCodes.OK;
+  }
+
+  /** SHA-256 of the documents in {@code forms}; null before the first load. */
+  private static Dataset<Row> loaded(SparkSession spark, Warehouse warehouse) {
+    String forms = warehouse.table("forms");
+    if (!DeltaTable.isDeltaTable(spark, forms)) {
+      return null;
+    }
+    return spark.read().format("delta").load(forms).select("document_sha256");
   }
 
   String recordsPath() {

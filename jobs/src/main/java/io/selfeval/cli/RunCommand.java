@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         "Runs extract, load, analyse and publish in order on --input, in one Spark session, "
             + "and ends with a one-line summary. Stops at the first stage that fails, after "
             + "the stages before it have finished; the runs table records every stage.",
-        "Incremental: documents already loaded (same content) are skipped, and when nothing "
+        "Incremental: documents already loaded (same content) are hashed but not extracted or "
+            + "loaded again, and when nothing "
             + "the marts are built from has changed since they were published (same tables, "
             + "rule pack, thresholds and selfeval version), analyse and publish are skipped "
             + "and the exit code is 3.",
@@ -147,7 +148,7 @@ final class RunCommand extends StageCommand {
         .append(String.format(Locale.ROOT, "%.1f", seconds)).append(" s; ")
         .append(extract.summary.documents()).append(" documents: ")
         .append(load.summary.loaded()).append(" loaded, ")
-        .append(load.summary.skipped()).append(" unchanged, ")
+        .append(extract.summary.unchanged() + load.summary.skipped()).append(" unchanged, ")
         .append(rejected).append(" rejected (").append(newRejects).append(" new)");
     if (skipped) {
       sb.append("; analyse and publish skipped, marts up to date");

@@ -93,6 +93,13 @@ final class DocumentReaderFunction implements MapPartitionsFunction<Row, Row> {
   }
 
   private static byte[] readAll(Configuration conf, String uri) throws IOException {
+    try (InputStream in = open(conf, uri)) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** Opens a listed document for reading. */
+  static InputStream open(Configuration conf, String uri) throws IOException {
     Path path = new Path(uri);
     FileSystem fs = path.getFileSystem(conf);
     if (fs instanceof ChecksumFileSystem checksummed) {
@@ -100,8 +107,6 @@ final class DocumentReaderFunction implements MapPartitionsFunction<Row, Row> {
       // builds the sidecar's name so that a ':' in the report's name fails the read
       fs = checksummed.getRawFileSystem();
     }
-    try (InputStream in = fs.open(path)) {
-      return in.readAllBytes();
-    }
+    return fs.open(path);
   }
 }

@@ -1,6 +1,8 @@
 package io.selfeval.extract;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -44,6 +46,12 @@ public final class ExtractJob {
       .add("size_bytes", DataTypes.LongType, false)
       .add("error", DataTypes.StringType, true);
 
+  /** The listed entries and their content's hash (null: extraction will reject them). */
+  static final StructType HASHED = REFS.add("sha256", DataTypes.StringType, true);
+
+  /** Status of a document already loaded with the same content: not extracted again. */
+  public static final String UNCHANGED = "unchanged";
+
   private final SparkSession spark;
   private final long maxBytes;
 
@@ -56,8 +64,18 @@ public final class ExtractJob {
     this.maxBytes = maxBytes;
   }
 
-  /** Runs the stage; outputs are replaced, so running it twice gives the same files' content. */
+  /** Runs the stage on every document; outputs are replaced. */
   public ExtractSummary run(String input, String recordsOut, String outcomesOut) {
+    return run(input, recordsOut, outcomesOut, null);
+  }
+
+  /**
+   * Runs the stage; outputs are replaced. A document whose bytes hash to a value in
+   * {@code loaded} (one string column: SHA-256 hex of documents already loaded; null: none) is
+   * not extracted again: its outcome says {@code unchanged} and it writes no records.
+   */
+  public ExtractSummary run(String input, String recordsOut, String outcomesOut,
+      Dataset<Row> loaded) {
     long started = System.nanoTime();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     List<DocumentLister.Entry> entries;
@@ -68,7 +86,7 @@ public final class ExtractJob {
     }
     LOG.info("extract: {} documents under {}", entries.size(), input);
 
-    Dataset<Row> outcomes = extract(entries, hadoopSettings(hadoop));
+    Dataset<Row> outcomes = extract(entries, hadoopSettings(hadoop), loaded);
     outcomes.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       outcomes.select(explode(col("records")).as("value"))
@@ -76,9 +94,10 @@ public final class ExtractJob {
       outcomes.drop("records").orderBy("file")
           .write().mode(SaveMode.Overwrite).json(outcomesOut);
       ExtractSummary summary = summarise(outcomes, recordsOut, outcomesOut);
-      LOG.info("extract: done in {} s: {} parsed, {} with warnings, {} rejected; {} forms",
-          String.format("%.1f", (System.nanoTime() - started) / 1e9), summary.parsed(),
-          summary.parsedWithWarnings(), summary.rejected(), summary.forms());
+      LOG.info("extract: done in {} s: {} parsed, {} with warnings, {} unchanged, {} rejected; "
+          + "{} forms", String.format("%.1f", (System.nanoTime() - started) / 1e9),
+          summary.parsed(), summary.parsedWithWarnings(), summary.unchanged(),
+          summary.rejected(), summary.forms());
       return summary;
     } finally {
       outcomes.unpersist();
@@ -87,9 +106,11 @@ public final class ExtractJob {
 
   /**
    * One outcome row per entry: {@code schemas/tables/document_outcomes.ddl} plus the records as
-   * JSON, which go to their own output.
+   * JSON, which go to their own output. With {@code loaded}, documents are hashed first (a
+   * streamed read) and only those not loaded are read again and extracted.
    */
-  Dataset<Row> extract(List<DocumentLister.Entry> entries, Map<String, String> hadoopConf) {
+  Dataset<Row> extract(List<DocumentLister.Entry> entries, Map<String, String> hadoopConf,
+      Dataset<Row> loaded) {
     List<Row> refs = new ArrayList<>(entries.size());
     for (DocumentLister.Entry e : entries) {
       refs.add(RowFactory.create(e.uri(), e.relativePath(), e.sizeBytes(), e.error()));
@@ -98,19 +119,41 @@ public final class ExtractJob {
         spark.sparkContext().defaultParallelism() * 4));
     StructType outcomeSchema = Schemas.ddl("tables/document_outcomes.ddl")
         .add("records", DataTypes.createArrayType(DataTypes.StringType, false), false);
-    return spark.createDataFrame(refs, REFS)
+    Dataset<Row> listed = spark.createDataFrame(refs, REFS).repartition(partitions);
+    if (loaded == null) {
+      return listed.mapPartitions(new DocumentReaderFunction(hadoopConf, maxBytes),
+          Encoders.row(outcomeSchema));
+    }
+    Dataset<Row> hashed = listed
+        .mapPartitions(new DocumentHashFunction(hadoopConf, maxBytes), Encoders.row(HASHED))
+        .join(loaded.select(col(loaded.columns()[0]).as("loaded_sha256")).distinct(),
+            col("sha256").equalTo(col("loaded_sha256")), "left_outer")
+        .localCheckpoint(true);
+    Dataset<Row> unchanged = hashed.where(col("loaded_sha256").isNotNull()).select(
+        col("file"), col("sha256"), lit(UNCHANGED).as("status"),
+        lit(null).cast("string").as("reason"), lit(null).cast("string").as("encoding"),
+        col("size_bytes"), lit(0).as("forms"), lit(0).as("indicator_rows"), lit(0).as("facts"),
+        lit(0).as("warnings"), current_timestamp().as("extracted_at"),
+        array().cast(DataTypes.createArrayType(DataTypes.StringType, false)).as("records"));
+    // the join's partitions follow the hashes and are coalesced to the (tiny) size of the refs:
+    // spread what is left to extract over the cores again
+    Dataset<Row> extracted = hashed.where(col("loaded_sha256").isNull())
+        .select(col("uri"), col("file"), col("size_bytes"), col("error"))
         .repartition(partitions)
         .mapPartitions(new DocumentReaderFunction(hadoopConf, maxBytes),
             Encoders.row(outcomeSchema));
+    return extracted.unionByName(unchanged);
   }
 
   private static ExtractSummary summarise(Dataset<Row> outcomes, String recordsOut,
       String outcomesOut) {
     Row r = outcomes.agg(
-        sum(lit(1L)), count("parsed"), count("parsed_with_warnings"), count("rejected"),
-        sum("forms"), sum("indicator_rows"), sum("facts"), sum("warnings")).first();
+        sum(lit(1L)), count("parsed"), count("parsed_with_warnings"), count(UNCHANGED),
+        count("rejected"), sum("forms"), sum("indicator_rows"), sum("facts"), sum("warnings"))
+        .first();
     return new ExtractSummary(longAt(r, 0), longAt(r, 1), longAt(r, 2), longAt(r, 3),
-        longAt(r, 4), longAt(r, 5), longAt(r, 6), longAt(r, 7), recordsOut, outcomesOut);
+        longAt(r, 4), longAt(r, 5), longAt(r, 6), longAt(r, 7), longAt(r, 8), recordsOut,
+        outcomesOut);
   }
 
   private static Column count(String status) {

@@ -2,16 +2,16 @@ package io.selfeval.extract;
 
 /** What one extract run did, in counts. */
 public record ExtractSummary(
-    long documents, long parsed, long parsedWithWarnings, long rejected,
+    long documents, long parsed, long parsedWithWarnings, long unchanged, long rejected,
     long forms, long indicatorRows, long facts, long warnings,
     String recordsPath, String outcomesPath) {
 
   /** One line for the terminal and the log. */
   public String describe() {
     return String.format(
-        "extract: %d documents (%d parsed, %d parsed with warnings, %d rejected); "
+        "extract: %d documents (%d parsed, %d parsed with warnings, %d unchanged, %d rejected); "
             + "%d forms, %d indicator rows, %d facts, %d warnings%n  records:  %s%n  outcomes: %s",
-        documents, parsed, parsedWithWarnings, rejected, forms, indicatorRows, facts, warnings,
-        recordsPath, outcomesPath);
+        documents, parsed, parsedWithWarnings, unchanged, rejected, forms, indicatorRows, facts,
+        warnings, recordsPath, outcomesPath);
   }
 }

@@ -37,7 +37,7 @@ public final class RunLedger {
 
   public void extract(String runId, Instant started, Instant ended, ExtractSummary s) {
     append(RowFactory.create(runId, "extract", Timestamp.from(started), Timestamp.from(ended),
-        s.documents(), s.parsed() + s.parsedWithWarnings(), s.parsedWithWarnings(), 0L,
+        s.documents(), s.parsed() + s.parsedWithWarnings(), s.parsedWithWarnings(), s.unchanged(),
         s.rejected(), s.forms(), 0L, s.indicatorRows(),
         s.rejected() > 0 ? "ok_with_rejects" : "ok", s.describe().lines().findFirst()
             .orElse("")));

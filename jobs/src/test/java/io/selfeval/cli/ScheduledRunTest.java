@@ -88,6 +88,14 @@ class ScheduledRunTest {
     assertEquals(List.of("analyse", "publish"),
         skipped.stream().map(r -> r.<String>getAs("stage")).toList());
     assertEquals(after1, WarehouseContents.of(warehouse));
+    // the known report was hashed, not extracted again
+    Row extract = SharedSpark.get().read().format("delta").load(warehouse + "/delta/runs")
+        .where("run_id = '" + second.runId() + "' and stage = 'extract'").first();
+    assertEquals(List.of(1L, 0L, 1L, 0L), List.of(extract.<Long>getAs("documents_in"),
+        extract.<Long>getAs("documents_done"), extract.<Long>getAs("documents_skipped"),
+        extract.<Long>getAs("records_in")));
+    assertEquals("unchanged", SharedSpark.get().read().json(warehouse
+        + "/staging/document_outcomes").first().getAs("status"));
 
     Outcome third = run(input, warehouse, "--force");
     assertEquals(ExitCodes.OK, third.code(), third.output());

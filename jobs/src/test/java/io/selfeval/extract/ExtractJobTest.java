@@ -105,6 +105,48 @@ class ExtractJobTest {
     assertEquals(1, summary.forms());
   }
 
+  @Test
+  void documentsAlreadyLoadedAreHashedNotExtracted() throws IOException {
+    Path input = Files.createDirectories(tmp.resolve("inc-in"));
+    Files.write(input.resolve("old.txt"), Seeds.bytes(Seeds.NAMES.get(1)));
+    Files.write(input.resolve("old copy.txt"), Seeds.bytes(Seeds.NAMES.get(1)));
+    Files.write(input.resolve("new.txt"), Seeds.bytes(Seeds.NAMES.get(4)));
+    Files.write(input.resolve("empty.txt"), new byte[0]);
+    SparkSession spark = SharedSpark.get();
+    String known = Records.sha256Hex(Seeds.bytes(Seeds.NAMES.get(1)));
+    org.apache.spark.sql.Dataset<Row> loaded = spark.createDataset(List.of(known, known,
+        Records.sha256Hex("never seen".getBytes(StandardCharsets.UTF_8))),
+        org.apache.spark.sql.Encoders.STRING()).toDF("document_sha256");
+    String records = tmp.resolve("inc-out/records").toString();
+    String outcomes = tmp.resolve("inc-out/outcomes").toString();
+
+    ExtractSummary summary = new ExtractJob(spark).run(input.toString(), records, outcomes,
+        loaded);
+
+    assertEquals(4, summary.documents());
+    assertEquals(2, summary.unchanged());
+    assertEquals(1, summary.parsed() + summary.parsedWithWarnings());
+    assertEquals(1, summary.rejected());
+    assertEquals(1, summary.forms());
+    Map<String, Row> byFile = new HashMap<>();
+    for (Row r : spark.read().schema(outcomeSchema()).json(outcomes).collectAsList()) {
+      byFile.put(r.getAs("file"), r);
+    }
+    for (String name : List.of("old.txt", "old copy.txt")) {
+      Row r = byFile.get(name);
+      assertEquals("unchanged", r.getAs("status"), name);
+      assertEquals(known, r.getAs("sha256"), name);
+      assertEquals(0, (int) r.getAs("forms"), name);
+      assertEquals((long) Seeds.bytes(Seeds.NAMES.get(1)).length, (long) r.getAs("size_bytes"));
+    }
+    assertEquals(17, (int) byFile.get("new.txt").getAs("indicator_rows"));
+    assertEquals("empty file (0 bytes)", byFile.get("empty.txt").getAs("reason"));
+    List<String> lines = spark.read().text(records).as(
+        org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertEquals(1, lines.size());
+    assertEquals("new.txt", Records.fromJson(lines.get(0)).source().file());
+  }
+
   private static org.apache.spark.sql.types.StructType outcomeSchema() {
     return Schemas.ddl("tables/document_outcomes.ddl");
   }

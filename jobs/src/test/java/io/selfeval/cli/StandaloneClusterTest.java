@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -101,6 +102,15 @@ class StandaloneClusterTest {
     }
     System.out.println("standalone cluster = local: " + String.join(", ", counts));
     assertRanOnTheCluster(status, events);
+    // passed: the event log (about 100 MB) and the executors' copies of the jars go; the
+    // warehouses, the logs and the master's status stay for a look
+    deleteTree(events);
+    try (Stream<Path> workers = Files.list(base.resolve("cluster"))) {
+      for (Path worker : workers.filter(p -> p.getFileName().toString().startsWith("worker-"))
+          .toList()) {
+        deleteTree(worker);
+      }
+    }
   }
 
   /** The seeds and a generated corpus in one input folder. */
@@ -135,6 +145,14 @@ class StandaloneClusterTest {
   private static String bundledJars() throws IOException {
     String classpath = Files.readString(TARGET.resolve("app-classpath.txt")).trim();
     return String.join(",", classpath.split(File.pathSeparator));
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   /** Starts the script, its output going to {@code log}. */

@@ -8,7 +8,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,49 +36,65 @@ public final class AnalyseJob {
   /** Returns {indicator rows, forms, flags} written. */
   public long[] run(RulePack pack, FlagThresholds thresholds) {
     long started = System.nanoTime();
+    // Every table is read once and every result is kept once written: the later steps use
+    // what was just written instead of reading it back from Delta, which on small inputs cost
+    // more (log replay, planning, a job per scan) than the analysis itself.
     Dataset<Row> indicators = read("indicators");
-    Dataset<Row> forms = read("forms");
-    Dataset<Row> deviations = Metrics.indicatorDeviations(indicators, pack)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      write(deviations, "int_indicator_deviations");
-      Dataset<Row> execution = Metrics.formExecution(forms, deviations, pack);
-      write(execution, "int_form_execution");
-      Dataset<Row> keyed = deviations.join(forms.select(col("form_id").as("k_form_id"),
-          TargetChanges.formKey().as("form_key")), col("form_id").equalTo(col("k_form_id")))
-          .drop("k_form_id");
-      double distance = thresholds.linkMaxDistance().doubleValue();
-      write(Links.units(read("units"), distance, SEED)
-          .unionByName(Links.indicators(keyed, distance, SEED)), "int_links");
-      write(TargetChanges.changes(keyed, read("int_links")), "int_target_changes");
-      // pattern rules judge unit-year profiles; the profiles' flag counts then include them
-      Dataset<Row> noFlags = spark.createDataFrame(java.util.List.of(),
-          Schemas.ddl("tables/int_flags.ddl"));
-      Dataset<Row> prelim = Profiles.unitYearProfiles(read("int_form_execution"), deviations,
-          noFlags, read("units"), read("int_target_changes"), thresholds, pack.label());
-      write(Flags.flags(forms, read("int_form_execution"), deviations, read("facts"), prelim,
-          thresholds, pack.label()), "int_flags");
-      Dataset<Row> profiles = Profiles.unitYearProfiles(read("int_form_execution"), deviations,
-          read("int_flags"), read("units"), read("int_target_changes"), thresholds,
-          pack.label());
-      write(Schemas.conform(Clusters.assign(profiles, thresholds.clusterFeatures(),
-          thresholds.clusterMinRows(), thresholds.clusterMinK(), thresholds.clusterMaxK(), SEED),
-          "int_unit_year_profiles"), "int_unit_year_profiles");
-      long[] counts = {deviations.count(), execution.count(), read("int_flags").count()};
-      LOG.info("analyse: {} indicator rows, {} forms, {} flags under rule pack {} in {} s",
-          counts[0], counts[1], counts[2], pack.label(),
-          String.format("%.1f", (System.nanoTime() - started) / 1e9));
-      return counts;
-    } finally {
-      deviations.unpersist();
-    }
+    Dataset<Row> forms = keep(read("forms"));
+    Dataset<Row> units = keep(read("units"));
+    Dataset<Row> facts = keep(read("facts"));
+    Dataset<Row> deviations = write(Metrics.indicatorDeviations(indicators, pack),
+        "int_indicator_deviations");
+    Dataset<Row> execution = write(Metrics.formExecution(forms, deviations, pack),
+        "int_form_execution");
+    Dataset<Row> keyed = deviations.join(forms.select(col("form_id").as("k_form_id"),
+        TargetChanges.formKey().as("form_key")), col("form_id").equalTo(col("k_form_id")))
+        .drop("k_form_id");
+    double distance = thresholds.linkMaxDistance().doubleValue();
+    Dataset<Row> links = write(Links.units(units, distance, SEED)
+        .unionByName(Links.indicators(keyed, distance, SEED)), "int_links");
+    Dataset<Row> changes = write(TargetChanges.changes(keyed, links),
+        "int_target_changes");
+    // pattern rules judge unit-year profiles; the profiles' flag counts then include them
+    Dataset<Row> noFlags = spark.createDataFrame(java.util.List.of(),
+        Schemas.ddl("tables/int_flags.ddl"));
+    Dataset<Row> prelim = keep(Profiles.unitYearProfiles(execution, deviations,
+        noFlags, units, changes, thresholds, pack.label()));
+    Dataset<Row> flags = write(Flags.flags(forms, execution, deviations, facts, prelim,
+        thresholds, pack.label()), "int_flags");
+    Dataset<Row> profiles = keep(Profiles.unitYearProfiles(execution, deviations,
+        flags, units, changes, thresholds, pack.label()));
+    overwrite(Schemas.conform(Clusters.assign(profiles, thresholds.clusterFeatures(),
+        thresholds.clusterMinRows(), thresholds.clusterMinK(), thresholds.clusterMaxK(), SEED),
+        "int_unit_year_profiles"), "int_unit_year_profiles");
+    long[] counts = {deviations.count(), execution.count(), flags.count()};
+    LOG.info("analyse: {} indicator rows, {} forms, {} flags under rule pack {} in {} s",
+        counts[0], counts[1], counts[2], pack.label(),
+        String.format("%.1f", (System.nanoTime() - started) / 1e9));
+    return counts;
   }
 
   private Dataset<Row> read(String table) {
     return spark.read().format("delta").load(warehouse.table(table));
   }
 
-  private void write(Dataset<Row> rows, String table) {
+  /**
+   * Computes {@code rows} once and keeps them, cut from the plan that made them: the steps after
+   * plan over a small scan instead of the whole analysis so far, and their tasks do not carry
+   * its lineage (a persisted Dataset would keep both).
+   */
+  private static Dataset<Row> keep(Dataset<Row> rows) {
+    return rows.localCheckpoint(true);
+  }
+
+  /** Replaces {@code table} with {@code rows}; returns the rows, kept for the next steps. */
+  private Dataset<Row> write(Dataset<Row> rows, String table) {
+    Dataset<Row> written = keep(rows);
+    overwrite(written, table);
+    return written;
+  }
+
+  private void overwrite(Dataset<Row> rows, String table) {
     rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
         .save(warehouse.table(table));
   }

@@ -70,7 +70,23 @@ public final class SelfevalCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    int code = commandLine().execute(args);
+    if (inYarnApplicationMaster()) {
+      // YARN's application master runs main in a thread and takes any System.exit, exit(0)
+      // too, for a failure ("Shutdown hook called before final status was reported", exit
+      // code 16), and then runs the application again: it wants main to return or to throw.
+      if (code != ExitCodes.OK) {
+        throw new IllegalStateException("selfeval exited with " + code);
+      }
+      return;
+    }
+    System.exit(code);
+  }
+
+  /** True in the driver of a YARN application in cluster deploy mode. */
+  static boolean inYarnApplicationMaster() {
+    return "yarn".equals(System.getProperty("spark.master"))
+        && "cluster".equals(System.getProperty("spark.submit.deployMode"));
   }
 
   /** Reads the version Maven wrote into the jar. */

@@ -1,8 +1,12 @@
 package io.selfeval.load;
 
-import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
-import org.apache.spark.sql.Row;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -16,21 +20,44 @@ public final class TableVersions {
   public static final List<String> LOADED = List.of("forms", "budget_lines", "indicators",
       "facts", "units");
 
+  /** A commit file of the Delta log: the version, zero-padded to 20 digits, then .json. */
+  private static final Pattern COMMIT = Pattern.compile("\\d{20}\\.json");
+
   private TableVersions() {}
 
   /** The versions of {@link #LOADED}; a table not created yet shows as {@code name@none}. */
   public static String of(SparkSession spark, Warehouse warehouse) {
     StringBuilder sb = new StringBuilder();
     for (String table : LOADED) {
-      String path = warehouse.table(table);
-      sb.append(sb.isEmpty() ? "" : " ").append(table).append('@');
-      if (DeltaTable.isDeltaTable(spark, path)) {
-        Row last = DeltaTable.forPath(spark, path).history(1).select("version").first();
-        sb.append(last.getLong(0));
-      } else {
-        sb.append("none");
-      }
+      long version = latest(spark, warehouse.table(table));
+      sb.append(sb.isEmpty() ? "" : " ").append(table).append('@')
+          .append(version < 0 ? "none" : String.valueOf(version));
     }
     return sb.toString();
+  }
+
+  /**
+   * The newest commit in the table's {@code _delta_log}, or -1 when there is none. Read from the
+   * log's file names (the Delta protocol names each commit by its version), which costs one
+   * listing where the table history costs a Spark job.
+   */
+  static long latest(SparkSession spark, String table) {
+    Path log = new Path(table, "_delta_log");
+    try {
+      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(log)) {
+        return -1;
+      }
+      long latest = -1;
+      for (FileStatus s : fs.listStatus(log)) {
+        String name = s.getPath().getName();
+        if (s.isFile() && COMMIT.matcher(name).matches()) {
+          latest = Math.max(latest, Long.parseLong(name.substring(0, 20)));
+        }
+      }
+      return latest;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + log + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.selfeval.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -45,6 +46,35 @@ class SelfevalCliTest {
   void missingStageIsUsageError() {
     assertEquals(ExitCodes.USAGE, execute());
     assertTrue(err.toString().contains("Name a stage"), err.toString());
+  }
+
+  /**
+   * In YARN's cluster deploy mode main must not call System.exit, not even with 0: the
+   * application master would report the run failed and start it again. It returns on success
+   * and throws otherwise (here, a usage error).
+   */
+  @Test
+  void mainReturnsOrThrowsInsideYarnApplicationMaster() {
+    final String master = System.setProperty("spark.master", "yarn");
+    final String deployMode = System.setProperty("spark.submit.deployMode", "cluster");
+    try {
+      SelfevalCli.main(new String[] {"--version"});
+      IllegalStateException failed = assertThrows(IllegalStateException.class,
+          () -> SelfevalCli.main(new String[] {"extract", "--no-such-option"}));
+      assertTrue(failed.getMessage().contains("exited with " + ExitCodes.USAGE),
+          failed.getMessage());
+    } finally {
+      restore("spark.master", master);
+      restore("spark.submit.deployMode", deployMode);
+    }
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      System.clearProperty(key);
+    } else {
+      System.setProperty(key, value);
+    }
   }
 
   @Test

@@ -73,7 +73,7 @@ out=$(cd "$out" && pwd)
 work=$(cd "$work" && pwd)
 csv="$out/bench.csv"
 [[ -f "$csv" ]] || echo "measured_at,commit,cores,memory_gib,size,documents,forms,indicator_rows,\
-mode,stage,seconds,forms_per_second,peak_rss_mib" > "$csv"
+mode,stage,seconds,forms_per_second,peak_rss_mib,load_average" > "$csv"
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 cores=$(nproc)
 mem_gib=$(awk '/MemTotal/ {printf "%.0f", $2 / 1048576}' /proc/meminfo)
@@ -98,12 +98,13 @@ max_rss_mib() {
   awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$1"
 }
 
-# record MODE STAGE SECONDS FORMS_FOR_RATE PEAK_MIB
+# record MODE STAGE SECONDS FORMS_FOR_RATE PEAK_MIB (and $load_average: the 1-minute load
+# average when the measured run started; other work on the machine shows there)
 record() {
   local rate
   rate=$(awk -v f="$4" -v s="$3" 'BEGIN { if (s > 0) printf "%.1f", f / s; else print "" }')
   echo "$(date -u +%Y-%m-%dT%H:%M:%SZ),$commit,$cores,$mem_gib,$size,$documents,$forms,\
-$indicator_rows,$1,$2,$3,$rate,$5" >> "$csv"
+$indicator_rows,$1,$2,$3,$rate,$5,$load_average" >> "$csv"
   printf '%-12s %-9s %9s s %12s forms/s %8s MiB\n' "$1" "$2" "$3" "$rate" "${5:--}"
 }
 
@@ -111,6 +112,7 @@ $indicator_rows,$1,$2,$3,$rate,$5" >> "$csv"
 cold_run() {
   local mode=$1 input=$2 wh=$3 rate_forms=$4 err="$work/$1.err" t0 t1 code=0
   log "$mode: bin/selfeval run --input $input --warehouse $wh"
+  load_average=$(cut -d' ' -f1 /proc/loadavg)
   t0=$(now)
   SELFEVAL_PROGRESS=plain /usr/bin/time -v "$root/bin/selfeval" run --input "$input" \
     --warehouse "$wh" > "$work/$mode.out" 2> "$err" || code=$?
@@ -176,8 +178,9 @@ for size in ${forms_list//,/ }; do
 
   if [[ $warm -eq 1 ]]; then
     warmup="$work/warmup"
-    [[ -d "$warmup/reports" ]] || "$root/bin/selfeval" generate --units 50 --years "$YEARS" \
+    [[ -d "$warmup/reports" ]] || "$root/bin/selfeval" generate --units 10 --years "$YEARS" \
       --seed $((seed + 1)) --out "$warmup" >&2
+    load_average=$(cut -d' ' -f1 /proc/loadavg)
     log "warm: BenchRunner (warm-up on $warmup, then the corpus) and the parquet export"
     # shellcheck disable=SC2207
     opens=($(cat "$root/target/jvm-opens.txt"))
@@ -198,6 +201,7 @@ for size in ${forms_list//,/ }; do
 
   if [[ $duck -eq 1 ]]; then
     py=$(venv)
+    load_average=$(cut -d' ' -f1 /proc/loadavg)
     log "duckdb: bench/duckdb/*.sql over $dir/export"
     "$py" "$root/bench/duckdb/peer.py" --export "$dir/export" --sql "$root/bench/duckdb" \
       --report "$dir/duckdb.tsv" >&2 || log "duckdb: outputs differ from Spark's (below)"

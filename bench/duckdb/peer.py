@@ -24,7 +24,8 @@ COMPARED = {
     "duck_indicator_deviations": ("int_indicator_deviations", "indicator_id"),
     "duck_form_execution": ("int_form_execution", "form_id"),
     "duck_unit_year_profiles": ("int_unit_year_profiles", "unit_id, fiscal_year"),
-    "duck_flags": ("int_flags", "rule_id, form_id, indicator_id"),
+    # only the rules the SQL raises; flags are compared without their evidence
+    "duck_flags": ("int_flags", "flag_id"),
 }
 
 
@@ -53,8 +54,18 @@ def flag_settings(path):
     kind += " ELSE 'other' END"
     parts = {"fiscal_year": "CAST(fiscal_year AS VARCHAR)", "unit_kind": kind}
     group = ", ".join(parts[c] for c in flags["peer_group_by"])
-    return {"score_tolerance": flags["score_tolerance"], "unit_kind_case": kind,
-            "peer_group": f"concat_ws('|', {group})"}
+    severity = "CASE rule_id " + " ".join(
+        f"WHEN '{r}' THEN '{v}'" for r, v in flags["severity"].items()) + " END"
+    weights = flags["standard_level1_weights"]
+    settings = {"unit_kind_case": kind, "peer_group": f"concat_ws('|', {group})",
+                "severity_case": severity, "thresholds_version": flags["version"],
+                "weight_output": weights["产出指标"], "weight_effect": weights["效益指标"],
+                "weight_satisfaction": weights["满意度指标"]}
+    for name in ["score_tolerance", "perfect_total", "score_excess_min_points",
+                 "rate_tolerance_pp", "amount_tolerance_wan_yuan", "exact_hits_min_quantitative",
+                 "exact_hits_min_share", "qualitative_heavy_min_share", "high_score_min_total"]:
+        settings[name] = flags[name]
+    return settings
 
 
 def parquet(export, table):
@@ -66,6 +77,8 @@ def compare(con, duck, spark, key, export):
     cols = [r[0] for r in con.execute(f"DESCRIBE {duck}").fetchall()]
     select = ", ".join(f'"{c}"' for c in cols)
     src = parquet(export, spark)
+    if duck == "duck_flags":
+        src = f"(SELECT * FROM {src} WHERE rule_id IN (SELECT rule_id FROM duck_flag_rules))"
     only_duck = con.execute(
         f"SELECT count(*) FROM (SELECT {select} FROM {duck} EXCEPT ALL "
         f"SELECT {select} FROM {src})").fetchone()[0]

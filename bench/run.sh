@@ -11,7 +11,9 @@ usage: bench/run.sh [--forms N[,N...]] [--out DIR] [--work DIR] [--seed S]
 
 For each size N (default 1000; e.g. --forms 10000,100000,1000000):
   1. generates a corpus of about 1.01 x N forms with `selfeval generate` (5 years,
-     units = N / (5 x 2.05 forms per document)) and holds back every 100th document;
+     units = N / (5 x 2.05 forms per document); the generator has at most 576 units, so
+     past about 5,800 forms the units are 576 or fewer and the years more) and holds back
+     every 100th document;
   2. cold: `bin/selfeval run` in a fresh JVM on the other ~N forms into a fresh warehouse;
      stage seconds from the run's log lines, peak memory = max RSS from /usr/bin/time -v;
   3. warm: one JVM (io.selfeval.bench.BenchRunner, test scope) runs the pipeline on a small
@@ -68,6 +70,8 @@ done
 
 # measured on generated corpora: 2.05 forms per unit-year document, 9 indicator rows per form
 readonly FORMS_PER_DOCUMENT=2.05 YEARS=5
+# the generator's name pools make at most 576 distinct units
+readonly MAX_UNITS=576
 mkdir -p "$out" "$work"
 out=$(cd "$out" && pwd)
 work=$(cd "$work" && pwd)
@@ -147,10 +151,12 @@ for size in ${forms_list//,/ }; do
   dir="$work/size-$size"
   rm -rf "$dir"
   mkdir -p "$dir"
-  units=$(awk -v n="$size" -v f="$FORMS_PER_DOCUMENT" -v y="$YEARS" \
-    'BEGIN { u = n * 1.01 / (f * y); printf "%d", (u == int(u)) ? u : int(u) + 1 }')
-  log "size $size: generating $units units x $YEARS years (seed $seed)"
-  "$root/bin/selfeval" generate --units "$units" --years "$YEARS" --seed "$seed" \
+  # 5 years; past MAX_UNITS units, more years (so 100 k and 1 M forms span many years)
+  read -r units years < <(awk -v n="$size" -v f="$FORMS_PER_DOCUMENT" -v y="$YEARS" \
+    -v m="$MAX_UNITS" 'function up(x) { return (x == int(x)) ? x : int(x) + 1 }
+    BEGIN { d = n * 1.01 / f; if (d / y > m) y = up(d / m); print up(d / y), y }')
+  log "size $size: generating $units units x $years years (seed $seed)"
+  "$root/bin/selfeval" generate --units "$units" --years "$years" --seed "$seed" \
     --out "$dir/corpus" >&2
   # every 100th document (in path order) arrives late: the increment
   mkdir -p "$dir/held"
@@ -203,8 +209,14 @@ for size in ${forms_list//,/ }; do
     py=$(venv)
     load_average=$(cut -d' ' -f1 /proc/loadavg)
     log "duckdb: bench/duckdb/*.sql over $dir/export"
+    code=0
     "$py" "$root/bench/duckdb/peer.py" --export "$dir/export" --sql "$root/bench/duckdb" \
-      --report "$dir/duckdb.tsv" >&2 || log "duckdb: outputs differ from Spark's (below)"
+      --report "$dir/duckdb.tsv" >&2 || code=$?
+    if [[ $code -eq 1 ]]; then
+      log "duckdb: outputs differ from Spark's (below)"
+    elif [[ $code -ne 0 ]]; then
+      log "duckdb peer failed (exit $code): see the Python error above"; exit 1
+    fi
     duck_peak=$(awk -F'\t' '$1 == "peak_rss_kib" {printf "%.0f", $2 / 1024}' "$dir/duckdb.tsv")
     while IFS=$'\t' read -r step secs; do
       case "$step" in

@@ -1,7 +1,7 @@
 -- int_indicator_deviations: one row per indicator row, as IndicatorScorer scores it. The parsed
 -- target and actual come from parsed_values (ValueParser's reading, exported beside the
--- tables: see bench/README.md); everything after the parse is here. ${...} are the rule pack's
--- settings, filled in by peer.py.
+-- tables: see bench/README.md); everything after the parse is here. The dollar-brace names
+-- are the rule pack's settings, filled in by peer.py.
 CREATE OR REPLACE TABLE duck_indicator_deviations AS
 WITH parsed AS (
   SELECT i.*, p.* EXCLUDE (indicator_id),

@@ -56,6 +56,7 @@ SELECT
   -- (reported - rate) at scale 15, x 100 at scale 6 (Spark's precision loss, half up each)
   dec6(qdiv(100 * qdiv(h6(reported_rate) * 10000000000::HUGEINT - rate16, 10, 1),
             1000000000::HUGEINT, 1)) AS rate_difference_pp,
+  reported_budget_score,
   CAST(reported_budget_score - recomputed_budget_score AS DECIMAL(22, 6))
     AS budget_score_difference,
   indicator_score_sum::DECIMAL(22, 6) AS indicator_score_sum,

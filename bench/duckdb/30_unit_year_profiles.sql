@@ -8,7 +8,7 @@ CREATE OR REPLACE MACRO avg6(sum_h6, n) AS
 CREATE OR REPLACE TABLE duck_unit_year_profiles AS
 WITH dev AS (
   SELECT *, relative_deviation IS NOT NULL OR is_exact_hit IS NOT NULL AS quantitative,
-    score >= weight - ${score_tolerance} AS full
+    score >= weight - ${score_tolerance} AS is_full
   FROM duck_indicator_deviations
   WHERE unit_id IS NOT NULL
 ),
@@ -18,7 +18,7 @@ rows_agg AS (
     count(*) FILTER (WHERE quantitative)::INTEGER AS quantitative_rows,
     count(*) FILTER (WHERE is_exact_hit) AS exact_hits,
     count(weight) AS weighted_rows,
-    count(*) FILTER (WHERE full) AS full_rows,
+    count(*) FILTER (WHERE is_full) AS full_rows,
     sum(h6(weight)) AS weight_sum,
     sum(CASE WHEN quantitative THEN 0 ELSE h6(weight) END) AS qualitative_weight,
     sum(h6(relative_deviation)) AS deviation_sum,

@@ -1,5 +1,5 @@
 -- int_flags, the rules about one form or one indicator row (the ones that need no peers, no
--- history and no population): as Flags.flags raises them, thresholds from flags.json (${...}).
+-- history and no population): as Flags.flags raises them, thresholds from flags.json.
 -- flag_id is Spark's: the first 32 hex digits of SHA-256 over rule_id # form_id # indicator_id.
 -- The evidence text and map are not rebuilt (see bench/README.md).
 CREATE OR REPLACE TABLE duck_flag_rules AS
@@ -11,7 +11,7 @@ SELECT unnest(['PERFECT_TOTAL', 'ALL_FULL_MARKS', 'FULL_MARKS_DESPITE_MISS', 'SC
 
 CREATE OR REPLACE TABLE duck_flags AS
 WITH rows AS (
-  SELECT *, score >= weight - ${score_tolerance} AS full,
+  SELECT *, score >= weight - ${score_tolerance} AS is_full,
     scoring_rule IN ('full_weight', 'over_achievement', 'proportional',
                      'reverse_proportional', 'exact_missed') AS quantitative
   FROM duck_indicator_deviations
@@ -19,11 +19,11 @@ WITH rows AS (
 ),
 per_form AS (
   SELECT form_id,
-    count(*) FILTER (WHERE full) AS full_marks_count,
+    count(*) FILTER (WHERE is_full) AS full_marks_count,
     count(*) FILTER (WHERE quantitative) AS quantitative_count,
     sum(weight) AS indicator_weight,
     sum(CASE WHEN quantitative THEN 0 ELSE weight END) AS qualitative_weight,
-    sum(CASE WHEN NOT quantitative AND full THEN weight ELSE 0 END) AS qualitative_full_weight
+    sum(CASE WHEN NOT quantitative AND is_full THEN weight ELSE 0 END) AS qualitative_full_weight
   FROM rows
   GROUP BY form_id
 ),
@@ -80,7 +80,7 @@ form_flags AS (
 ),
 indicator_flags AS (
   SELECT 'FULL_MARKS_DESPITE_MISS' AS rule_id, indicator_id FROM rows
-  WHERE status = 'missed' AND full
+  WHERE status = 'missed' AND is_full
   UNION ALL
   SELECT 'SCORE_EXCESS', indicator_id FROM rows
   WHERE score_excess > ${score_excess_min_points}
@@ -92,7 +92,7 @@ indicator_flags AS (
   WHERE score < weight - ${score_tolerance} AND deviation_reason IS NULL
   UNION ALL
   SELECT 'REASON_WITHOUT_DEDUCTION', indicator_id FROM rows
-  WHERE full AND deviation_reason IS NOT NULL
+  WHERE is_full AND deviation_reason IS NOT NULL
 ),
 all_flags AS (
   SELECT g.rule_id, f.unit_id, f.fiscal_year, f.form_id, NULL::VARCHAR AS indicator_id,

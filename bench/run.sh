@@ -252,4 +252,5 @@ for size in ${forms_list//,/ }; do
   rm -rf "$dir"
 done
 echo
-echo "figures appended to $csv"
+echo "latest figures per size and mode in $csv:"
+"$root/bench/table.sh" "$csv"

@@ -61,7 +61,14 @@ def flag_settings(path):
                 "severity_case": severity, "thresholds_version": flags["version"],
                 "weight_output": weights["产出指标"], "weight_effect": weights["效益指标"],
                 "weight_satisfaction": weights["满意度指标"]}
-    for name in ["score_tolerance", "perfect_total", "score_excess_min_points",
+    settings["severity_case_narrative"] = f"'{flags['severity']['NARRATIVE_TABLE_MISMATCH']}'"
+    metrics = flags["outlier_metrics"]
+    settings["outlier_metric_values"] = ", ".join(
+        f"('{m}', {float(flags['outlier_min_mad'][m])}::DOUBLE)" for m in metrics)
+    settings["outlier_metric_doubles"] = ", ".join(f"{m}::DOUBLE AS {m}" for m in metrics)
+    settings["outlier_metric_names"] = ", ".join(metrics)
+    for name in ["satisfaction_margin_pp", "satisfaction_min_years", "outlier_robust_z",
+                 "outlier_min_peers", "outlier_min_years", "score_tolerance", "perfect_total", "score_excess_min_points",
                  "rate_tolerance_pp", "amount_tolerance_wan_yuan", "exact_hits_min_quantitative",
                  "exact_hits_min_share", "qualitative_heavy_min_share", "high_score_min_total"]:
         settings[name] = flags[name]

@@ -11,6 +11,7 @@ Writes a TSV report: one "<sql step>\tseconds" line per file, "total", "peak_rss
 
 import argparse
 import json
+import math
 import pathlib
 import resource
 import string
@@ -61,6 +62,15 @@ def flag_settings(path):
                 "severity_case": severity, "thresholds_version": flags["version"],
                 "weight_output": weights["产出指标"], "weight_effect": weights["效益指标"],
                 "weight_satisfaction": weights["满意度指标"]}
+    settings["severity_case_digit"] = f"'{flags['severity']['DIGIT_ANOMALY']}'"
+    settings["digit_count_columns"] = ", ".join(
+        f"count(*) FILTER (WHERE digit = {d}) AS d{d}" for d in range(1, 10))
+    # Spark adds |observed - expected| from 0.0 in digit order; so does this sum
+    settings["benford_mad_sum"] = "0.0::DOUBLE" + "".join(
+        f" + abs(d{d}::DOUBLE / n - {math.log10(1 + 1.0 / d)!r})" for d in range(1, 10))
+    for name in ["digit_min_population", "digit_max_mad", "digit_max_last_two_chi2",
+                 "digit_max_round_share"]:
+        settings[name] = flags[name]
     settings["severity_case_narrative"] = f"'{flags['severity']['NARRATIVE_TABLE_MISMATCH']}'"
     metrics = flags["outlier_metrics"]
     settings["outlier_metric_values"] = ", ".join(

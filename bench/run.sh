@@ -112,7 +112,8 @@ $indicator_rows,$1,$2,$3,$rate,$5,$load_average" >> "$csv"
   printf '%-12s %-9s %9s s %12s forms/s %8s MiB\n' "$1" "$2" "$3" "$rate" "${5:--}"
 }
 
-# cold_run MODE INPUT WAREHOUSE FORMS_FOR_RATE: a fresh JVM, bin/selfeval run
+# cold_run MODE INPUT WAREHOUSE FORMS_FOR_RATE: a fresh JVM, bin/selfeval run (an empty
+# FORMS_FOR_RATE: the forms this run reports, which then become the size's $forms)
 cold_run() {
   local mode=$1 input=$2 wh=$3 rate_forms=$4 err="$work/$1.err" t0 t1 code=0
   log "$mode: bin/selfeval run --input $input --warehouse $wh"
@@ -123,6 +124,13 @@ cold_run() {
   t1=$(now)
   if [[ $code -ne 0 && $code -ne 4 ]]; then
     log "$mode run failed (exit $code); last lines of $err:"; tail -20 "$err" >&2; exit 1
+  fi
+  if [[ -z "$forms" ]]; then
+    # the first run of a size: its summary line names the forms, extract's the indicator rows
+    forms=$(sed -nE 's/.*; ([0-9]+) forms, [0-9]+ flags.*/\1/p' "$work/$mode.out" | tail -1)
+    indicator_rows=$(sed -nE 's/.* ([0-9]+) indicator rows.*/\1/p' "$err" | head -1)
+    log "$mode run: $forms forms, $indicator_rows indicator rows"
+    rate_forms=$forms
   fi
   local peak total
   peak=$(max_rss_mib "$err")
@@ -175,12 +183,7 @@ for size in ${forms_list//,/ }; do
   indicator_rows=""
   echo
   echo "== $size forms requested: corpus of $documents documents (+ $held held back) =="
-  cold_run cold "$dir/corpus/reports" "$dir/wh-cold" "$size"
-  # the summary line names the forms; the extract log line the indicator rows
-  forms=$(sed -nE 's/.*; ([0-9]+) forms, [0-9]+ flags.*/\1/p' "$work/cold.out" | tail -1)
-  indicator_rows=$(sed -nE 's/.* ([0-9]+) indicator rows.*/\1/p' "$work/cold.err" | head -1)
-  log "cold run: $forms forms, $indicator_rows indicator rows"
-  sed -i "s/,$size,$documents,,,cold,/,$size,$documents,$forms,$indicator_rows,cold,/" "$csv"
+  cold_run cold "$dir/corpus/reports" "$dir/wh-cold" ""
 
   if [[ $warm -eq 1 ]]; then
     warmup="$work/warmup"

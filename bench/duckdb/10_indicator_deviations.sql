@@ -61,19 +61,39 @@ assessed AS (
     END AS scoring_rule
   FROM quantitative
 ),
+shares AS (
+  -- the share as an integer share_int / share_p (share_p = 10^scale), signed
+  SELECT *,
+    qdiv_even(num, den, pow(10, share_scale)::HUGEINT) AS share_int,
+    pow(10, share_scale)::HUGEINT AS share_p
+  FROM (
+    SELECT *,
+      CASE WHEN num <> 0 AND den <> 0 THEN sig16_scale(abs(num), abs(den)) ELSE 0 END
+        AS share_scale
+    FROM (
+      SELECT *,
+        CASE scoring_rule WHEN 'proportional' THEN a6 WHEN 'reverse_proportional' THEN t6
+        END AS num,
+        CASE scoring_rule WHEN 'proportional' THEN t6 WHEN 'reverse_proportional' THEN a6
+        END AS den
+      FROM assessed))
+),
 scored AS (
   SELECT *,
     CASE scoring_rule
       WHEN 'over_achievement' THEN round(weight * ${over_fraction}, ${score_scale})
       WHEN 'full_weight' THEN round(weight, ${score_scale})
       WHEN 'exact_missed' THEN 0
-      -- weight x actual / target (target 0: share 1), never below 0
+      -- weight x share (target 0: share 1; never below 0), the share = actual / target
+      -- rounded first to 16 significant digits, half even, as IndicatorScorer's DECIMAL64
       WHEN 'proportional' THEN CASE WHEN t6 = 0 THEN round(weight, ${score_scale})
-        ELSE dec_scale(greatest(qdiv(w6 * a6, t6 * 1000000, pow(10, ${score_scale})::HUGEINT), 0),
-                       ${score_scale}) END
+        WHEN a6 = 0 THEN 0
+        ELSE dec_scale(qdiv(w6 * greatest(share_int, 0), share_p * 1000000,
+                            pow(10, ${score_scale})::HUGEINT), ${score_scale}) END
       WHEN 'reverse_proportional' THEN CASE WHEN a6 = 0 THEN round(weight, ${score_scale})
-        ELSE dec_scale(greatest(qdiv(w6 * t6, a6 * 1000000, pow(10, ${score_scale})::HUGEINT), 0),
-                       ${score_scale}) END
+        WHEN t6 = 0 THEN 0
+        ELSE dec_scale(qdiv(w6 * greatest(share_int, 0), share_p * 1000000,
+                            pow(10, ${score_scale})::HUGEINT), ${score_scale}) END
       WHEN 'deadline' THEN CASE WHEN actual_deadline <= target_deadline
         THEN round(weight, ${score_scale}) ELSE 0 END
       WHEN 'qualitative_band' THEN round(weight * CASE actual_polarity
@@ -81,7 +101,7 @@ scored AS (
         WHEN 'partial' THEN ${qualitative_partial}
         ELSE ${qualitative_not_achieved} END, ${score_scale})
     END::DECIMAL(22, 6) AS expected
-  FROM assessed
+  FROM shares
 )
 SELECT
   indicator_id, form_id, position, unit_id, fiscal_year, level1, level2, name, target_text,

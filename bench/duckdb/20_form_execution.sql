@@ -53,9 +53,10 @@ SELECT
   weight_used AS budget_weight,
   recomputed_budget_score,
   reported_rate,
-  -- (reported - rate) at scale 15, x 100 at scale 6 (Spark's precision loss, half up each)
-  dec6(qdiv(100 * qdiv(h6(reported_rate) * 10000000000::HUGEINT - rate16, 10, 1),
-            1000000000::HUGEINT, 1)) AS rate_difference_pp,
+  -- (reported - rate) at scale 15, x 100 at scale 11 (Spark's precision loss, half up each),
+  -- then bround to 6 (half even)
+  dec6(qdiv_even(qdiv(100 * qdiv(h6(reported_rate) * 10000000000::HUGEINT - rate16, 10, 1),
+                      10000, 1), 100000, 1)) AS rate_difference_pp,
   reported_budget_score,
   CAST(reported_budget_score - recomputed_budget_score AS DECIMAL(22, 6))
     AS budget_score_difference,

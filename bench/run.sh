@@ -20,11 +20,13 @@ For each size N (default 1000; e.g. --forms 10000,100000,1000000):
      warm-up corpus, then on the same N forms into a fresh warehouse; stage seconds from the
      runs ledger, peak memory = the JVM's VmHWM; then exports the normalised tables to parquet;
   4. DuckDB: bench/duckdb/*.sql over that parquet (Python duckdb in target/bench-venv, made
-     here from the pip mirror), each output compared row for row with Spark's int_ table;
+     here with pip: from file:///opt/pypi/simple when that mirror exists, else from pip's
+     configured index), each output compared row for row with Spark's int_ table;
   5. incremental: the held-back 1 % of documents added, `bin/selfeval run` again on the cold
      warehouse.
-Prints one table per size and the ratios Spark/DuckDB and incremental/full, and appends every
-figure to DIR/bench.csv (default bench/results). Work files go to --work (default target/bench,
+Prints every figure as it is measured and the ratios Spark/DuckDB, incremental/full and
+warm/cold per size, appends every figure to DIR/bench.csv (default bench/results) and ends with
+that CSV as one table (bench/table.sh). Work files go to --work (default target/bench,
 removed per size after its figures are written).
 
 Options:
@@ -70,6 +72,8 @@ done
 
 # measured on generated corpora: 2.05 forms per unit-year document, 9 indicator rows per form
 readonly FORMS_PER_DOCUMENT=2.05 YEARS=5
+# the DuckDB of the peer: the version dev/duckdb-reader pins for Node.js
+readonly DUCKDB_VERSION=1.5.6
 # the generator's name pools make at most 576 distinct units
 readonly MAX_UNITS=576
 mkdir -p "$out" "$work"
@@ -145,11 +149,15 @@ cold_run() {
 
 venv() {
   local v="$root/target/bench-venv"
-  if [[ ! -x "$v/bin/python" ]] || ! "$v/bin/python" -c 'import duckdb' 2>/dev/null; then
-    log "making $v with duckdb from the pip mirror"
+  if [[ ! -x "$v/bin/python" ]] || [[ "$("$v/bin/python" -c \
+      'import duckdb; print(duckdb.__version__)' 2>/dev/null)" != "$DUCKDB_VERSION" ]]; then
+    log "making $v with the duckdb package (pip)"
     python3 -m venv "$v"
-    "$v/bin/pip" install -q --index-url file:///opt/pypi/simple duckdb >&2 ||
-      "$v/bin/pip" install -q duckdb >&2
+    if [[ -d /opt/pypi/simple ]]; then
+      "$v/bin/pip" install -q --index-url file:///opt/pypi/simple "duckdb==$DUCKDB_VERSION" >&2
+    else
+      "$v/bin/pip" install -q "duckdb==$DUCKDB_VERSION" >&2
+    fi
   fi
   echo "$v/bin/python"
 }

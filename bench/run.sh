@@ -117,7 +117,8 @@ $indicator_rows,$1,$2,$3,$rate,$5,$load_average" >> "$csv"
 }
 
 # cold_run MODE INPUT WAREHOUSE FORMS_FOR_RATE: a fresh JVM, bin/selfeval run (an empty
-# FORMS_FOR_RATE: the forms this run reports, which then become the size's $forms)
+# FORMS_FOR_RATE: the forms this run reports, which then become the size's $forms; for the
+# incremental run, the forms it added)
 cold_run() {
   local mode=$1 input=$2 wh=$3 rate_forms=$4 err="$work/$1.err" t0 t1 code=0
   log "$mode: bin/selfeval run --input $input --warehouse $wh"
@@ -129,7 +130,12 @@ cold_run() {
   if [[ $code -ne 0 && $code -ne 4 ]]; then
     log "$mode run failed (exit $code); last lines of $err:"; tail -20 "$err" >&2; exit 1
   fi
-  if [[ -z "$forms" ]]; then
+  if [[ $mode == incremental ]]; then
+    # the new forms: the forms after this run less those before it
+    rate_forms=$(( $(sed -nE 's/.*; ([0-9]+) forms, [0-9]+ flags.*/\1/p' "$work/$mode.out" |
+      tail -1) - forms ))
+    log "$mode run: $rate_forms new forms"
+  elif [[ -z "$forms" ]]; then
     # the first run of a size: its summary line names the forms, extract's the indicator rows
     forms=$(sed -nE 's/.*; ([0-9]+) forms, [0-9]+ flags.*/\1/p' "$work/$mode.out" | tail -1)
     indicator_rows=$(sed -nE 's/.* ([0-9]+) indicator rows.*/\1/p' "$err" | head -1)
@@ -243,9 +249,7 @@ for size in ${forms_list//,/ }; do
 
   if [[ $incremental -eq 1 ]]; then
     cp -r "$dir/held/." "$dir/corpus/reports/"
-    held_forms=$(awk -v h="$held" -v f="$forms" -v d="$documents" \
-      'BEGIN { printf "%d", h * f / d }')
-    cold_run incremental "$dir/corpus/reports" "$dir/wh-cold" "$held_forms"
+    cold_run incremental "$dir/corpus/reports" "$dir/wh-cold" ""
   fi
 
   echo "-- ratios for $size forms --"

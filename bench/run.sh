@@ -110,7 +110,8 @@ max_rss_mib() {
 # average when the measured run started; other work on the machine shows there)
 record() {
   local rate
-  rate=$(awk -v f="$4" -v s="$3" 'BEGIN { if (s > 0) printf "%.1f", f / s; else print "" }')
+  rate=$(awk -v f="$4" -v s="$3" 'BEGIN {
+    if (s > 0) printf (f / s < 10 ? "%.2f" : "%.1f"), f / s; else print "" }')
   echo "$(date -u +%Y-%m-%dT%H:%M:%SZ),$commit,$cores,$mem_gib,$size,$documents,$forms,\
 $indicator_rows,$1,$2,$3,$rate,$5,$load_average" >> "$csv"
   printf '%-12s %-9s %9s s %12s forms/s %8s MiB\n' "$1" "$2" "$3" "$rate" "${5:--}"

@@ -4,12 +4,10 @@ import io.selfeval.analyse.AnalyseJob;
 import io.selfeval.analyse.FlagThresholds;
 import io.selfeval.analyse.RulePack;
 import io.selfeval.load.Warehouse;
+import io.selfeval.model.Records;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +39,9 @@ final class AnalyseCommand extends StageCommand {
   /** Indicator rows, forms and flags, once it ran. */
   long[] counts;
 
+  /** The rule pack, loaded once: {@code run} asks for its label before the analysis. */
+  private RulePack pack;
+
   /**
    * What, besides the loaded tables, decides the analysis: the rule pack, the flag thresholds
    * (the built-in ones, or the SHA-256 of the --config file) and selfeval's version.
@@ -49,27 +50,30 @@ final class AnalyseCommand extends StageCommand {
     String config = "built-in";
     if (common.config() != null) {
       try {
-        config = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-            .digest(Files.readAllBytes(common.config()))).substring(0, 16);
+        config = Records.sha256Hex(Files.readAllBytes(common.config())).substring(0, 16);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read --config " + common.config(), e);
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
       }
     }
-    return "rule_pack=" + RulePack.load(rules.rulePack).label() + " config=" + config
+    return "rule_pack=" + pack().label() + " config=" + config
         + " selfeval=" + new SelfevalCli.Version().getVersion()[0];
+  }
+
+  private RulePack pack() {
+    if (pack == null) {
+      pack = RulePack.load(rules.rulePack);
+    }
+    return pack;
   }
 
   @Override
   int run(SparkSession spark) {
-    RulePack pack = RulePack.load(rules.rulePack);
     FlagThresholds thresholds = FlagThresholds.load(common.config());
     counts = new AnalyseJob(spark, new Warehouse(common.warehouse()))
-        .run(pack, thresholds);
+        .run(pack(), thresholds);
     spec.commandLine().getOut().printf("analyse: %d indicator rows, %d forms scored under %s; "
         + "%d flags%n  tables: %s/delta/int_indicator_deviations, int_form_execution, "
-        + "int_flags%n", counts[0], counts[1], pack.label(), counts[2], common.warehouse());
+        + "int_flags%n", counts[0], counts[1], pack().label(), counts[2], common.warehouse());
     return ExitCodes.OK;
   }
 }

@@ -35,7 +35,7 @@ public final class AnalyseJob {
 
   /** Returns {indicator rows, forms, flags} written. */
   public long[] run(RulePack pack, FlagThresholds thresholds) {
-    long started = System.nanoTime();
+    final long started = System.nanoTime();
     // Every table is read once and every result is kept once written: the later steps use
     // what was just written instead of reading it back from Delta, which on small inputs cost
     // more (log replay, planning, a job per scan) than the analysis itself.
@@ -58,15 +58,20 @@ public final class AnalyseJob {
     // pattern rules judge unit-year profiles; the profiles' flag counts then include them
     Dataset<Row> noFlags = spark.createDataFrame(java.util.List.of(),
         Schemas.ddl("tables/int_flags.ddl"));
+    long step = System.nanoTime();
     Dataset<Row> prelim = keep(Profiles.unitYearProfiles(execution, deviations,
         noFlags, units, changes, thresholds, pack.label()));
+    LOG.info("analyse: profiles before flags computed in {} s", seconds(step, System.nanoTime()));
     Dataset<Row> flags = write(Flags.flags(forms, execution, deviations, facts, prelim,
         thresholds, pack.label()), "int_flags");
+    step = System.nanoTime();
     Dataset<Row> profiles = keep(Profiles.unitYearProfiles(execution, deviations,
         flags, units, changes, thresholds, pack.label()));
     overwrite(Schemas.conform(Clusters.assign(profiles, thresholds.clusterFeatures(),
         thresholds.clusterMinRows(), thresholds.clusterMinK(), thresholds.clusterMaxK(), SEED),
         "int_unit_year_profiles"), "int_unit_year_profiles");
+    LOG.info("analyse: int_unit_year_profiles with clusters computed and written in {} s",
+        seconds(step, System.nanoTime()));
     long[] counts = {deviations.count(), execution.count(), flags.count()};
     LOG.info("analyse: {} indicator rows, {} forms, {} flags under rule pack {} in {} s",
         counts[0], counts[1], counts[2], pack.label(),
@@ -89,13 +94,21 @@ public final class AnalyseJob {
 
   /** Replaces {@code table} with {@code rows}; returns the rows, kept for the next steps. */
   private Dataset<Row> write(Dataset<Row> rows, String table) {
+    long started = System.nanoTime();
     Dataset<Row> written = keep(rows);
+    long computed = System.nanoTime();
     overwrite(written, table);
+    LOG.info("analyse: {} computed in {} s, written in {} s", table, seconds(started, computed),
+        seconds(computed, System.nanoTime()));
     return written;
   }
 
   private void overwrite(Dataset<Row> rows, String table) {
     rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
         .save(warehouse.table(table));
+  }
+
+  private static String seconds(long from, long to) {
+    return String.format(java.util.Locale.ROOT, "%.1f", (to - from) / 1e9);
   }
 }

@@ -1,11 +1,13 @@
 package io.selfeval.analyse;
 
 import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
@@ -14,6 +16,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -44,79 +47,83 @@ public final class Flags {
   public static Dataset<Row> flags(Dataset<Row> forms, Dataset<Row> execution,
       Dataset<Row> deviations, Dataset<Row> facts, Dataset<Row> profiles, FlagThresholds t,
       String rulePack) {
-    Dataset<Row> f = formFacts(forms, execution, deviations, t);
-    Dataset<Row> i = deviations.where(col("weight").isNotNull());
-    Column tol = lit(t.scoreTolerance());
+    final Column tol = lit(t.scoreTolerance());
     Column full = fullMarks(t);
-    List<Dataset<Row>> all = new ArrayList<>();
-    all.add(form(f.where(col("reported_total").geq(lit(t.perfectTotal()))), "PERFECT_TOTAL",
-        ev("reported_total", col("reported_total")), col("reported_total_line")));
-    all.add(form(f.where(col("indicator_count").gt(0).and(col("full_marks_count")
-        .equalTo(col("indicator_count")))), "ALL_FULL_MARKS",
+    // The rules of one form or one indicator row are judged together, in one pass over their
+    // table (a union of one filtered copy per rule planned and ran the same join over and over)
+    RowRules perForm = new RowRules(false);
+    RowRules perIndicator = new RowRules(true);
+    perForm.add(col("reported_total").geq(lit(t.perfectTotal())), "PERFECT_TOTAL",
+        ev("reported_total", col("reported_total")), col("reported_total_line"));
+    perForm.add(col("indicator_count").gt(0).and(col("full_marks_count")
+        .equalTo(col("indicator_count"))), "ALL_FULL_MARKS",
         ev("indicators", col("indicator_count"), "full_marks", col("full_marks_count")),
-        col("reported_total_line")));
-    all.add(indicator(i.where(col("status").equalTo("missed").and(full)),
-        "FULL_MARKS_DESPITE_MISS", ev("target", col("target_text"), "actual",
-            col("actual_text"), "weight", col("weight"), "score", col("score"),
-            "expected_score", col("expected_score"), "excess_points", col("score_excess"))));
-    all.add(indicator(i.where(col("score_excess").gt(lit(t.scoreExcessMinPoints()))),
-        "SCORE_EXCESS", ev("expected_score", col("expected_score"), "score", col("score"),
-            "excess_points", col("score_excess"), "rule", col("scoring_rule"))));
-    all.add(indicator(i.where(col("score").gt(col("weight").plus(tol))), "SCORE_ABOVE_WEIGHT",
-        ev("weight", col("weight"), "score", col("score"))));
-    all.add(form(f.where(col("reported_budget_score").gt(col("budget_weight").plus(tol))),
+        col("reported_total_line"));
+    perIndicator.add(col("status").equalTo("missed").and(full), "FULL_MARKS_DESPITE_MISS",
+        ev("target", col("target_text"), "actual", col("actual_text"), "weight", col("weight"),
+            "score", col("score"), "expected_score", col("expected_score"), "excess_points",
+            col("score_excess")), col("line"));
+    perIndicator.add(col("score_excess").gt(lit(t.scoreExcessMinPoints())), "SCORE_EXCESS",
+        ev("expected_score", col("expected_score"), "score", col("score"),
+            "excess_points", col("score_excess"), "rule", col("scoring_rule")), col("line"));
+    perIndicator.add(col("score").gt(col("weight").plus(tol)), "SCORE_ABOVE_WEIGHT",
+        ev("weight", col("weight"), "score", col("score")), col("line"));
+    perForm.add(col("reported_budget_score").gt(col("budget_weight").plus(tol)),
         "SCORE_ABOVE_WEIGHT", ev("budget_weight", col("budget_weight"),
-            "reported_budget_score", col("reported_budget_score")), col("budget_line")));
+            "reported_budget_score", col("reported_budget_score")), col("budget_line"));
     Column parts = coalesce(col("reported_budget_score"), lit(BigDecimal.ZERO))
         .plus(col("indicator_score_sum"));
-    all.add(form(f.where(col("reported_total").isNotNull().and(col("indicator_count").gt(0))
-        .and(abs(parts.minus(col("reported_total"))).gt(tol))), "PARTS_NOT_TOTAL",
+    perForm.add(col("reported_total").isNotNull().and(col("indicator_count").gt(0))
+        .and(abs(parts.minus(col("reported_total"))).gt(tol)), "PARTS_NOT_TOTAL",
         ev("budget_score", col("reported_budget_score"), "indicator_scores",
             col("indicator_score_sum"), "sum", parts, "reported_total", col("reported_total")),
-        col("reported_total_line")));
-    all.add(form(f.where(col("reported_grade").isNotNull()
-        .and(col("reported_grade").notEqual(col("recomputed_grade")))), "GRADE_MISMATCH",
+        col("reported_total_line"));
+    perForm.add(col("reported_grade").isNotNull()
+        .and(col("reported_grade").notEqual(col("recomputed_grade"))), "GRADE_MISMATCH",
         ev("reported_grade", col("reported_grade"), "reported_total", col("reported_total"),
-            "grade_of_total", col("recomputed_grade")), col("reported_total_line")));
-    all.add(form(f.where(abs(col("rate_difference_pp")).gt(lit(t.rateTolerancePp()))),
+            "grade_of_total", col("recomputed_grade")), col("reported_total_line"));
+    perForm.add(abs(col("rate_difference_pp")).gt(lit(t.rateTolerancePp())),
         "RATE_MISMATCH", ev("reported_rate", col("reported_rate"), "executed",
             col("executed_wan_yuan"), "adjusted", col("adjusted_wan_yuan"), "recomputed_rate",
             col("execution_rate"), "difference_pp", col("rate_difference_pp")),
-        col("budget_line")));
-    all.add(form(f.where(abs(col("budget_score_difference")).gt(tol)),
+        col("budget_line"));
+    perForm.add(abs(col("budget_score_difference")).gt(tol),
         "BUDGET_SCORE_MISMATCH", ev("reported_budget_score", col("reported_budget_score"),
-            "recomputed_budget_score", col("recomputed_budget_score")), col("budget_line")));
-    all.add(form(f.where(col("indicator_count").gt(0).and(nonStandardWeights(t))),
+            "recomputed_budget_score", col("recomputed_budget_score")), col("budget_line"));
+    perForm.add(col("indicator_count").gt(0).and(nonStandardWeights(t)),
         "WEIGHTS_NOT_STANDARD", ev("budget", col("budget_weight"), "产出指标",
             col("weight_output"), "效益指标", col("weight_effect"), "满意度指标",
-            col("weight_satisfaction"), "total", col("weight_total")), col("line_start")));
-    all.add(indicator(i.where(col("score").lt(col("weight").minus(tol))
-        .and(col("deviation_reason").isNull())), "DEDUCTION_WITHOUT_REASON",
-        ev("weight", col("weight"), "score", col("score"))));
-    all.add(indicator(i.where(full.and(col("deviation_reason").isNotNull())),
+            col("weight_satisfaction"), "total", col("weight_total")), col("line_start"));
+    perIndicator.add(col("score").lt(col("weight").minus(tol))
+        .and(col("deviation_reason").isNull()), "DEDUCTION_WITHOUT_REASON",
+        ev("weight", col("weight"), "score", col("score")), col("line"));
+    perIndicator.add(full.and(col("deviation_reason").isNotNull()),
         "REASON_WITHOUT_DEDUCTION", ev("weight", col("weight"), "score", col("score"),
-            "reason", col("deviation_reason"))));
-    all.add(form(f.where(abs(col("adjusted_wan_yuan").minus(col("initial_wan_yuan")))
+            "reason", col("deviation_reason")), col("line"));
+    perForm.add(abs(col("adjusted_wan_yuan").minus(col("initial_wan_yuan")))
         .gt(lit(t.amountToleranceWanYuan())).and(abs(col("executed_wan_yuan")
-            .minus(col("adjusted_wan_yuan"))).leq(lit(t.amountToleranceWanYuan())))),
+            .minus(col("adjusted_wan_yuan"))).leq(lit(t.amountToleranceWanYuan()))),
         "BUDGET_ADJUSTED_TO_SPEND", ev("initial", col("initial_wan_yuan"), "adjusted",
             col("adjusted_wan_yuan"), "executed", col("executed_wan_yuan")),
-        col("budget_line")));
-    all.add(form(f.where(col("quantitative_count").geq(t.exactHitsMinQuantitative())
+        col("budget_line"));
+    perForm.add(col("quantitative_count").geq(t.exactHitsMinQuantitative())
         .and(col("exact_hit_count").geq(col("quantitative_count")
-            .multiply(lit(t.exactHitsMinShare()))))), "ALL_EXACT_HITS",
+            .multiply(lit(t.exactHitsMinShare())))), "ALL_EXACT_HITS",
         ev("quantitative", col("quantitative_count"), "exact_hits", col("exact_hit_count")),
-        col("line_start")));
-    all.add(form(f.where(col("qualitative_weight").geq(col("indicator_weight")
+        col("line_start"));
+    perForm.add(col("qualitative_weight").geq(col("indicator_weight")
             .multiply(lit(t.qualitativeHeavyMinShare())))
         .and(col("qualitative_weight").gt(0))
-        .and(col("qualitative_full_weight").equalTo(col("qualitative_weight")))),
+        .and(col("qualitative_full_weight").equalTo(col("qualitative_weight"))),
         "QUALITATIVE_HEAVY", ev("qualitative_weight", col("qualitative_weight"),
-            "indicator_weight", col("indicator_weight")), col("line_start")));
-    all.add(form(f.where(col("has_problems").and(col("reported_total")
-        .geq(lit(t.highScoreMinTotal())))), "PROBLEMS_BUT_HIGH_SCORE",
+            "indicator_weight", col("indicator_weight")), col("line_start"));
+    perForm.add(col("has_problems").and(col("reported_total")
+        .geq(lit(t.highScoreMinTotal()))), "PROBLEMS_BUT_HIGH_SCORE",
         ev("reported_total", col("reported_total"), "problems_line", col("problems_line")),
-        col("problems_line")));
+        col("problems_line"));
+    List<Dataset<Row>> all = new ArrayList<>();
+    all.add(perForm.judge(formFacts(forms, execution, deviations, t)));
+    all.add(perIndicator.judge(deviations.where(col("weight").isNotNull())));
     all.add(narrativeTableMismatch(forms, facts, t));
     if (profiles != null) {
       all.addAll(PatternFlags.flags(deviations, profiles, execution, t));
@@ -251,16 +258,26 @@ public final class Flags {
 
   static Dataset<Row> form(Dataset<Row> rows, String rule, Map<String, Column> evidence,
       Column line) {
-    return flagRows(rows, rule, evidence, line, lit(null).cast("string"));
+    return form(rows, lit(rule), evidence, line);
+  }
+
+  /** Flag rows of a form rule whose id is a column (rules judged together). */
+  static Dataset<Row> form(Dataset<Row> rows, Column rule, Map<String, Column> evidence,
+      Column line) {
+    return rowsOf(rows, array(flag(rule, evidence, line, lit(null).cast("string"))));
   }
 
   static Dataset<Row> indicator(Dataset<Row> rows, String rule,
       Map<String, Column> evidence) {
-    return flagRows(rows, rule, evidence, col("line"), col("indicator_id"));
+    return rowsOf(rows, array(flag(lit(rule), evidence, col("line"), col("indicator_id"))));
   }
 
-  private static Dataset<Row> flagRows(Dataset<Row> rows, String rule,
-      Map<String, Column> evidence, Column line, Column indicatorId) {
+  /**
+   * The flag a row gets: rule id, indicator, evidence (as text, and as name/value pairs) and
+   * report line, as one struct.
+   */
+  private static Column flag(Column rule, Map<String, Column> evidence, Column line,
+      Column indicatorId) {
     List<Column> kv = new ArrayList<>();
     List<Column> text = new ArrayList<>();
     for (Map.Entry<String, Column> e : evidence.entrySet()) {
@@ -269,10 +286,43 @@ public final class Flags {
       kv.add(v);
       text.add(format_string(e.getKey() + "=%s", v));
     }
-    return rows.select(lit(rule).as("rule_id"), col("unit_id"), col("fiscal_year"),
-        col("form_id"), indicatorId.as("indicator_id"),
+    return struct(rule.as("rule_id"), indicatorId.as("indicator_id"),
         concat_ws(", ", text.toArray(new Column[0])).as("evidence"),
-        map(kv.toArray(new Column[0])).as("evidence_values"), col("source_file"),
-        line.cast("int").as("source_line"));
+        map(kv.toArray(new Column[0])).as("evidence_values"), line.cast("int").as("source_line"));
+  }
+
+  /** One flag row per non-null element of {@code flags}, an array of {@link #flag} structs. */
+  private static Dataset<Row> rowsOf(Dataset<Row> rows, Column flags) {
+    return rows.select(col("unit_id"), col("fiscal_year"), col("form_id"), col("source_file"),
+            explode(flags).as("_flag"))
+        .where(col("_flag").isNotNull())
+        .select(col("_flag.rule_id").as("rule_id"), col("unit_id"), col("fiscal_year"),
+            col("form_id"), col("_flag.indicator_id").as("indicator_id"),
+            col("_flag.evidence").as("evidence"),
+            col("_flag.evidence_values").as("evidence_values"), col("source_file"),
+            col("_flag.source_line").as("source_line"));
+  }
+
+  /**
+   * Rules judged row by row on one table (forms, or indicator rows), all in one pass: each row
+   * gives one flag per rule whose condition it meets (a null condition meets none).
+   */
+  private static final class RowRules {
+
+    private final boolean indicators;
+    private final List<Column> flags = new ArrayList<>();
+
+    RowRules(boolean indicators) {
+      this.indicators = indicators;
+    }
+
+    void add(Column condition, String rule, Map<String, Column> evidence, Column line) {
+      Column indicatorId = indicators ? col("indicator_id") : lit(null).cast("string");
+      flags.add(when(condition, flag(lit(rule), evidence, line, indicatorId)));
+    }
+
+    Dataset<Row> judge(Dataset<Row> rows) {
+      return rowsOf(rows, array(flags.toArray(new Column[0])));
+    }
   }
 }

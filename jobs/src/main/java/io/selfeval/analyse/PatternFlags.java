@@ -1,19 +1,24 @@
 package io.selfeval.analyse;
 
-import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * Rules that need more than one form: satisfaction rates stuck just above their targets year
@@ -38,12 +43,12 @@ final class PatternFlags {
             min(col("line_start")).as("line_start"));
     Dataset<Row> anchored = profiles.join(anchors, col("unit_id").equalTo(col("a_unit"))
         .and(col("fiscal_year").equalTo(col("a_year"))), "inner");
+    List<Outlier> judged = new ArrayList<>();
     for (String metric : t.outlierMetrics()) {
-      out.add(outliers(anchored, metric, "peer_group", t.outlierMinPeers(), t,
-          "PEER_OUTLIER"));
-      out.add(outliers(anchored, metric, "unit_id", t.outlierMinYears(), t,
-          "HISTORY_OUTLIER"));
+      judged.add(new Outlier(metric, "peer_group", t.outlierMinPeers(), "PEER_OUTLIER"));
+      judged.add(new Outlier(metric, "unit_id", t.outlierMinYears(), "HISTORY_OUTLIER"));
     }
+    out.add(outliers(anchored, judged, t));
     return out;
   }
 
@@ -63,25 +68,52 @@ final class PatternFlags {
         "years_at_threshold", col("years")));
   }
 
+  /**
+   * One outlier judgement: {@code metric} compared within groups of equal {@code group}, groups
+   * of fewer than {@code minSize} rows not judged, flagged as {@code rule}.
+   */
+  record Outlier(String metric, String group, int minSize, String rule) {}
+
   /** Unit-years whose metric has a robust z of at least the threshold within their group. */
   static Dataset<Row> outliers(Dataset<Row> profiles, String metric, String group,
       int minSize, FlagThresholds t, String rule) {
-    Dataset<Row> known = profiles.where(col(metric).isNotNull());
-    Dataset<Row> medians = known.groupBy(col(group).as("g"))
-        .agg(expr("percentile(" + metric + ", 0.5)").as("median"), count(lit(1)).as("n"))
-        .where(col("n").geq(minSize));
-    Dataset<Row> withMedian = known.join(medians, col(group).equalTo(col("g")), "inner")
-        .withColumn("abs_dev", abs(col(metric).minus(col("median"))));
-    Dataset<Row> mads = withMedian.groupBy(col("g").as("mg"))
-        .agg(expr("percentile(abs_dev, 0.5)").as("mad"));
-    Column scale = greatest(col("mad"), lit(t.minMadOf(metric).doubleValue()));
-    Column z = lit(0.6745).multiply(col(metric).minus(col("median"))).divide(scale);
-    Dataset<Row> far = withMedian.join(mads, col("g").equalTo(col("mg")), "inner")
-        .where(scale.gt(0)).withColumn("robust_z", z)
+    return outliers(profiles, List.of(new Outlier(metric, group, minSize, rule)), t);
+  }
+
+  /**
+   * {@link #outliers(Dataset, String, String, int, FlagThresholds, String)} for every judgement
+   * at once: each row is repeated once per judgement, and medians, sizes and MADs are windows
+   * over (rule, metric, group), so all judgements share one shuffle instead of two aggregations
+   * and two joins each.
+   */
+  static Dataset<Row> outliers(Dataset<Row> profiles, List<Outlier> judged, FlagThresholds t) {
+    List<Column> cases = new ArrayList<>();
+    for (Outlier o : judged) {
+      BigDecimal floor = t.minMadOf(o.metric());
+      cases.add(struct(lit(o.rule()).as("rule"), lit(o.metric()).as("metric"),
+          col(o.metric()).cast("double").as("value"),
+          col(o.metric()).cast("string").as("value_text"), col(o.group()).cast("string").as("g"),
+          lit(o.minSize()).as("min_size"), lit(floor.doubleValue()).as("floor"),
+          lit(floor).cast("string").as("floor_text")));
+    }
+    WindowSpec group = Window.partitionBy(col("rule"), col("metric"), col("g"));
+    Dataset<Row> known = profiles.select(col("unit_id"), col("fiscal_year"), col("form_id"),
+            col("source_file"), col("line_start"), explode(array(cases.toArray(Column[]::new)))
+                .as("_o"))
+        .select(col("*"), col("_o.*")).drop("_o")
+        .where(col("value").isNotNull().and(col("g").isNotNull()));
+    Dataset<Row> medians = known
+        .withColumn("median", expr("percentile(value, 0.5)").over(group))
+        .withColumn("n", count(lit(1)).over(group))
+        .where(col("n").geq(col("min_size")))
+        .withColumn("mad", expr("percentile(abs(value - median), 0.5)").over(group));
+    Column scale = greatest(col("mad"), col("floor"));
+    Column z = lit(0.6745).multiply(col("value").minus(col("median"))).divide(scale);
+    Dataset<Row> far = medians.where(scale.gt(0)).withColumn("robust_z", z)
         .where(col("robust_z").geq(lit(t.outlierRobustZ())));
-    return Flags.form(far, rule, Flags.ev("metric", lit(metric), "value", col(metric),
-        "group", col(group), "group_median", col("median"), "mad", col("mad"), "mad_floor",
-        lit(t.minMadOf(metric)), "robust_z", col("robust_z"), "group_size", col("n")),
+    return Flags.form(far, col("rule"), Flags.ev("metric", col("metric"), "value",
+        col("value_text"), "group", col("g"), "group_median", col("median"), "mad", col("mad"),
+        "mad_floor", col("floor_text"), "robust_z", col("robust_z"), "group_size", col("n")),
         col("line_start"));
   }
 }

@@ -1,4 +1,4 @@
--- int_unit_year_profiles, the columns that need neither flags, target changes (MinHash links)
+-- int_unit_year_profiles, the columns that need neither flags, target changes (links)
 -- nor clusters (k-means): shares, deviations, execution, totals, kind and peer group. Spark's
 -- decimal averages round at scale 12, then 10, then 6, and a share of two counts is a DOUBLE
 -- cast to a decimal; the integers below round at the same places.

@@ -52,7 +52,7 @@ public final class AnalyseJob {
         .drop("k_form_id");
     double distance = thresholds.linkMaxDistance().doubleValue();
     Dataset<Row> links = write(Links.units(units, distance, SEED)
-        .unionByName(Links.indicators(keyed, distance, SEED)), "int_links");
+        .unionByName(Links.indicators(keyed, distance)), "int_links");
     Dataset<Row> changes = write(TargetChanges.changes(keyed, links),
         "int_target_changes");
     // pattern rules judge unit-year profiles; the profiles' flag counts then include them

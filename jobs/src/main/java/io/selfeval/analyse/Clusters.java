@@ -19,6 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.ml.clustering.KMeans;
 import org.apache.spark.ml.clustering.KMeansModel;
 import org.apache.spark.ml.evaluation.ClusteringEvaluator;
@@ -66,6 +70,8 @@ public final class Clusters {
   private static final String PREDICTION = TMP + "prediction";
   private static final String DISTANCE = TMP + "distance";
   private static final Set<String> OUTPUT = Set.of("cluster", "cluster_k", "anomaly_score");
+  /** The most k-means fits run at the same time. */
+  private static final int FIT_THREADS = 4;
 
   private Clusters() {}
 
@@ -126,29 +132,67 @@ public final class Clusters {
         .transform(complete);
     Dataset<Row> scaled = new StandardScaler().setWithMean(true).setWithStd(true)
         .setInputCol(RAW).setOutputCol(SCALED).fit(assembled).transform(assembled).persist();
+    scaled.count(); // cached once here, not by each of the fits that start together below
+    // The fits for each k are independent and each is a chain of small jobs on one partition:
+    // run side by side, they keep more than one core busy. Which k wins does not depend on the
+    // order they finish in: the silhouettes are compared in order of k afterwards.
+    ExecutorService pool = Executors.newFixedThreadPool((int) Math.min(FIT_THREADS,
+        high - low + 1));
     try {
+      List<Future<Fit>> fits = new ArrayList<>();
+      for (int k = low; k <= high; k++) {
+        final int kk = k;
+        fits.add(pool.submit(() -> fit(scaled, kk, seed)));
+      }
       KMeansModel best = null;
       double bestSilhouette = Double.NEGATIVE_INFINITY;
       Map<Integer, Double> silhouettes = new LinkedHashMap<>();
-      for (int k = low; k <= high; k++) {
-        KMeansModel model = new KMeans().setK(k).setSeed(seed).setFeaturesCol(SCALED)
-            .setPredictionCol(PREDICTION).fit(scaled);
-        if (Arrays.stream(model.summary().clusterSizes()).filter(s -> s > 0).count() < k) {
+      for (Future<Fit> future : fits) {
+        Fit fit = done(future);
+        if (fit == null) {
           continue;
         }
-        double silhouette = new ClusteringEvaluator().setFeaturesCol(SCALED)
-            .setPredictionCol(PREDICTION).evaluate(model.transform(scaled));
-        silhouettes.put(k, silhouette);
-        if (silhouette > bestSilhouette) {
-          best = model;
-          bestSilhouette = silhouette;
+        silhouettes.put(fit.model().getK(), fit.silhouette());
+        if (fit.silhouette() > bestSilhouette) {
+          best = fit.model();
+          bestSilhouette = fit.silhouette();
         }
       }
       LOG.info("clusters: {} rows on {} features, silhouette by k {}", rows, used.length,
           silhouettes);
       return best == null ? unassigned(profiles) : scored(profiles, scaled, best);
     } finally {
+      pool.shutdownNow();
       scaled.unpersist();
+    }
+  }
+
+  /** A k-means model and its silhouette. */
+  private record Fit(KMeansModel model, double silhouette) {}
+
+  /** k-means for one k, or null when it ends with fewer than k non-empty clusters. */
+  private static Fit fit(Dataset<Row> scaled, int k, long seed) {
+    KMeansModel model = new KMeans().setK(k).setSeed(seed).setFeaturesCol(SCALED)
+        .setPredictionCol(PREDICTION).fit(scaled);
+    if (Arrays.stream(model.summary().clusterSizes()).filter(s -> s > 0).count() < k) {
+      return null;
+    }
+    return new Fit(model, new ClusteringEvaluator().setFeaturesCol(SCALED)
+        .setPredictionCol(PREDICTION).evaluate(model.transform(scaled)));
+  }
+
+  private static Fit done(Future<Fit> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("clusters: interrupted while fitting k-means", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("clusters: k-means failed", cause);
     }
   }
 

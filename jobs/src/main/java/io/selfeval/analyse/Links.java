@@ -27,6 +27,7 @@ import io.selfeval.model.Schemas;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
@@ -47,7 +48,9 @@ import org.apache.spark.sql.types.DataTypes;
  *
  * <p>Names are normalised (everything but letters and digits removed, lower case) and cut into
  * distinct character bigrams, Chinese having no spaces to split words on; a one-character name is
- * its own unigram, and an empty one is left out. Candidate pairs come from MinHash LSH (MLlib
+ * its own unigram, and an empty one is left out. Candidate indicator pairs are every pair of
+ * rows within one unit and form from one year to the next (an equi-join: few rows each). Candidate
+ * unit pairs, which may be any two units, come from MinHash LSH (MLlib
  * {@link MinHashLSH}, {@value #HASH_TABLES} hash tables, seeded) over binary hashed bigram
  * vectors ({@link HashingTF}, 2^18 features) through {@code approxSimilarityJoin}. A pair at
  * Jaccard distance d shares a table's bucket with probability 1 - d, so it is found with
@@ -81,8 +84,11 @@ public final class Links {
   /** MinHash tables: a candidate needs one equal hash (OR-amplification). */
   static final int HASH_TABLES = 10;
 
-  /** The {@code method} column. */
+  /** The {@code method} column of unit links. */
   static final String METHOD = "minhash_lsh char-2gram";
+
+  /** The {@code method} column of indicator links: every pair within a form is compared. */
+  static final String INDICATOR_METHOD = "exact char-2gram";
 
   private static final int FEATURES = 1 << 18;
 
@@ -181,8 +187,7 @@ public final class Links {
    * taken greedily in order of distance, then right name, left name, right key and left key, a
    * pair being skipped when its left or right row is already linked.
    */
-  public static Dataset<Row> indicators(Dataset<Row> deviations, double maxDistance,
-      long seed) {
+  public static Dataset<Row> indicators(Dataset<Row> deviations, double maxDistance) {
     Dataset<Row> rows = grams(deviations.select(col("indicator_id").as("key"), col("unit_id"),
         col("form_key"), col("fiscal_year").as("year"), col("name"))
         .where(col("key").isNotNull().and(col("unit_id").isNotNull())
@@ -200,16 +205,17 @@ public final class Links {
     Dataset<Row> arrived = placed.join(names.withColumnRenamed("year", "prev_year"),
         new String[] {"unit_id", "form_key", "prev_year"})
         .where(not(expr("array_contains(names, norm)"))).drop("names", "next_year");
-    Dataset<Row> pairs = candidates(gone, arrived, seed, maxDistance);
-    if (pairs == null) {
-      return empty(deviations);
-    }
+    // Every pair that can be linked lies within one unit and form_key and one year to the
+    // next: an equi-join on those finds each of them, in time linear in the rows (an LSH join
+    // over all indicators would bucket together the same wording in every unit, and miss a
+    // pair now and then)
     Column threshold = threshold(maxDistance);
-    Dataset<Row> candidates = pairs.withColumn("distance", distance())
-        .where(col("l_unit_id").equalTo(col("r_unit_id"))
-            .and(col("l_form_key").equalTo(col("r_form_key")))
-            .and(col("r_year").equalTo(col("l_next_year")))
-            .and(col("distance").leq(threshold)));
+    Dataset<Row> candidates = prefixed(gone, "l_").join(prefixed(arrived, "r_"),
+            col("l_unit_id").equalTo(col("r_unit_id"))
+                .and(col("l_form_key").equalTo(col("r_form_key")))
+                .and(col("r_year").equalTo(col("l_next_year"))))
+        .withColumn("distance", distance())
+        .where(col("distance").leq(threshold));
     Dataset<Row> chosen = candidates.groupBy(col("l_unit_id").as("unit_id"),
         col("l_form_key").as("form_key"), col("l_year").as("left_year"))
         .agg(collect_list(struct(col("distance"), col("r_name"), col("l_name"), col("r_key"),
@@ -220,7 +226,7 @@ public final class Links {
         col("p.l_name").as("left_name"), col("p.r_name").as("right_name"), col("unit_id"),
         col("form_key"), col("left_year"), col("p.r_year").as("right_year"),
         array(col("left_year")).as("left_years"), array(col("p.r_year")).as("right_years"),
-        col("p.distance").as("jaccard_distance"), lit(METHOD).as("method"),
+        col("p.distance").as("jaccard_distance"), lit(INDICATOR_METHOD).as("method"),
         threshold.as("threshold")), "int_links");
   }
 
@@ -257,6 +263,12 @@ public final class Links {
       out.add(col("datasetB." + c).as("r_" + c));
     }
     return joined.select(out.toArray(Column[]::new));
+  }
+
+  /** The columns of {@code rows}, each name prefixed. */
+  private static Dataset<Row> prefixed(Dataset<Row> rows, String prefix) {
+    return rows.select(Arrays.stream(rows.columns()).map(c -> col(c).as(prefix + c))
+        .toArray(Column[]::new));
   }
 
   /** Exact Jaccard distance of l_grams and r_grams, rounded to 6 decimals. */

@@ -119,20 +119,22 @@ class LinksTest {
     // 执法案件数目. 群众满意度 is in both years: no link. w's 道路巡查次数 is 3/7 = 0.428571 from
     // u's 道路巡查总次数, but another unit's. x has no 2022: 2023 is the year after 2021;
     // 公开率 公开 开率 vs 信息公开率 信息 息公 公开 开率, 2/4 = 0.5.
+    Dataset<Row> links = Links.indicators(deviations(), Links.DEFAULT_MAX_DISTANCE);
     assertEquals(List.of(
         "indicator u22#0 u23#0 执法案件数量 执法案件数 u 2022 2023 0.200000",
         "indicator u22#2 u23#2 执法案件总数 执法案件数目 u 2022 2023 0.571429",
-        "indicator x21#0 x23#0 公开率 信息公开率 x 2021 2023 0.500000"),
-        describe(Links.indicators(deviations(), Links.DEFAULT_MAX_DISTANCE, 42L)));
+        "indicator x21#0 x23#0 公开率 信息公开率 x 2021 2023 0.500000"), describe(links));
+    assertEquals(List.of("exact char-2gram"),
+        links.select("method").distinct().as(Encoders.STRING()).collectAsList());
   }
 
   @Test
   void tighterThresholdAndSingleYearsLinkLess() {
     // at 0.4 only 执法案件数量 -> 执法案件数 (0.2) remains
     assertEquals(List.of("indicator u22#0 u23#0 执法案件数量 执法案件数 u 2022 2023 0.200000"),
-        describe(Links.indicators(deviations(), 0.4, 42L)));
-    // one year per form: nothing to link, and no model to fit
+        describe(Links.indicators(deviations(), 0.4)));
+    // one year per form: nothing to link
     assertEquals(List.of(), describe(Links.indicators(
-        deviations().where("fiscal_year = 2022"), Links.DEFAULT_MAX_DISTANCE, 42L)));
+        deviations().where("fiscal_year = 2022"), Links.DEFAULT_MAX_DISTANCE)));
   }
 }

@@ -47,9 +47,10 @@ public final class AnalyseJob {
         "int_indicator_deviations");
     Dataset<Row> execution = write(Metrics.formExecution(forms, deviations, pack),
         "int_form_execution");
-    Dataset<Row> keyed = deviations.join(forms.select(col("form_id").as("k_form_id"),
+    // links and target changes both start from it
+    Dataset<Row> keyed = keep(deviations.join(forms.select(col("form_id").as("k_form_id"),
         TargetChanges.formKey().as("form_key")), col("form_id").equalTo(col("k_form_id")))
-        .drop("k_form_id");
+        .drop("k_form_id"));
     double distance = thresholds.linkMaxDistance().doubleValue();
     Dataset<Row> links = write(Links.units(units, distance, SEED)
         .unionByName(Links.indicators(keyed, distance)), "int_links");

@@ -9,6 +9,7 @@ import io.selfeval.model.Schemas;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 
 /**
  * Year over year, the same indicator's target: raised, repeated or lowered, and whether the year
@@ -53,13 +54,12 @@ public final class TargetChanges {
         .drop("left_key", "right_key").withColumn("matched_by", lit("link"));
     Dataset<Row> pairs = byName.unionByName(byLink);
     // a name printed twice in one form: keep one predecessor per row
-    Dataset<Row> first = pairs.groupBy(col("indicator_id").as("f_id"))
-        .agg(min(col("p_id")).as("f_p_id"));
+    Column first = min(col("p_id")).over(Window.partitionBy(col("indicator_id")));
     Column change = when(col("target_value").gt(col("p_target")), lit("raised"))
         .when(col("target_value").lt(col("p_target")), lit("lowered"))
         .otherwise(lit("repeated"));
-    Dataset<Row> compared = pairs.join(first, col("indicator_id").equalTo(col("f_id"))
-            .and(col("p_id").equalTo(col("f_p_id"))))
+    Dataset<Row> compared = pairs.withColumn("f_p_id", first)
+        .where(col("p_id").equalTo(col("f_p_id")))
         .where(col("target_value").isNotNull().and(col("p_target").isNotNull())
             .and(col("target_kind").equalTo(col("p_kind")))
             .and(col("target_kind").isin("number", "percent", "count_per_period"))

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.selfeval.model.Schemas;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ final class MartChecks {
    */
   static List<String> failures(Map<String, Dataset<Row>> written, Map<String, Long> expectedRows) {
     List<String> failed = new ArrayList<>();
-    Map<String, Long> rows = new TreeMap<>();
+    // every mart's figures in one query (one row each) rather than a job per figure
+    Dataset<Row> figures = null;
     for (Map.Entry<String, Dataset<Row>> e : written.entrySet()) {
       String mart = e.getKey();
       Dataset<Row> df = e.getValue();
@@ -44,16 +46,32 @@ final class MartChecks {
       for (String k : key) {
         anyNull = anyNull.or(col(k).isNull());
       }
-      Row stats = df.agg(count(lit(1)), countDistinct(col(key.get(0)), key.subList(1, key.size())
-              .stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)),
-          sum(org.apache.spark.sql.functions.when(anyNull, 1).otherwise(0))).first();
-      long n = stats.getLong(0);
-      rows.put(mart, n);
-      if (!stats.isNullAt(2) && stats.getLong(2) > 0) {
-        failed.add(mart + ": " + stats.getLong(2) + " rows with a null key " + key);
+      Column flagged = mart.equals(Marts.FORM_SCORECARD) ? sum(col("flags_total"))
+          : mart.equals(Marts.INFLATION_FLAGS) ? sum(when(col("form_id").isNotNull(), 1))
+          : lit(null);
+      Dataset<Row> one = df.agg(lit(mart).as("mart"), count(lit(1)).as("rows"),
+          countDistinct(col(key.get(0)), key.subList(1, key.size()).stream()
+              .map(org.apache.spark.sql.functions::col).toArray(Column[]::new)).as("keys"),
+          sum(when(anyNull, 1).otherwise(0)).cast("long").as("null_keys"),
+          flagged.cast("long").as("flagged"));
+      figures = figures == null ? one : figures.unionByName(one);
+    }
+    Map<String, Row> byMart = new TreeMap<>();
+    if (figures != null) {
+      for (Row r : figures.collectAsList()) {
+        byMart.put(r.getString(0), r);
       }
-      if (stats.getLong(1) != n - (stats.isNullAt(2) ? 0 : stats.getLong(2))) {
-        failed.add(mart + ": key " + key + " not unique (" + n + " rows, " + stats.getLong(1)
+    }
+    for (String mart : written.keySet()) {
+      Row stats = byMart.get(mart);
+      List<String> key = Marts.key(mart);
+      long n = stats.getLong(1);
+      long nullKeys = stats.isNullAt(3) ? 0 : stats.getLong(3);
+      if (nullKeys > 0) {
+        failed.add(mart + ": " + nullKeys + " rows with a null key " + key);
+      }
+      if (stats.getLong(2) != n - nullKeys) {
+        failed.add(mart + ": key " + key + " not unique (" + n + " rows, " + stats.getLong(2)
             + " distinct keys)");
       }
       Long expected = expectedRows.get(mart);
@@ -61,12 +79,11 @@ final class MartChecks {
         failed.add(mart + ": " + n + " rows, but its Delta table has " + expected);
       }
     }
-    Dataset<Row> scorecard = written.get(Marts.FORM_SCORECARD);
-    Dataset<Row> flags = written.get(Marts.INFLATION_FLAGS);
+    Row scorecard = byMart.get(Marts.FORM_SCORECARD);
+    Row flags = byMart.get(Marts.INFLATION_FLAGS);
     if (scorecard != null && flags != null) {
-      Row total = scorecard.agg(sum(col("flags_total"))).first();
-      long counted = total.isNullAt(0) ? 0 : total.getLong(0);
-      long flagRows = flags.where(col("form_id").isNotNull()).count();
+      long counted = scorecard.isNullAt(4) ? 0 : scorecard.getLong(4);
+      long flagRows = flags.isNullAt(4) ? 0 : flags.getLong(4);
       if (counted != flagRows) {
         failed.add("form_scorecard counts " + counted + " flags, inflation_flags has "
             + flagRows + " rows with a form");

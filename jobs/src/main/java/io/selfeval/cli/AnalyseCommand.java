@@ -21,8 +21,11 @@ import picocli.CommandLine.Spec;
             + "int_indicator_deviations (direction, status, deviation, exact hit, expected "
             + "score, excess) and int_form_execution (execution rates, recomputed budget score, "
             + "recomputed and fair totals, inflation points, weight sums).",
-        "Then flags what looks too good (int_flags: rule, severity, evidence, source line), "
-            + "with thresholds from --config (default: the built-in flags.json)."})
+        "Links renamed units and reworded indicators across years (int_links), compares each "
+            + "target with the year before's (int_target_changes), flags what looks too good "
+            + "(int_flags: rule, severity, evidence, source line) and profiles every unit-year, "
+            + "clustered by k-means (int_unit_year_profiles), with thresholds from --config "
+            + "(default: the built-in flags.json). Every table is recomputed whole."})
 final class AnalyseCommand extends StageCommand {
 
   @Mixin

@@ -321,7 +321,10 @@ public final class CorpusGenerator {
     double r = rnd.nextDouble();
     if (t.kind() == GenRow.Kind.PERCENT) {
       int step = beaten && r < 0.4 ? 1 + rnd.nextInt(2) : !beaten && r < 0.3 ? -1 : 0;
-      return target.add(BigDecimal.valueOf(step)).min(BigDecimal.valueOf(96));
+      // at least 1 %: over hundreds of years (the 1 M forms benchmark) misses would lower a
+      // target to 0 and below, and a score proportional to actual / target be undefined
+      return target.add(BigDecimal.valueOf(step)).min(BigDecimal.valueOf(96))
+          .max(BigDecimal.ONE);
     }
     if (beaten && r < 0.6) {
       return target.multiply(BigDecimal.valueOf(1.05 + 0.1 * rnd.nextDouble()))

@@ -60,6 +60,15 @@ class CorpusGeneratorTest {
   }
 
   @Test
+  void centuriesOfMissedTargetsKeepThemPositive() throws Exception {
+    // the 1 M forms benchmark asks for 856 years of 576 units: percentage targets lowered by a
+    // point after each miss reached 0, and writing the truth divided by it
+    CorpusGenerator.Result result = new CorpusGenerator(
+        new CorpusGenerator.Settings(20, 856, 2020, 1, null)).write(tmp.resolve("long"));
+    assertEquals(20 * 856, result.documents());
+  }
+
+  @Test
   void refusesFolderThatHoldsSomethingElse() throws Exception {
     Path other = Files.createDirectories(tmp.resolve("mine"));
     Files.writeString(other.resolve("notes.txt"), "keep me");

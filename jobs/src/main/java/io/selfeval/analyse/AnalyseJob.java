@@ -76,7 +76,7 @@ public final class AnalyseJob {
     long[] counts = {deviations.count(), execution.count(), flags.count()};
     LOG.info("analyse: {} indicator rows, {} forms, {} flags under rule pack {} in {} s",
         counts[0], counts[1], counts[2], pack.label(),
-        String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        seconds(started, System.nanoTime()));
     return counts;
   }
 

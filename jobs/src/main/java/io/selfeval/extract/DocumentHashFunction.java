@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -20,21 +19,15 @@ import org.apache.spark.sql.RowFactory;
  * The hash is null for an entry that extraction will reject anyway (listing error, too large,
  * unreadable): extraction then says why.
  */
-final class DocumentHashFunction implements MapPartitionsFunction<Row, Row> {
+final class DocumentHashFunction extends DocumentFunction {
   private static final long serialVersionUID = 1L;
 
-  private final Map<String, String> hadoopConf;
-  private final long maxBytes;
-
   DocumentHashFunction(Map<String, String> hadoopConf, long maxBytes) {
-    this.hadoopConf = hadoopConf;
-    this.maxBytes = maxBytes;
+    super(hadoopConf, maxBytes);
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> refs) {
-    Configuration conf = new Configuration(false);
-    hadoopConf.forEach(conf::set);
+  Iterator<Row> call(Configuration conf, Iterator<Row> refs) {
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -60,7 +53,7 @@ final class DocumentHashFunction implements MapPartitionsFunction<Row, Row> {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("no SHA-256 in this JVM", e);
     }
-    try (InputStream in = new DigestInputStream(DocumentReaderFunction.open(conf, uri), digest)) {
+    try (InputStream in = new DigestInputStream(open(conf, uri), digest)) {
       in.transferTo(OutputStream.nullOutputStream());
     } catch (IOException | RuntimeException e) {
       return null;

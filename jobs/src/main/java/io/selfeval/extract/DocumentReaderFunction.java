@@ -11,10 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.ChecksumFileSystem;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import scala.jdk.javaapi.CollectionConverters;
@@ -23,21 +19,15 @@ import scala.jdk.javaapi.CollectionConverters;
  * Runs on the executors: reads each listed document from its file system and extracts it. One
  * document's failure becomes its own rejected outcome; it never stops the partition.
  */
-final class DocumentReaderFunction implements MapPartitionsFunction<Row, Row> {
+final class DocumentReaderFunction extends DocumentFunction {
   private static final long serialVersionUID = 1L;
 
-  private final Map<String, String> hadoopConf;
-  private final long maxBytes;
-
   DocumentReaderFunction(Map<String, String> hadoopConf, long maxBytes) {
-    this.hadoopConf = hadoopConf;
-    this.maxBytes = maxBytes;
+    super(hadoopConf, maxBytes);
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> refs) {
-    Configuration conf = new Configuration(false);
-    hadoopConf.forEach(conf::set);
+  Iterator<Row> call(Configuration conf, Iterator<Row> refs) {
     List<Row> out = new ArrayList<>();
     while (refs.hasNext()) {
       Row ref = refs.next();
@@ -96,17 +86,5 @@ final class DocumentReaderFunction implements MapPartitionsFunction<Row, Row> {
     try (InputStream in = open(conf, uri)) {
       return in.readAllBytes();
     }
-  }
-
-  /** Opens a listed document for reading. */
-  static InputStream open(Configuration conf, String uri) throws IOException {
-    Path path = new Path(uri);
-    FileSystem fs = path.getFileSystem(conf);
-    if (fs instanceof ChecksumFileSystem checksummed) {
-      // reports come with no .crc sidecar to verify, and the checksummed local file system
-      // builds the sidecar's name so that a ':' in the report's name fails the read
-      fs = checksummed.getRawFileSystem();
-    }
-    return fs.open(path);
   }
 }

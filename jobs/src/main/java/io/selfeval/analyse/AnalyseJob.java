@@ -81,7 +81,7 @@ public final class AnalyseJob {
   }
 
   private Dataset<Row> read(String table) {
-    return spark.read().format("delta").load(warehouse.table(table));
+    return warehouse.read(spark, table);
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.selfeval.cli;
 
-import io.delta.tables.DeltaTable;
 import io.selfeval.extract.ExtractJob;
 import io.selfeval.extract.ExtractSummary;
 import io.selfeval.load.RunLedger;
@@ -65,11 +64,10 @@ final class ExtractCommand extends StageCommand {
 
   /** SHA-256 of the documents in {@code forms}; null before the first load. */
   private static Dataset<Row> loaded(SparkSession spark, Warehouse warehouse) {
-    String forms = warehouse.table("forms");
-    if (!DeltaTable.isDeltaTable(spark, forms)) {
+    if (!warehouse.has(spark, "forms")) {
       return null;
     }
-    return spark.read().format("delta").load(forms).select("document_sha256");
+    return warehouse.read(spark, "forms").select("document_sha256");
   }
 
   String recordsPath() {

@@ -2,7 +2,6 @@ package io.selfeval.cli;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.delta.tables.DeltaTable;
 import io.selfeval.load.RunLedger;
 import io.selfeval.load.TableVersions;
 import io.selfeval.load.Warehouse;
@@ -132,11 +131,10 @@ final class RunCommand extends StageCommand {
 
   /** Documents this run rejected that no earlier run had (rejects.first_run_id). */
   private static long rejectedFirstBy(SparkSession spark, Warehouse warehouse, String runId) {
-    String path = warehouse.table("rejects");
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    if (!warehouse.has(spark, "rejects")) {
       return 0;
     }
-    return spark.read().format("delta").load(path)
+    return warehouse.read(spark, "rejects")
         .where(col("first_run_id").equalTo(runId)).select("source_file").distinct().count();
   }
 

@@ -144,10 +144,10 @@ public final class ManifestScorer {
 
   private boolean exists(String table) {
     return new File(warehouse.table(table).replaceFirst("^file:", ""), "_delta_log").isDirectory()
-        || io.delta.tables.DeltaTable.isDeltaTable(spark, warehouse.table(table));
+        || warehouse.has(spark, table);
   }
 
   private Dataset<Row> read(String table) {
-    return spark.read().format("delta").load(warehouse.table(table));
+    return warehouse.read(spark, table);
   }
 }

@@ -115,6 +115,6 @@ public final class Marts {
   }
 
   static Dataset<Row> read(SparkSession spark, Warehouse warehouse, String table) {
-    return spark.read().format("delta").load(warehouse.table(table));
+    return warehouse.read(spark, table);
   }
 }

@@ -13,7 +13,6 @@ import io.selfeval.model.Warning;
 import io.selfeval.spark.SharedSpark;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
@@ -40,7 +39,6 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * The bad-input corpus ({@code bad-inputs/} in the test resources, each case and its expected
@@ -103,13 +101,8 @@ class BadInputCorpusTest {
     Thread watchdog = new Thread(() -> unblockFifoNowAndThen(done), "fifo-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
-    CommandLine cli = SelfevalCli.commandLine();
     StringWriter out = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(out, true));
-    CommandLine.ParseResult parsed = cli.parseArgs("run", "--input", input.toString(),
-        "--warehouse", warehouse.toString());
-    RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
+    RunCommand run = InTestRun.parse(out, input, warehouse);
     StringWriter logged = new StringWriter();
     long started = System.nanoTime();
     try {

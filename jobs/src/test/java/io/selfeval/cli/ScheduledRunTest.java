@@ -12,8 +12,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -39,14 +37,8 @@ class ScheduledRunTest {
   }
 
   private Outcome run(Path input, Path warehouse, String... extra) {
-    CommandLine cli = SelfevalCli.commandLine();
     StringWriter out = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    List<String> args = new ArrayList<>(List.of("run", "--input", input.toString(),
-        "--warehouse", warehouse.toString()));
-    args.addAll(Arrays.asList(extra));
-    CommandLine.ParseResult parsed = cli.parseArgs(args.toArray(String[]::new));
-    RunCommand command = (RunCommand) parsed.subcommand().commandSpec().userObject();
+    RunCommand command = InTestRun.parse(out, input, warehouse, extra);
     try {
       int code = command.run(SharedSpark.get());
       return new Outcome(code, out.toString(), command.runId());

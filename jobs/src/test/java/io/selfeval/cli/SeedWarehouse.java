@@ -3,12 +3,10 @@ package io.selfeval.cli;
 import io.selfeval.extract.Seeds;
 import io.selfeval.spark.SharedSpark;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine;
 
 /**
  * One {@code selfeval run} over the five seeds and an empty file, made once per test JVM on the
@@ -33,13 +31,8 @@ public final class SeedWarehouse {
         }
         Files.write(input.resolve("empty.txt"), new byte[0]);
         Path warehouse = base.resolve("wh");
-        CommandLine cli = SelfevalCli.commandLine();
         StringWriter out = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        CommandLine.ParseResult parsed = cli.parseArgs("run", "--input", input.toString(),
-            "--warehouse", warehouse.toString());
-        RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
-        exitCode = run.run(SharedSpark.get());
+        exitCode = InTestRun.parse(out, input, warehouse).run(SharedSpark.get());
         output = out.toString();
         root = warehouse.toAbsolutePath();
       } catch (IOException e) {

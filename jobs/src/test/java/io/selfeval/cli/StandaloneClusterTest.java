@@ -13,7 +13,6 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +31,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * The pipeline submitted to a Spark standalone cluster (a master and two one-core workers on
@@ -85,10 +83,7 @@ class StandaloneClusterTest {
     Process cluster = startScript(command, log);
     try {
       // the local run meanwhile: both wait on scheduling and commits more than on the cores
-      CommandLine cli = SelfevalCli.commandLine();
-      cli.setOut(new PrintWriter(new StringWriter(), true));
-      RunCommand local = (RunCommand) cli.parseArgs("run", "--input", input.toString(),
-          "--warehouse", localWarehouse).subcommand().commandSpec().userObject();
+      RunCommand local = InTestRun.parse(new StringWriter(), input, localWarehouse);
       assertEquals(ExitCodes.OK, local.run(SharedSpark.get()));
       String output = awaitScript(cluster, log);
       assertTrue(output.contains("publish: form_scorecard"), output);

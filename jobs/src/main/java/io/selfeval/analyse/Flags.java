@@ -62,12 +62,12 @@ public final class Flags {
     perIndicator.add(col("status").equalTo("missed").and(full), "FULL_MARKS_DESPITE_MISS",
         ev("target", col("target_text"), "actual", col("actual_text"), "weight", col("weight"),
             "score", col("score"), "expected_score", col("expected_score"), "excess_points",
-            col("score_excess")), col("line"));
+            col("score_excess")));
     perIndicator.add(col("score_excess").gt(lit(t.scoreExcessMinPoints())), "SCORE_EXCESS",
         ev("expected_score", col("expected_score"), "score", col("score"),
-            "excess_points", col("score_excess"), "rule", col("scoring_rule")), col("line"));
+            "excess_points", col("score_excess"), "rule", col("scoring_rule")));
     perIndicator.add(col("score").gt(col("weight").plus(tol)), "SCORE_ABOVE_WEIGHT",
-        ev("weight", col("weight"), "score", col("score")), col("line"));
+        ev("weight", col("weight"), "score", col("score")));
     perForm.add(col("reported_budget_score").gt(col("budget_weight").plus(tol)),
         "SCORE_ABOVE_WEIGHT", ev("budget_weight", col("budget_weight"),
             "reported_budget_score", col("reported_budget_score")), col("budget_line"));
@@ -96,10 +96,10 @@ public final class Flags {
             col("weight_satisfaction"), "total", col("weight_total")), col("line_start"));
     perIndicator.add(col("score").lt(col("weight").minus(tol))
         .and(col("deviation_reason").isNull()), "DEDUCTION_WITHOUT_REASON",
-        ev("weight", col("weight"), "score", col("score")), col("line"));
+        ev("weight", col("weight"), "score", col("score")));
     perIndicator.add(full.and(col("deviation_reason").isNotNull()),
         "REASON_WITHOUT_DEDUCTION", ev("weight", col("weight"), "score", col("score"),
-            "reason", col("deviation_reason")), col("line"));
+            "reason", col("deviation_reason")));
     perForm.add(abs(col("adjusted_wan_yuan").minus(col("initial_wan_yuan")))
         .gt(lit(t.amountToleranceWanYuan())).and(abs(col("executed_wan_yuan")
             .minus(col("adjusted_wan_yuan"))).leq(lit(t.amountToleranceWanYuan()))),
@@ -316,9 +316,15 @@ public final class Flags {
       this.indicators = indicators;
     }
 
+    /** A rule whose flag points at {@code line} (form rules: the line of what they judge). */
     void add(Column condition, String rule, Map<String, Column> evidence, Column line) {
       Column indicatorId = indicators ? col("indicator_id") : lit(null).cast("string");
       flags.add(when(condition, flag(lit(rule), evidence, line, indicatorId)));
+    }
+
+    /** An indicator rule: its flag points at the indicator row's line, as {@link #indicator}. */
+    void add(Column condition, String rule, Map<String, Column> evidence) {
+      add(condition, rule, evidence, col("line"));
     }
 
     Dataset<Row> judge(Dataset<Row> rows) {

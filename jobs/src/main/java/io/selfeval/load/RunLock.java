@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * <p>A second run is refused ({@link HeldException}, naming the holder). A lock is stale, and is
  * cleared with a log line, when its holder's process no longer exists on this host (a run killed
  * with SIGKILL), or when it was taken on another host longer ago than the stale-after duration
- * (a process on another host cannot be asked whether it lives).
+ * (a process on another host cannot be asked whether it lives). Clearing happens under a second
+ * file, {@code _selfeval.lock.clearing}, and only if the lock still names the holder judged
+ * stale: of two runs that found the same stale lock, the later one sees the earlier one's new
+ * lock and is refused instead of deleting it.
  */
 public final class RunLock implements AutoCloseable {
 
@@ -35,6 +38,11 @@ public final class RunLock implements AutoCloseable {
   public static final String FILE = "_selfeval.lock";
   /** A lock from another host older than this is taken to be left by a dead run. */
   public static final Duration DEFAULT_STALE_AFTER = Duration.ofHours(24);
+  /** Held while a stale lock is cleared, by one run at a time. */
+  static final String CLEARING = FILE + ".clearing";
+  /** A clearing file this old was left by a run that died between its two deletes. */
+  private static final Duration CLEARING_STALE_AFTER = Duration.ofMinutes(1);
+  private static final int ATTEMPTS = 4;
 
   /** Thrown when another live run holds the lock. */
   public static final class HeldException extends RuntimeException {
@@ -61,7 +69,7 @@ public final class RunLock implements AutoCloseable {
     Path path = new Path(warehouseRoot.replaceAll("/+$", "") + "/" + FILE);
     try {
       FileSystem fs = path.getFileSystem(conf);
-      for (int attempt = 0; attempt < 2; attempt++) {
+      for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
         if (tryCreate(fs, path, runId)) {
           return new RunLock(fs, path);
         }
@@ -74,7 +82,9 @@ public final class RunLock implements AutoCloseable {
           throw new HeldException(path.toString(), holder.get());
         }
         LOG.warn("clearing a stale lock {} ({}): {}", path, stale.get(), holder.get());
-        fs.delete(path, false);
+        if (!clearIfStill(fs, path, holder.get())) {
+          pause(); // another run is clearing it, or has taken the lock since: look again
+        }
       }
       throw new HeldException(path.toString(), read(fs, path).orElse(Map.of()));
     } catch (IOException e) {
@@ -110,16 +120,71 @@ public final class RunLock implements AutoCloseable {
         : Optional.empty();
   }
 
+  /**
+   * Deletes the lock at {@code path} if it still names {@code judged}, holding the clearing file
+   * meanwhile; returns whether the lock file is gone. False when another run is clearing, or
+   * when the lock now names someone else (a run that cleared it first and took it).
+   */
+  static boolean clearIfStill(FileSystem fs, Path path, Map<String, String> judged)
+      throws IOException {
+    Path clearing = new Path(path.getParent(), CLEARING);
+    if (!takeClearing(fs, clearing)) {
+      return false;
+    }
+    try {
+      Optional<Map<String, String>> now = read(fs, path);
+      if (now.isPresent() && !now.get().equals(judged)) {
+        return false;
+      }
+      fs.delete(path, false);
+      return true;
+    } finally {
+      fs.delete(clearing, false);
+    }
+  }
+
+  private static boolean takeClearing(FileSystem fs, Path clearing) throws IOException {
+    if (create(fs, clearing, new byte[0])) {
+      return true;
+    }
+    long age;
+    try {
+      age = System.currentTimeMillis() - fs.getFileStatus(clearing).getModificationTime();
+    } catch (java.io.FileNotFoundException e) {
+      return create(fs, clearing, new byte[0]);
+    }
+    if (age <= CLEARING_STALE_AFTER.toMillis()) {
+      return false;
+    }
+    LOG.warn("removing {}, left {} s ago by a run that did not finish clearing", clearing,
+        age / 1000);
+    fs.delete(clearing, false);
+    return create(fs, clearing, new byte[0]);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static boolean tryCreate(FileSystem fs, Path path, String runId) throws IOException {
-    try (FSDataOutputStream out = fs.create(path, false)) {
-      String body = "run_id=" + runId + "\nhost=" + host() + "\npid="
-          + ProcessHandle.current().pid() + "\nstarted_at=" + Instant.now() + "\n";
-      out.write(body.getBytes(StandardCharsets.UTF_8));
+    String body = "run_id=" + runId + "\nhost=" + host() + "\npid="
+        + ProcessHandle.current().pid() + "\nstarted_at=" + Instant.now() + "\n";
+    return create(fs, path, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Creates {@code file} with {@code body}, or returns false when it exists already. */
+  private static boolean create(FileSystem fs, Path file, byte[] body) throws IOException {
+    try (FSDataOutputStream out = fs.create(file, false)) {
+      out.write(body);
       return true;
     } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
       return false;
     } catch (IOException e) {
-      if (fs.exists(path)) {
+      if (fs.exists(file)) {
         return false; // some file systems report "exists" as a plain IOException
       }
       throw e;

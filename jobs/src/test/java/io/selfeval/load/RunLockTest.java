@@ -74,4 +74,52 @@ class RunLockTest {
     assertEquals("taken on another host more than 24 h ago",
         RunLock.staleness(old, now, Duration.ofHours(24)).orElseThrow());
   }
+
+  @Test
+  void lockTakenSinceItWasJudgedStaleIsNotCleared() throws Exception {
+    // run B judged the killed run's lock stale; before B cleared it, run A did and took it
+    Map<String, String> judged = Map.of("run_id", "killed", "host", RunLock.host(),
+        "pid", "999999999", "started_at", "2026-12-01T01:00:00Z");
+    Path file = warehouse.resolve(RunLock.FILE);
+    String taken = "run_id=run-a\nhost=" + RunLock.host() + "\npid="
+        + ProcessHandle.current().pid() + "\nstarted_at=" + Instant.now() + "\n";
+    Files.writeString(file, taken, StandardCharsets.UTF_8);
+    assertFalse(RunLock.clearIfStill(fs(), lockPath(), judged));
+    assertEquals(taken, Files.readString(file), "run A's lock kept");
+    assertFalse(Files.exists(warehouse.resolve(RunLock.CLEARING)), "clearing file given back");
+  }
+
+  @Test
+  void staleLockStillInPlaceIsCleared() throws Exception {
+    Files.writeString(warehouse.resolve(RunLock.FILE), "run_id=killed\nhost=h\npid=1\n"
+        + "started_at=2026-12-01T01:00:00Z\n", StandardCharsets.UTF_8);
+    Map<String, String> judged = Map.of("run_id", "killed", "host", "h", "pid", "1",
+        "started_at", "2026-12-01T01:00:00Z");
+    assertTrue(RunLock.clearIfStill(fs(), lockPath(), judged));
+    assertFalse(Files.exists(warehouse.resolve(RunLock.FILE)));
+    assertFalse(Files.exists(warehouse.resolve(RunLock.CLEARING)));
+  }
+
+  @Test
+  void whileAnotherRunClearsNothingIsDeletedUnlessItsClearingFileIsLeftOver() throws Exception {
+    Path file = warehouse.resolve(RunLock.FILE);
+    Files.writeString(file, "run_id=killed\nhost=h\npid=1\n", StandardCharsets.UTF_8);
+    Map<String, String> judged = Map.of("run_id", "killed", "host", "h", "pid", "1");
+    Path clearing = Files.createFile(warehouse.resolve(RunLock.CLEARING));
+    assertFalse(RunLock.clearIfStill(fs(), lockPath(), judged), "another run is clearing");
+    assertTrue(Files.exists(file));
+    Files.setLastModifiedTime(clearing, java.nio.file.attribute.FileTime.from(
+        Instant.now().minus(Duration.ofMinutes(5))));
+    assertTrue(RunLock.clearIfStill(fs(), lockPath(), judged), "its clearer died long ago");
+    assertFalse(Files.exists(file));
+    assertFalse(Files.exists(clearing));
+  }
+
+  private org.apache.hadoop.fs.FileSystem fs() throws java.io.IOException {
+    return lockPath().getFileSystem(new Configuration());
+  }
+
+  private org.apache.hadoop.fs.Path lockPath() {
+    return new org.apache.hadoop.fs.Path(warehouse.resolve(RunLock.FILE).toUri());
+  }
 }

@@ -2,20 +2,22 @@ package io.selfeval.analyse;
 
 import java.math.BigDecimal;
 import java.util.Locale;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Runs on the executors: parses an indicator row's target and actual and scores it. The Java
- * logic lives in {@link ValueParser} and {@link IndicatorScorer}, tested on their own.
+ * Runs on the executors: parses an indicator row's target and actual and scores it, as a function
+ * of the four columns it reads (name, target_text, actual_text, weight) that returns the
+ * {@link #OUTPUT} struct; only those columns are converted to Java objects, not the whole row.
+ * The Java logic lives in {@link ValueParser} and {@link IndicatorScorer}, tested on their own.
  */
-final class AssessFunction implements MapFunction<Row, Row> {
+final class AssessFunction implements UDF4<String, String, String, BigDecimal, Row> {
   private static final long serialVersionUID = 1L;
 
-  /** Input: a row of (name, target_text, actual_text, weight, score). */
+  /** What a row gets, one struct. */
   static final StructType OUTPUT = new StructType()
       .add("target_kind", DataTypes.StringType, false)
       .add("target_comparator", DataTypes.StringType, true)
@@ -41,16 +43,13 @@ final class AssessFunction implements MapFunction<Row, Row> {
   }
 
   @Override
-  public Row call(Row in) {
+  public Row call(String name, String target, String actual, BigDecimal weight) {
     if (scorer == null) {
       scorer = new IndicatorScorer(pack);
     }
-    String target = in.getString(1);
-    String actual = in.getString(2);
-    BigDecimal weight = in.getDecimal(3);
     IndicatorValue t = ValueParser.parse(target);
     IndicatorValue a = ValueParser.parse(actual);
-    Assessment s = scorer.assess(in.getString(0), target, actual, weight);
+    Assessment s = scorer.assess(name, target, actual, weight);
     return RowFactory.create(kind(t), t.comparator(), fit(t.value()), t.unit(), kind(a),
         fit(a.value()), a.unit(), a.approximation(), a.polarity(), s.direction(), s.status(),
         s.relativeDeviation(), s.exactHit(), s.expectedScore(), s.rule());

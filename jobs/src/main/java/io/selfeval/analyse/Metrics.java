@@ -9,17 +9,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.try_divide;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import io.selfeval.model.Schemas;
 import java.math.BigDecimal;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The analysis transformations: pure, no reads or writes, each ending with the select of its
@@ -27,33 +24,20 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class Metrics {
 
+  /** The struct column of each row's assessment, while its fields are taken out. */
+  private static final String ASSESSMENT = "_assessment";
+
   private Metrics() {}
 
   /** One row per indicator row: parsed values, direction, status, expected score, excess. */
   public static Dataset<Row> indicatorDeviations(Dataset<Row> indicators, RulePack pack) {
-    StructType out = new StructType(indicators.schema().fields());
-    for (var f : AssessFunction.OUTPUT.fields()) {
-      out = out.add(f);
-    }
-    AssessFunction assess = new AssessFunction(pack);
-    Dataset<Row> assessed = indicators.map((MapFunction<Row, Row>) row -> merge(row,
-        assess.call(RowFactory.create(row.getAs("name"), row.getAs("target_text"),
-            row.getAs("actual_text"), row.getAs("weight"), row.getAs("score")))),
-        Encoders.row(out));
+    Column assessment = udf(new AssessFunction(pack), AssessFunction.OUTPUT).asNonNullable()
+        .apply(col("name"), col("target_text"), col("actual_text"), col("weight"));
+    Dataset<Row> assessed = indicators.withColumn(ASSESSMENT, assessment)
+        .select(col("*"), col(ASSESSMENT + ".*")).drop(ASSESSMENT);
     return Schemas.conform(assessed
         .withColumn("score_excess", col("score").minus(col("expected_score")))
         .withColumn("rule_pack", lit(pack.label())), "int_indicator_deviations");
-  }
-
-  private static Row merge(Row a, Row b) {
-    Object[] values = new Object[a.length() + b.length()];
-    for (int i = 0; i < a.length(); i++) {
-      values[i] = a.get(i);
-    }
-    for (int i = 0; i < b.length(); i++) {
-      values[a.length() + i] = b.get(i);
-    }
-    return RowFactory.create(values);
   }
 
   /** One row per form: execution rates, recomputed and fair totals, inflation points. */

@@ -74,4 +74,18 @@ class MetricsTest {
     assertDecimal("19.5", r.getAs("inflation_points"), "100 - 80.5");
     assertEquals("hunan@2021.1", r.getAs("rule_pack"));
   }
+
+  @Test
+  void eachIndicatorRowIsAssessedOnceThoughItsAssessmentFillsFifteenColumns() {
+    Dataset<Row> indicators = spark.createDataFrame(List.of(
+        RowFactory.create("f1#0", "f1", 0, "u1", 2024, "产出指标", "数量指标", "巡查次数", "100次",
+            "160次", null, dec("50"), dec("50"), "a.txt", 10)), INDICATORS)
+        .localCheckpoint(true); // as from a table: rows the optimiser cannot evaluate itself
+    Dataset<Row> deviations = Metrics.indicatorDeviations(indicators, RulePack.load("national"));
+    // were the optimiser to inline the struct into each of its fields, the parser would run
+    // once per field: fifteen times a row
+    String plan = deviations.queryExecution().optimizedPlan().toString();
+    assertEquals(1, plan.split("AssessFunction|UDF\\(", -1).length - 1, plan);
+    assertEquals("exceeded", deviations.first().getAs("status"), "160 of a target of 100");
+  }
 }

@@ -5,23 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.selfeval.CapturedLog;
-import io.selfeval.extract.Seeds;
 import io.selfeval.model.FormRecord;
 import io.selfeval.model.Records;
 import io.selfeval.model.Schemas;
 import io.selfeval.model.Warning;
 import io.selfeval.spark.SharedSpark;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,8 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -50,9 +41,6 @@ import org.junit.jupiter.api.Test;
 class BadInputCorpusTest {
 
   private static final String EXPECTED = "/bad-inputs/EXPECTED.tsv";
-  private static final String SEED_001 = "001_b0594b0c6d3b86f7.txt";
-  private static final long BIG = 50L * 1024 * 1024;
-  private static final long FIFO_PATIENCE_SECONDS = 60;
   private static final List<String> SECRETS = List.of("王建国", "张伟", "0731-22334455",
       "13987654321", "430102198805061234", "wangjg@example.com", "李华", "13800138000");
 
@@ -69,8 +57,7 @@ class BadInputCorpusTest {
   private static Path input;
   private static Path warehouse;
   private static boolean readsEverything;
-  private static final Set<String> notMade = new TreeSet<>();
-  private static ServerSocketChannel socket;
+  private static RuntimeCases made;
   private static int exitCode;
   private static String output;
   private static String log;
@@ -95,12 +82,9 @@ class BadInputCorpusTest {
         }
       }
     }
-    makeGeneratedCases();
-
-    CountDownLatch done = new CountDownLatch(1);
-    Thread watchdog = new Thread(() -> unblockFifoNowAndThen(done), "fifo-watchdog");
-    watchdog.setDaemon(true);
-    watchdog.start();
+    made = RuntimeCases.makeIn(input);
+    readsEverything = made.readsEverything();
+    Runnable stopWatchingFifo = made.watchFifo();
     StringWriter out = new StringWriter();
     RunCommand run = InTestRun.parse(out, input, warehouse);
     StringWriter logged = new StringWriter();
@@ -114,7 +98,7 @@ class BadInputCorpusTest {
         }
       });
     } finally {
-      done.countDown();
+      stopWatchingFifo.run();
       runMillis = (System.nanoTime() - started) / 1_000_000;
       output = out.toString();
       log = logged.toString();
@@ -124,20 +108,8 @@ class BadInputCorpusTest {
 
   @AfterAll
   static void cleanUp() throws IOException {
-    if (socket != null) {
-      socket.close();
-    }
-    if (input != null) {
-      Path locked = input.resolve("gen-locked-dir");
-      if (Files.exists(locked)) {
-        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
-      }
-      Path chmod = input.resolve("gen-chmod-000.txt");
-      if (Files.exists(chmod)) {
-        Files.setPosixFilePermissions(chmod, PosixFilePermissions.fromString("rw-r--r--"));
-      }
-      // the rest stays under target/ for inspection; the 50 MiB file need not
-      Files.deleteIfExists(input.resolve("gen-50mb-repeated-pages.txt"));
+    if (made != null) {
+      made.close(); // the rest stays under target/ for inspection
     }
   }
 
@@ -148,7 +120,7 @@ class BadInputCorpusTest {
     List<String> problems = new ArrayList<>();
     Set<String> expectedFiles = new TreeSet<>();
     for (Case c : cases) {
-      if (notMade.contains(c.file()) || c.outcomeHere().equals("absent")) {
+      if (!made.made(c.file()) || c.outcomeHere().equals("absent")) {
         if (outcomesByFile.containsKey(c.file())) {
           problems.add(c.file() + ": expected no outcome, got " + outcomesByFile.get(c.file()));
         }
@@ -168,7 +140,7 @@ class BadInputCorpusTest {
       }
     }
     assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems)
-        + "\n(readsEverything=" + readsEverything + ", not made: " + notMade + ")");
+        + "\n(readsEverything=" + readsEverything + ", not made: " + made.notMade() + ")");
     System.out.printf("bad-input corpus: %d cases (%d made at run time%s), run in %.1f s%n",
         expectedFiles.size(), cases.stream().filter(c -> c.file().startsWith("gen-")).count(),
         readsEverything ? ", as root" : "", runMillis / 1000.0);
@@ -324,7 +296,7 @@ class BadInputCorpusTest {
   }
 
   private static boolean present(Case c) {
-    return !notMade.contains(c.file()) && !c.outcomeHere().equals("absent");
+    return made.made(c.file()) && !c.outcomeHere().equals("absent");
   }
 
   private static long count(String status) {
@@ -366,87 +338,6 @@ class BadInputCorpusTest {
       List<String> codes = warningsByFile.computeIfAbsent(r.source().file(),
           k -> new ArrayList<>());
       r.warnings().stream().map(Warning::code).forEach(codes::add);
-    }
-  }
-
-  /** The cases git cannot hold or that would make the resource folder big. */
-  private static void makeGeneratedCases() throws IOException, InterruptedException {
-    writeBig(input.resolve("gen-50mb-repeated-pages.txt"));
-
-    Path chmod = input.resolve("gen-chmod-000.txt");
-    Files.writeString(chmod, variant("gen-chmod-000"), StandardCharsets.UTF_8);
-    Files.setPosixFilePermissions(chmod, PosixFilePermissions.fromString("---------"));
-    // root reads any file whatever its mode: then the honest outcome is that it is parsed
-    readsEverything = Files.isReadable(chmod);
-    Path locked = Files.createDirectories(input.resolve("gen-locked-dir"));
-    Files.writeString(locked.resolve("inside.txt"), variant("gen-locked-dir"),
-        StandardCharsets.UTF_8);
-    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
-
-    // a socket cannot be opened for reading, not even by root
-    try {
-      socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-      socket.bind(UnixDomainSocketAddress.of(input.resolve("gen-unix-socket.txt")));
-    } catch (IOException | UnsupportedOperationException e) {
-      notMade.add("gen-unix-socket.txt"); // e.g. the path is too long for a socket address
-    }
-    Process mkfifo = new ProcessBuilder("mkfifo", input.resolve("gen-fifo.txt").toString())
-        .redirectErrorStream(true).start();
-    if (!mkfifo.waitFor(30, TimeUnit.SECONDS) || mkfifo.exitValue() != 0) {
-      notMade.add("gen-fifo.txt");
-    }
-
-    Files.createSymbolicLink(input.resolve("gen-link-loop-a.txt"), Path.of("gen-link-loop-b.txt"));
-    Files.createSymbolicLink(input.resolve("gen-link-loop-b.txt"), Path.of("gen-link-loop-a.txt"));
-    Files.createSymbolicLink(input.resolve("gen-dangling-link.txt"),
-        Path.of("gen-missing-target.txt"));
-    Files.createDirectories(input.resolve("gen-cycle"));
-    Files.createSymbolicLink(input.resolve("gen-cycle/back-to-root"), Path.of(".."));
-
-    Files.writeString(input.resolve("gen-colon:in:name.txt"), variant("gen-colon"),
-        StandardCharsets.UTF_8);
-    Files.writeString(input.resolve("gen-back\\slash.txt"), variant("gen-backslash"),
-        StandardCharsets.UTF_8);
-  }
-
-  /** Seed 001 with a last line naming the case, so that no two cases share their bytes. */
-  private static String variant(String name) {
-    return Seeds.text(SEED_001) + "附注：生成用例 " + name + "\n";
-  }
-
-  /** Seed 001 with its pages of duties (lines 13-47) repeated until the file holds 50 MiB. */
-  private static void writeBig(Path to) throws IOException {
-    byte[] head = Seeds.lines(SEED_001, 1, 47).getBytes(StandardCharsets.UTF_8);
-    byte[] pages = Seeds.lines(SEED_001, 13, 47).getBytes(StandardCharsets.UTF_8);
-    int lines = (int) Seeds.text(SEED_001).lines().count();
-    byte[] tail = Seeds.lines(SEED_001, 48, lines).getBytes(StandardCharsets.UTF_8);
-    try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(to))) {
-      out.write(head);
-      long written = head.length + tail.length;
-      while (written < BIG) {
-        out.write(pages);
-        written += pages.length;
-      }
-      out.write(tail);
-    }
-  }
-
-  /**
-   * A reader that opens the pipe blocks until a writer comes: should the run ever open it, this
-   * comes as a writer now and then (opening a pipe read-write never blocks on Linux), so the
-   * run ends, and the pipe's outcome ("empty file") shows what happened.
-   */
-  private static void unblockFifoNowAndThen(CountDownLatch done) {
-    try {
-      while (!done.await(FIFO_PATIENCE_SECONDS, TimeUnit.SECONDS)) {
-        if (!notMade.contains("gen-fifo.txt")) {
-          new java.io.RandomAccessFile(input.resolve("gen-fifo.txt").toFile(), "rw").close();
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -40,7 +40,16 @@ final class RuntimeCases implements AutoCloseable {
   /** Makes every case in {@code input}; a case the system cannot make is noted, not made. */
   static RuntimeCases makeIn(Path input) throws IOException, InterruptedException {
     RuntimeCases cases = new RuntimeCases(input);
-    cases.make();
+    try {
+      cases.make();
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      try {
+        cases.close(); // modes back, so that target/ can be cleaned
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
     return cases;
   }
 

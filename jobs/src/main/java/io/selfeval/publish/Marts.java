@@ -55,20 +55,20 @@ public final class Marts {
 
   /** Every mart's rows, in mart order, as of the tables' current versions. */
   static Map<String, Dataset<Row>> build(SparkSession spark, Warehouse warehouse, String runId) {
-    Dataset<Row> forms = read(spark, warehouse, "forms");
-    Dataset<Row> flags = read(spark, warehouse, "int_flags");
-    Dataset<Row> deviations = read(spark, warehouse, "int_indicator_deviations");
+    Dataset<Row> forms = warehouse.read(spark, "forms");
+    Dataset<Row> flags = warehouse.read(spark, "int_flags");
+    Dataset<Row> deviations = warehouse.read(spark, "int_indicator_deviations");
     Dataset<Row> formLabels = forms.select(col("form_id").as("l_form_id"),
         col("unit_name"), col("form_kind").as("l_form_kind"), col("project_name"),
         col("document_sha256"), col("line_end"));
     Map<String, Dataset<Row>> marts = new LinkedHashMap<>();
-    marts.put(FORM_SCORECARD, scorecard(read(spark, warehouse, "int_form_execution"),
+    marts.put(FORM_SCORECARD, scorecard(warehouse.read(spark, "int_form_execution"),
         formLabels, flags, runId));
     marts.put(INDICATOR_DEVIATIONS, Schemas.conformTo(deviations
         .join(formLabels, col("form_id").equalTo(col("l_form_id")), "left_outer")
         .withColumn("form_kind", col("l_form_kind"))
         .withColumn("run_id", lit(runId)), ddlFile(INDICATOR_DEVIATIONS)));
-    Dataset<Row> unitNames = read(spark, warehouse, "units").select(
+    Dataset<Row> unitNames = warehouse.read(spark, "units").select(
         col("unit_id").as("n_unit_id"), col("canonical_name").as("unit_name"));
     Dataset<Row> indicatorNames = deviations.select(col("indicator_id").as("n_indicator_id"),
         col("name").as("indicator_name"));
@@ -80,7 +80,7 @@ public final class Marts {
         .withColumn("form_kind", col("l_form_kind"))
         .withColumn("evidence_json", to_json(col("evidence_values")))
         .withColumn("run_id", lit(runId)), ddlFile(INFLATION_FLAGS)));
-    marts.put(UNIT_YEAR_PROFILES, Schemas.conformTo(read(spark, warehouse,
+    marts.put(UNIT_YEAR_PROFILES, Schemas.conformTo(warehouse.read(spark,
         "int_unit_year_profiles").withColumn("run_id", lit(runId)), ddlFile(UNIT_YEAR_PROFILES)));
     return marts;
   }
@@ -112,9 +112,5 @@ public final class Marts {
         .withColumn("flags_low", low)
         .withColumn("flags_total", high.plus(medium).plus(low))
         .withColumn("run_id", lit(runId)), ddlFile(FORM_SCORECARD));
-  }
-
-  static Dataset<Row> read(SparkSession spark, Warehouse warehouse, String table) {
-    return warehouse.read(spark, table);
   }
 }

@@ -79,12 +79,12 @@ public final class PublishJob {
     long started = System.nanoTime();
     Map<String, Dataset<Row>> marts = Marts.build(spark, warehouse, runId);
     Map<String, Long> expected = new LinkedHashMap<>();
-    expected.put(Marts.FORM_SCORECARD, Marts.read(spark, warehouse, "forms").count());
+    expected.put(Marts.FORM_SCORECARD, warehouse.read(spark, "forms").count());
     expected.put(Marts.INDICATOR_DEVIATIONS,
-        Marts.read(spark, warehouse, "int_indicator_deviations").count());
-    expected.put(Marts.INFLATION_FLAGS, Marts.read(spark, warehouse, "int_flags").count());
+        warehouse.read(spark, "int_indicator_deviations").count());
+    expected.put(Marts.INFLATION_FLAGS, warehouse.read(spark, "int_flags").count());
     expected.put(Marts.UNIT_YEAR_PROFILES,
-        Marts.read(spark, warehouse, "int_unit_year_profiles").count());
+        warehouse.read(spark, "int_unit_year_profiles").count());
     Map<String, Dataset<Row>> written = new LinkedHashMap<>();
     try {
       for (Map.Entry<String, Dataset<Row>> e : marts.entrySet()) {

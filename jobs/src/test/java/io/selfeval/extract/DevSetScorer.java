@@ -101,10 +101,11 @@ final class DevSetScorer {
   }
 
   /**
-   * Pairs each expected form with a record: first by project name (equal, or one containing the
-   * other), then unit forms with the first unit record, then the rest in order (forms that state
-   * a unit or project before the tails of forms cut off by the excerpt). Indicator rows
-   * are paired by name only, so a wrong pairing of forms cannot make row values look wrong.
+   * Pairs each expected form with a record: first by project name (equal, or one of four or more
+   * characters containing the other), then unit forms with the first unit record, then the rest
+   * in order (forms that state a unit or project before the tails of forms cut off by the
+   * excerpt). Indicator rows are paired by name only, so a wrong pairing of forms cannot make row
+   * values look wrong.
    */
   static JsonNode[] match(List<JsonNode> forms, List<JsonNode> records) {
     JsonNode[] matched = new JsonNode[forms.size()];
@@ -113,7 +114,9 @@ final class DevSetScorer {
       String name = norm(forms.get(i).path("project_name").asText(""));
       for (int r = 0; r < records.size() && !name.isEmpty(); r++) {
         String actual = norm(text(records.get(r).get("project_name")));
-        if (!used[r] && !actual.isEmpty() && (actual.contains(name) || name.contains(actual))) {
+        boolean same = actual.equals(name) || Math.min(actual.length(), name.length()) >= 4
+            && (actual.contains(name) || name.contains(actual));
+        if (!used[r] && same) {
           matched[i] = records.get(r);
           used[r] = true;
           break;

@@ -58,4 +58,17 @@ class DevSetScorerTest {
     assertEquals(4, total.gap);
     assertEquals(0, total.right + total.wrong);
   }
+
+  @Test
+  void formsArePairedByProjectNameWhateverTheOrder() throws IOException {
+    List<JsonNode> forms = List.of(json("{'project_name': '村级补助及运转经费'}"),
+        json("{'project_name': '委托业务项目'}"), json("{'form_kind': 'unit'}"));
+    JsonNode first = json("{'form_kind': 'project', 'project_name': '委托业务项目'}");
+    JsonNode second = json("{'form_kind': 'unit', 'project_name': null}");
+    JsonNode third = json("{'form_kind': 'project', 'project_name': '(村级补助及运转经费)'}");
+    JsonNode[] matched = DevSetScorer.match(forms, List.of(first, second, third));
+    assertEquals(third, matched[0]);
+    assertEquals(first, matched[1]);
+    assertEquals(second, matched[2]);
+  }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine;
  * rejected" apart, runs that repeat leave tables and marts as they were, and a run refused while
  * another holds the warehouse.
  */
-class ScheduledRunTest {
+class ScheduledRunIT {
 
 
   @TempDir

@@ -22,7 +22,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /** Publishing the seeds' marts: declared schemas, checks, and a publish that dies half-way. */
-class PublishJobTest {
+class PublishJobIT {
 
   private final SparkSession spark = SharedSpark.get();
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.selfeval.extract.Seeds;
-import io.selfeval.load.RunLock;
 import io.selfeval.publish.Marts;
 import io.selfeval.spark.FaultPoints;
 import io.selfeval.spark.SharedSpark;
+import io.selfeval.warehouse.RunLock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.selfeval.extract.Seeds;
-import io.selfeval.load.RunLock;
 import io.selfeval.publish.Marts;
 import io.selfeval.spark.SharedSpark;
+import io.selfeval.warehouse.RunLock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

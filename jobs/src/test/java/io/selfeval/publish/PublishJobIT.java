@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.selfeval.cli.SeedWarehouse;
-import io.selfeval.load.RunLedger;
-import io.selfeval.load.Warehouse;
 import io.selfeval.spark.SharedSpark;
+import io.selfeval.warehouse.RunLedger;
+import io.selfeval.warehouse.Warehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

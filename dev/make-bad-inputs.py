@@ -4,7 +4,7 @@
 Each file is a seed cut, re-encoded or altered the way reports go wrong in practice; what each
 one exercises and what must become of it is in bad-inputs/EXPECTED.tsv, written by hand.
 Cases git cannot hold or that would make the folder big (the 50 MB file, unreadable files,
-links, pipes, sockets, names with a colon or a backslash) are made by BadInputCorpusTest at run
+links, pipes, sockets, names with a colon or a backslash) are made by BadInputCorpusIT at run
 time. Run from the repository root: python3 dev/make-bad-inputs.py
 """
 

@@ -19,7 +19,7 @@
 #
 # Paths given to selfeval must be absolute (or file:/hdfs:/s3a: URIs): executors run in the
 # workers' folders, and all processes share this machine's file system, so a file: warehouse works.
-# StandaloneClusterTest runs this script in `mvn test` and compares the marts with a local run.
+# StandaloneClusterIT runs this script in `mvn verify` and compares the marts with a local run.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

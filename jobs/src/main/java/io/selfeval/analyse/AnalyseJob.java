@@ -2,8 +2,9 @@ package io.selfeval.analyse;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.selfeval.load.Warehouse;
-import io.selfeval.model.Schemas;
+import io.selfeval.warehouse.Tables;
+import io.selfeval.warehouse.Tables.Table;
+import io.selfeval.warehouse.Warehouse;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -39,38 +40,38 @@ public final class AnalyseJob {
     // Every table is read once and every result is kept once written: the later steps use
     // what was just written instead of reading it back from Delta, which on small inputs cost
     // more (log replay, planning, a job per scan) than the analysis itself.
-    Dataset<Row> indicators = read("indicators");
-    Dataset<Row> forms = keep(read("forms"));
-    Dataset<Row> units = keep(read("units"));
-    Dataset<Row> facts = keep(read("facts"));
+    Dataset<Row> indicators = read(Tables.INDICATORS);
+    Dataset<Row> forms = keep(read(Tables.FORMS));
+    Dataset<Row> units = keep(read(Tables.UNITS));
+    Dataset<Row> facts = keep(read(Tables.FACTS));
     Dataset<Row> deviations = write(Metrics.indicatorDeviations(indicators, pack),
-        "int_indicator_deviations");
+        Tables.INDICATOR_DEVIATIONS);
     Dataset<Row> execution = write(Metrics.formExecution(forms, deviations, pack),
-        "int_form_execution");
+        Tables.FORM_EXECUTION);
     // links and target changes both start from it
     Dataset<Row> keyed = keep(deviations.join(forms.select(col("form_id").as("k_form_id"),
         TargetChanges.formKey().as("form_key")), col("form_id").equalTo(col("k_form_id")))
         .drop("k_form_id"));
     double distance = thresholds.linkMaxDistance().doubleValue();
     Dataset<Row> links = write(Links.units(units, distance, SEED)
-        .unionByName(Links.indicators(keyed, distance)), "int_links");
+        .unionByName(Links.indicators(keyed, distance)), Tables.LINKS);
     Dataset<Row> changes = write(TargetChanges.changes(keyed, links),
-        "int_target_changes");
+        Tables.TARGET_CHANGES);
     // pattern rules judge unit-year profiles; the profiles' flag counts then include them
     Dataset<Row> noFlags = spark.createDataFrame(java.util.List.of(),
-        Schemas.ddl("tables/int_flags.ddl"));
+        Tables.FLAGS.schema());
     long step = System.nanoTime();
     Dataset<Row> prelim = keep(Profiles.unitYearProfiles(execution, deviations,
         noFlags, units, changes, thresholds, pack.label()));
     LOG.info("analyse: profiles before flags computed in {} s", seconds(step, System.nanoTime()));
     Dataset<Row> flags = write(Flags.flags(forms, execution, deviations, facts, prelim,
-        thresholds, pack.label()), "int_flags");
+        thresholds, pack.label()), Tables.FLAGS);
     step = System.nanoTime();
     Dataset<Row> profiles = keep(Profiles.unitYearProfiles(execution, deviations,
         flags, units, changes, thresholds, pack.label()));
-    overwrite(Schemas.conform(Clusters.assign(profiles, thresholds.clusterFeatures(),
-        thresholds.clusterMinRows(), thresholds.clusterMinK(), thresholds.clusterMaxK(), SEED),
-        "int_unit_year_profiles"), "int_unit_year_profiles");
+    overwrite(Tables.UNIT_YEAR_PROFILES.conform(Clusters.assign(profiles,
+        thresholds.clusterFeatures(), thresholds.clusterMinRows(), thresholds.clusterMinK(),
+        thresholds.clusterMaxK(), SEED)), Tables.UNIT_YEAR_PROFILES);
     LOG.info("analyse: int_unit_year_profiles with clusters computed and written in {} s",
         seconds(step, System.nanoTime()));
     long[] counts = {deviations.count(), execution.count(), flags.count()};
@@ -80,7 +81,7 @@ public final class AnalyseJob {
     return counts;
   }
 
-  private Dataset<Row> read(String table) {
+  private Dataset<Row> read(Table table) {
     return warehouse.read(spark, table);
   }
 
@@ -94,7 +95,7 @@ public final class AnalyseJob {
   }
 
   /** Replaces {@code table} with {@code rows}; returns the rows, kept for the next steps. */
-  private Dataset<Row> write(Dataset<Row> rows, String table) {
+  private Dataset<Row> write(Dataset<Row> rows, Table table) {
     long started = System.nanoTime();
     Dataset<Row> written = keep(rows);
     long computed = System.nanoTime();
@@ -104,7 +105,7 @@ public final class AnalyseJob {
     return written;
   }
 
-  private void overwrite(Dataset<Row> rows, String table) {
+  private void overwrite(Dataset<Row> rows, Table table) {
     rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
         .save(warehouse.table(table));
   }

@@ -21,7 +21,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import io.selfeval.model.Schemas;
+import io.selfeval.warehouse.Tables;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,7 +133,7 @@ public final class Flags {
     for (int k = 1; k < all.size(); k++) {
       union = union.unionByName(all.get(k));
     }
-    return Schemas.conform(union
+    return Tables.FLAGS.conform(union
         .withColumn("flag_id", substring(sha2(concat_ws("#", col("rule_id"),
             coalesce(col("form_id"), concat_ws(":", lit("population"),
                 col("fiscal_year").cast("string"))),
@@ -141,7 +141,7 @@ public final class Flags {
                 col("evidence_values").getItem("test"), lit(""))), 256), 1, 32))
         .withColumn("severity", severity(t))
         .withColumn("rule_pack", lit(rulePack))
-        .withColumn("thresholds_version", lit(t.version())), "int_flags");
+        .withColumn("thresholds_version", lit(t.version())));
   }
 
   /**

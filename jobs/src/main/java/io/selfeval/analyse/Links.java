@@ -23,7 +23,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 
-import io.selfeval.model.Schemas;
+import io.selfeval.warehouse.Tables;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -166,14 +166,14 @@ public final class Links {
         .withColumn("r_rank", row_number().over(Window.partitionBy(col("r_key"))
             .orderBy(col("distance"), col("l_name"), col("l_key"))))
         .where(col("l_rank").equalTo(1).and(col("r_rank").equalTo(1)));
-    return Schemas.conform(linked.select(lit("unit").as("link_kind"),
+    return Tables.LINKS.conform(linked.select(lit("unit").as("link_kind"),
         col("l_key").as("left_key"), col("r_key").as("right_key"),
         col("l_name").as("left_name"), col("r_name").as("right_name"),
         lit(null).cast("string").as("unit_id"), lit(null).cast("string").as("form_key"),
         array_max(col("l_years")).as("left_year"), array_min(col("r_years")).as("right_year"),
         col("l_years").as("left_years"), col("r_years").as("right_years"),
         col("distance").as("jaccard_distance"), lit(METHOD).as("method"),
-        threshold.as("threshold")), "int_links");
+        threshold.as("threshold")));
   }
 
   /**
@@ -221,13 +221,13 @@ public final class Links {
         .agg(collect_list(struct(col("distance"), col("r_name"), col("l_name"), col("r_key"),
             col("l_key"), col("r_year"))).as("pairs"))
         .selectExpr("unit_id", "form_key", "left_year", "explode(" + GREEDY + ") as p");
-    return Schemas.conform(chosen.select(lit("indicator").as("link_kind"),
+    return Tables.LINKS.conform(chosen.select(lit("indicator").as("link_kind"),
         col("p.l_key").as("left_key"), col("p.r_key").as("right_key"),
         col("p.l_name").as("left_name"), col("p.r_name").as("right_name"), col("unit_id"),
         col("form_key"), col("left_year"), col("p.r_year").as("right_year"),
         array(col("left_year")).as("left_years"), array(col("p.r_year")).as("right_years"),
         col("p.distance").as("jaccard_distance"), lit(INDICATOR_METHOD).as("method"),
-        threshold.as("threshold")), "int_links");
+        threshold.as("threshold")));
   }
 
   /** Adds norm (the normalised name) and grams (its distinct bigrams); drops empty names. */
@@ -284,6 +284,6 @@ public final class Links {
   }
 
   private static Dataset<Row> empty(Dataset<Row> any) {
-    return any.sparkSession().createDataFrame(List.of(), Schemas.ddl("tables/int_links.ddl"));
+    return any.sparkSession().createDataFrame(List.of(), Tables.LINKS.schema());
   }
 }

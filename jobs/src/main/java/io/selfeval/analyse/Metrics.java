@@ -12,7 +12,7 @@ import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
-import io.selfeval.model.Schemas;
+import io.selfeval.warehouse.Tables;
 import java.math.BigDecimal;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -35,9 +35,9 @@ public final class Metrics {
         .apply(col("name"), col("target_text"), col("actual_text"), col("weight"));
     Dataset<Row> assessed = indicators.withColumn(ASSESSMENT, assessment)
         .select(col("*"), col(ASSESSMENT + ".*")).drop(ASSESSMENT);
-    return Schemas.conform(assessed
+    return Tables.INDICATOR_DEVIATIONS.conform(assessed
         .withColumn("score_excess", col("score").minus(col("expected_score")))
-        .withColumn("rule_pack", lit(pack.label())), "int_indicator_deviations");
+        .withColumn("rule_pack", lit(pack.label())));
   }
 
   /** One row per form: execution rates, recomputed and fair totals, inflation points. */
@@ -83,12 +83,11 @@ public final class Metrics {
         .withColumn("weight_total", weight.plus(coalesce(col("indicator_weight_sum"),
             lit(BigDecimal.ZERO))))
         .withColumn("rule_pack", lit(pack.label()));
-    return Schemas.conform(joined
+    return Tables.FORM_EXECUTION.conform(joined
         .withColumn("budget_weight", col("budget_weight_used"))
         .withColumn("indicator_count", coalesce(col("indicator_count"), lit(0)))
         .withColumn("measurable_count", coalesce(col("measurable_count"), lit(0)))
-        .withColumn("exact_hit_count", coalesce(col("exact_hit_count"), lit(0))),
-        "int_form_execution");
+        .withColumn("exact_hit_count", coalesce(col("exact_hit_count"), lit(0))));
   }
 
   private static Column gradeOf(Column total, RulePack pack) {

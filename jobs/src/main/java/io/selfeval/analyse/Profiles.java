@@ -11,7 +11,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.when;
 
-import io.selfeval.model.Schemas;
+import io.selfeval.warehouse.Tables;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -86,7 +86,7 @@ public final class Profiles {
         .join(flagged, KEY, "left_outer")
         .join(changes, KEY, "left_outer")
         .join(names, col("unit_id").equalTo(col("name_unit_id")), "left_outer");
-    return Schemas.conform(profile
+    return Tables.UNIT_YEAR_PROFILES.conform(profile
         .withColumn("indicator_rows", coalesceInt("indicator_rows"))
         .withColumn("quantitative_rows", coalesceInt("quantitative_rows"))
         .withColumn("exact_hit_share", try_divide(col("exact_hits"), col("quantitative_rows")))
@@ -107,7 +107,7 @@ public final class Profiles {
         .withColumn("anomaly_score", lit(null).cast("decimal(22,6)"))
         .withColumn("flags", coalesceInt("flags"))
         .withColumn("high_flags", coalesceInt("high_flags"))
-        .withColumn("rule_pack", lit(rulePack)), "int_unit_year_profiles");
+        .withColumn("rule_pack", lit(rulePack)));
   }
 
   /** The first configured kind whose suffixes end the unit's name; {@code other} if none. */

@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
-import io.selfeval.model.Schemas;
+import io.selfeval.warehouse.Tables;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -64,13 +64,13 @@ public final class TargetChanges {
             .and(col("target_kind").equalTo(col("p_kind")))
             .and(col("target_kind").isin("number", "percent", "count_per_period"))
             .and(col("target_unit").eqNullSafe(col("p_unit_word"))));
-    return Schemas.conform(compared
+    return Tables.TARGET_CHANGES.conform(compared
         .withColumn("previous_indicator_id", col("p_id"))
         .withColumn("previous_name", col("p_name"))
         .withColumn("previous_target_value", col("p_target"))
         .withColumn("previous_actual_value", col("p_actual"))
         .withColumn("previous_status", col("p_status"))
         .withColumn("change", change)
-        .withColumn("after_beaten", col("p_status").equalTo("exceeded")), "int_target_changes");
+        .withColumn("after_beaten", col("p_status").equalTo("exceeded")));
   }
 }

@@ -1,7 +1,7 @@
 package io.selfeval.cli;
 
 import io.selfeval.generate.ManifestScorer;
-import io.selfeval.load.Warehouse;
+import io.selfeval.warehouse.Warehouse;
 import java.io.File;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;

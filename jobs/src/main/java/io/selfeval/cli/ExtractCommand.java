@@ -2,8 +2,9 @@ package io.selfeval.cli;
 
 import io.selfeval.extract.ExtractJob;
 import io.selfeval.extract.ExtractSummary;
-import io.selfeval.load.RunLedger;
-import io.selfeval.load.Warehouse;
+import io.selfeval.warehouse.RunLedger;
+import io.selfeval.warehouse.Tables;
+import io.selfeval.warehouse.Warehouse;
 import java.time.Instant;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -57,17 +58,18 @@ final class ExtractCommand extends StageCommand {
     Warehouse warehouse = new Warehouse(common.warehouse());
     summary = new ExtractJob(spark).run(input.input, recordsPath(), outcomesPath(),
         all ? null : loaded(spark, warehouse));
-    new RunLedger(spark, warehouse).extract(runId(), started, Instant.now(), summary);
+    new RunLedger(spark, warehouse).counted(runId(), "extract", started, Instant.now(),
+        summary.counts());
     spec.commandLine().getOut().println(summary.describe());
     return ExitCodes.OK;
   }
 
   /** SHA-256 of the documents in {@code forms}; null before the first load. */
   private static Dataset<Row> loaded(SparkSession spark, Warehouse warehouse) {
-    if (!warehouse.has(spark, "forms")) {
+    if (!warehouse.has(spark, Tables.FORMS)) {
       return null;
     }
-    return warehouse.read(spark, "forms").select("document_sha256");
+    return warehouse.read(spark, Tables.FORMS).select("document_sha256");
   }
 
   String recordsPath() {

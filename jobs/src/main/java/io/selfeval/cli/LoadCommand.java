@@ -2,8 +2,8 @@ package io.selfeval.cli;
 
 import io.selfeval.load.LoadJob;
 import io.selfeval.load.LoadSummary;
-import io.selfeval.load.RunLedger;
-import io.selfeval.load.Warehouse;
+import io.selfeval.warehouse.RunLedger;
+import io.selfeval.warehouse.Warehouse;
 import java.time.Instant;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -49,7 +49,8 @@ final class LoadCommand extends StageCommand {
     summary = new LoadJob(spark, warehouse).run(
         records != null ? records : warehouse.stagingRecords(),
         outcomes != null ? outcomes : warehouse.stagingOutcomes(), runId());
-    new RunLedger(spark, warehouse).load(runId(), started, Instant.now(), summary);
+    new RunLedger(spark, warehouse).counted(runId(), "load", started, Instant.now(),
+        summary.counts());
     spec.commandLine().getOut().println(summary.describe());
     return ExitCodes.OK;
   }

@@ -1,7 +1,7 @@
 package io.selfeval.cli;
 
-import io.selfeval.load.Warehouse;
 import io.selfeval.publish.PublishJob;
+import io.selfeval.warehouse.Warehouse;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;

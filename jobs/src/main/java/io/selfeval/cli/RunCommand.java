@@ -2,10 +2,11 @@ package io.selfeval.cli;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.selfeval.load.RunLedger;
-import io.selfeval.load.TableVersions;
-import io.selfeval.load.Warehouse;
 import io.selfeval.publish.PublishJob;
+import io.selfeval.warehouse.RunLedger;
+import io.selfeval.warehouse.TableVersions;
+import io.selfeval.warehouse.Tables;
+import io.selfeval.warehouse.Warehouse;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -131,10 +132,10 @@ final class RunCommand extends StageCommand {
 
   /** Documents this run rejected that no earlier run had (rejects.first_run_id). */
   private static long rejectedFirstBy(SparkSession spark, Warehouse warehouse, String runId) {
-    if (!warehouse.has(spark, "rejects")) {
+    if (!warehouse.has(spark, Tables.REJECTS)) {
       return 0;
     }
-    return warehouse.read(spark, "rejects")
+    return warehouse.read(spark, Tables.REJECTS)
         .where(col("first_run_id").equalTo(runId)).select("source_file").distinct().count();
   }
 

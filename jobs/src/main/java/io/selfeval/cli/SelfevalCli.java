@@ -1,6 +1,6 @@
 package io.selfeval.cli;
 
-import io.selfeval.load.RunLock;
+import io.selfeval.warehouse.RunLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
 package io.selfeval.cli;
 
-import io.selfeval.load.RunLedger;
-import io.selfeval.load.RunLock;
 import io.selfeval.spark.LogLevels;
 import io.selfeval.spark.SparkSessions;
+import io.selfeval.warehouse.RunLedger;
+import io.selfeval.warehouse.RunLock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -1,5 +1,7 @@
 package io.selfeval.extract;
 
+import io.selfeval.warehouse.StageCounts;
+
 /** What one extract run did, in counts. */
 public record ExtractSummary(
     long documents, long parsed, long parsedWithWarnings, long unchanged, long rejected,
@@ -13,5 +15,11 @@ public record ExtractSummary(
             + "%d forms, %d indicator rows, %d facts, %d warnings%n  records:  %s%n  outcomes: %s",
         documents, parsed, parsedWithWarnings, unchanged, rejected, forms, indicatorRows, facts,
         warnings, recordsPath, outcomesPath);
+  }
+
+  /** The counts of the {@code runs} ledger: done = parsed, with or without warnings. */
+  public StageCounts counts() {
+    return new StageCounts(documents, parsed + parsedWithWarnings, parsedWithWarnings, unchanged,
+        rejected, forms, 0, indicatorRows, describe().lines().findFirst().orElse(""));
   }
 }

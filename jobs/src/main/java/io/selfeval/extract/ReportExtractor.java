@@ -4,6 +4,7 @@ import io.selfeval.model.Budget;
 import io.selfeval.model.Fact;
 import io.selfeval.model.FormRecord;
 import io.selfeval.model.Narrative;
+import io.selfeval.model.PiiMasker;
 import io.selfeval.model.Records;
 import io.selfeval.model.Source;
 import io.selfeval.model.Warning;

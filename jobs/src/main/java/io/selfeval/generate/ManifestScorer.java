@@ -8,7 +8,9 @@ import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.selfeval.load.Warehouse;
+import io.selfeval.warehouse.Tables;
+import io.selfeval.warehouse.Tables.Table;
+import io.selfeval.warehouse.Warehouse;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -69,7 +71,7 @@ public final class ManifestScorer {
     Set<String> indicatorTruth = new HashSet<>();
     m.get("expected_indicator_links").forEach(n -> indicatorTruth.add(n.get("from").asText()
         + "→" + n.get("to").asText()));
-    if (exists("int_links")) {
+    if (exists(Tables.LINKS)) {
       scores.add(compare("links:unit", unitTruth, foundUnitLinks()));
       scores.add(compare("links:indicator", indicatorTruth, foundIndicatorLinks()));
     }
@@ -107,7 +109,7 @@ public final class ManifestScorer {
 
   /** The flags in the warehouse, keyed as the manifest keys them. */
   List<String> foundFlags() {
-    Dataset<Row> forms = read("forms").select(col("form_id").as("f_id"), col("form_index"));
+    Dataset<Row> forms = read(Tables.FORMS).select(col("form_id").as("f_id"), col("form_index"));
     Column file = regexp_replace(col("source_file"), "^reports/", "");
     Column rule = col("rule_id");
     Column key = when(rule.equalTo("DIGIT_ANOMALY"), concat(rule, lit("|year:"),
@@ -118,21 +120,21 @@ public final class ManifestScorer {
             col("source_line").cast("string")))
         .otherwise(concat(rule, lit("|"), file, lit("|form:"),
             col("form_index").cast("string")));
-    return read("int_flags").join(forms, col("form_id").equalTo(col("f_id")), "left_outer")
+    return read(Tables.FLAGS).join(forms, col("form_id").equalTo(col("f_id")), "left_outer")
         .select(key).distinct().as(Encoders.STRING()).collectAsList();
   }
 
   private Set<String> foundUnitLinks() {
-    return new HashSet<>(read("int_links").where(col("link_kind").equalTo("unit"))
+    return new HashSet<>(read(Tables.LINKS).where(col("link_kind").equalTo("unit"))
         .select(concat(col("left_name"), lit("→"), col("right_name")))
         .as(Encoders.STRING()).collectAsList());
   }
 
   private Set<String> foundIndicatorLinks() {
-    Dataset<Row> rows = read("int_indicator_deviations").select(col("indicator_id").as("i_id"),
+    Dataset<Row> rows = read(Tables.INDICATOR_DEVIATIONS).select(col("indicator_id").as("i_id"),
         concat(regexp_replace(col("source_file"), "^reports/", ""), lit("|line:"),
             col("line").cast("string")).as("at"));
-    Dataset<Row> links = read("int_links").where(col("link_kind").equalTo("indicator"));
+    Dataset<Row> links = read(Tables.LINKS).where(col("link_kind").equalTo("indicator"));
     return new HashSet<>(links
         .join(rows.withColumnRenamed("i_id", "l_id").withColumnRenamed("at", "l_at"),
             col("left_key").equalTo(col("l_id")))
@@ -142,12 +144,12 @@ public final class ManifestScorer {
         .collectAsList());
   }
 
-  private boolean exists(String table) {
+  private boolean exists(Table table) {
     return new File(warehouse.table(table).replaceFirst("^file:", ""), "_delta_log").isDirectory()
         || warehouse.has(spark, table);
   }
 
-  private Dataset<Row> read(String table) {
+  private Dataset<Row> read(Table table) {
     return warehouse.read(spark, table);
   }
 }

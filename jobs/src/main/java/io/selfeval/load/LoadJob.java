@@ -16,6 +16,10 @@ import static org.apache.spark.sql.functions.when;
 import io.selfeval.model.JsonSchemaStruct;
 import io.selfeval.model.Schemas;
 import io.selfeval.spark.FaultPoints;
+import io.selfeval.warehouse.DeltaWriter;
+import io.selfeval.warehouse.Tables;
+import io.selfeval.warehouse.Tables.Table;
+import io.selfeval.warehouse.Warehouse;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
@@ -79,7 +83,7 @@ public final class LoadJob {
 
   private LoadSummary load(Dataset<Row> checked, String outcomesPath, String runId,
       long started) {
-    String formsPath = warehouse.table("forms");
+    String formsPath = warehouse.table(Tables.FORMS);
     boolean firstLoad = !delta.exists(formsPath);
     Dataset<Row> known = firstLoad
         ? spark.createDataFrame(java.util.List.of(), new StructType().add("known_sha256",
@@ -123,6 +127,7 @@ public final class LoadJob {
         indicatorRows = written[1];
       }
       long extractRejects = writeRejects(checked, documents, outcomesPath, runId);
+      delta.createMissing(warehouse, Tables.LOADED);
       LoadSummary summary = new LoadSummary(load + skipped + rejected, load, skipped, rejected,
           checked.count(), recordsLoaded, indicatorRows, extractRejects, warehouse.root());
       LOG.info("load: done in {} s: {} loaded, {} skipped, {} rejected",
@@ -142,7 +147,7 @@ public final class LoadJob {
     Dataset<Row> budgetLines = RecordTables.budgetLines(records).localCheckpoint(true);
     Dataset<Row> indicators = RecordTables.indicators(records).localCheckpoint(true);
     Dataset<Row> facts = RecordTables.facts(records).localCheckpoint(true);
-    String formsPath = warehouse.table("forms");
+    String formsPath = warehouse.table(Tables.FORMS);
     // rows of earlier versions of the files being loaded: their forms and children go
     Dataset<Row> replacedForms = delta.exists(formsPath)
         ? delta.read(formsPath).as("t")
@@ -152,27 +157,27 @@ public final class LoadJob {
                     .and(col("t.document_sha256").notEqual(col("s"))), "left_semi")
             .select(col("form_id")).localCheckpoint(true)
         : null;
-    timed("budget_lines", () -> upsertChild("budget_lines", budgetLines, replacedForms,
-        "budget_line_id"));
-    timed("indicators", () -> upsertChild("indicators", indicators, replacedForms,
-        "indicator_id"));
-    timed("facts", () -> upsertChild("facts", facts, replacedForms, "fact_id"));
+    timed(Tables.BUDGET_LINES, () -> upsertChild(Tables.BUDGET_LINES, budgetLines,
+        replacedForms));
+    timed(Tables.INDICATORS, () -> upsertChild(Tables.INDICATORS, indicators, replacedForms));
+    timed(Tables.FACTS, () -> upsertChild(Tables.FACTS, facts, replacedForms));
     FaultPoints.reach(FaultPoints.LOAD_BEFORE_FORMS);
-    timed("forms", () -> delta.upsert(formsPath, forms, replacedForms, "form_id"));
-    timed("units", () -> delta.sync(warehouse.table("units"),
-        RecordTables.units(delta.read(formsPath)), "unit_id"));
+    timed(Tables.FORMS, () -> delta.upsert(formsPath, forms, replacedForms,
+        Tables.FORMS.key()));
+    timed(Tables.UNITS, () -> delta.sync(warehouse.table(Tables.UNITS),
+        RecordTables.units(delta.read(formsPath)), Tables.UNITS.key()));
     return new long[] {forms.count(), indicators.count()};
   }
 
-  private static void timed(String table, Runnable write) {
+  private static void timed(Table table, Runnable write) {
     long t0 = System.nanoTime();
     write.run();
     LOG.debug("load: {} written in {} ms", table, (System.nanoTime() - t0) / 1_000_000);
   }
 
-  private void upsertChild(String table, Dataset<Row> rows, Dataset<Row> replacedForms,
-      String key) {
+  private void upsertChild(Table table, Dataset<Row> rows, Dataset<Row> replacedForms) {
     String path = warehouse.table(table);
+    String key = table.key();
     Dataset<Row> deletions = replacedForms == null || !delta.exists(path) ? null
         : delta.read(path).join(replacedForms, "form_id").select(col(key)).localCheckpoint(true);
     delta.upsert(path, rows, deletions, key);
@@ -196,26 +201,26 @@ public final class LoadJob {
                 .otherwise(lit("another record of this document violates the schema"))
                 .as("reason"),
             col("excerpt"), lit(runId).as("first_run_id"));
-    Dataset<Row> rejects = Schemas.conform(loadRejects, "rejects");
+    Dataset<Row> rejects = Tables.REJECTS.conform(loadRejects);
     long extractRejects = 0;
     if (outcomesPath != null && exists(outcomesPath)) {
       Dataset<Row> outcomes = spark.read().schema(Schemas.ddl("tables/document_outcomes.ddl"))
           .json(outcomesPath).where(col("status").equalTo("rejected"));
       // one row per rejected name: the same bytes under two names are two documents to account
       // for (two empty files must not collapse into one reject)
-      Dataset<Row> extract = Schemas.conform(outcomes.select(
+      Dataset<Row> extract = Tables.REJECTS.conform(outcomes.select(
           concat_ws("#", lit("extract"), coalesce(col("sha256"), lit("no-sha")), col("file"))
               .as("reject_id"),
           lit("extract").as("stage"), col("file").as("source_file"),
           col("sha256").as("document_sha256"), lit(null).cast("int").as("record_index"),
           col("reason"), lit(null).cast("string").as("excerpt"),
-          lit(runId).as("first_run_id")), "rejects");
+          lit(runId).as("first_run_id")));
       extractRejects = extract.count();
       rejects = rejects.unionByName(extract);
     }
     if (!rejects.isEmpty()) {
-      delta.insertNew(warehouse.table("rejects"), rejects.dropDuplicates("reject_id"),
-          "reject_id");
+      delta.insertNew(warehouse.table(Tables.REJECTS),
+          rejects.dropDuplicates(Tables.REJECTS.key()), Tables.REJECTS.key());
     }
     return extractRejects;
   }

@@ -1,7 +1,7 @@
 package io.selfeval.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.selfeval.extract.PiiMasker;
+import io.selfeval.model.PiiMasker;
 import io.selfeval.model.RecordValidator;
 import io.selfeval.model.Records;
 import java.util.ArrayList;

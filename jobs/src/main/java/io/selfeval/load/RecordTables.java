@@ -15,7 +15,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
-import io.selfeval.model.Schemas;
+import io.selfeval.warehouse.Tables;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,7 +31,7 @@ public final class RecordTables {
 
   /** One row per form. Amounts are converted to 万元 when the form printed 元. */
   public static Dataset<Row> forms(Dataset<Row> records, String runId) {
-    return Schemas.conform(records.select(
+    return Tables.FORMS.conform(records.select(
         col("r.record_id").as("form_id"),
         col("r.source.sha256").as("document_sha256"),
         col("r.source.file").as("source_file"),
@@ -69,7 +69,7 @@ public final class RecordTables {
         col("r.warnings").as("warnings"),
         col("r.extractor").as("extractor"),
         col("r.schema_version").as("schema_version"),
-        lit(runId).as("loaded_run_id")), "forms");
+        lit(runId).as("loaded_run_id")));
   }
 
   /** One row per budget split line. */
@@ -77,7 +77,7 @@ public final class RecordTables {
     Dataset<Row> lines = records.select(col("r"),
         posexplode_outer(col("r.budget.lines")).as(new String[] {"position", "l"}))
         .where(col("l").isNotNull());
-    return Schemas.conform(lines.select(
+    return Tables.BUDGET_LINES.conform(lines.select(
         concat_ws("#", col("r.record_id"), col("position").cast("string"))
             .as("budget_line_id"),
         col("r.record_id").as("form_id"),
@@ -89,7 +89,7 @@ public final class RecordTables {
         wanYuan(col("l.executed.value")).as("executed_wan_yuan"),
         wanYuan(col("l.amount.value")).as("amount_wan_yuan"),
         col("r.source.file").as("source_file"),
-        col("l.line").as("line")), "budget_lines");
+        col("l.line").as("line")));
   }
 
   /** One row per indicator row; texts exactly as printed. */
@@ -97,7 +97,7 @@ public final class RecordTables {
     Dataset<Row> rows = records.select(col("r"), col("unit_id"),
         posexplode_outer(col("r.indicators")).as(new String[] {"p", "i"}))
         .where(col("i").isNotNull());
-    return Schemas.conform(rows.select(
+    return Tables.INDICATORS.conform(rows.select(
         concat_ws("#", col("r.record_id"), col("i.position").cast("string"))
             .as("indicator_id"),
         col("r.record_id").as("form_id"),
@@ -117,7 +117,7 @@ public final class RecordTables {
         col("i.deviation_reason").as("deviation_reason"),
         col("i.inherited").as("inherited"),
         col("r.source.file").as("source_file"),
-        col("i.line").as("line")), "indicators");
+        col("i.line").as("line")));
   }
 
   /** One row per fact stated in prose or in the basic-data table. */
@@ -125,7 +125,7 @@ public final class RecordTables {
     Dataset<Row> rows = records.select(col("r"), col("unit_id"),
         posexplode_outer(col("r.facts")).as(new String[] {"position", "f"}))
         .where(col("f").isNotNull());
-    return Schemas.conform(rows.select(
+    return Tables.FACTS.conform(rows.select(
         concat_ws("#", col("r.record_id"), col("position").cast("string")).as("fact_id"),
         col("r.record_id").as("form_id"),
         col("position"),
@@ -138,7 +138,7 @@ public final class RecordTables {
         col("f.period").as("period"),
         col("f.text").as("text"),
         col("r.source.file").as("source_file"),
-        col("f.line").as("line")), "facts");
+        col("f.line").as("line")));
   }
 
   /**
@@ -148,13 +148,13 @@ public final class RecordTables {
    */
   public static Dataset<Row> units(Dataset<Row> forms) {
     Dataset<Row> named = forms.where(col("unit_id").isNotNull().and(col("unit_name").isNotNull()));
-    return Schemas.conform(named.groupBy(col("unit_id")).agg(
+    return Tables.UNITS.conform(named.groupBy(col("unit_id")).agg(
         min(col("unit_name_key")).as("name_key"),
         min_by(col("unit_name"), struct(negate(coalesce(col("fiscal_year"), lit(0))),
             when(col("form_kind").equalTo("unit"), 0).otherwise(1),
             length(col("unit_name")), col("unit_name"))).as("canonical_name"),
         array_sort(collect_set(col("unit_name"))).as("names_seen"),
-        array_sort(collect_set(col("fiscal_year"))).as("years_seen")), "units");
+        array_sort(collect_set(col("fiscal_year"))).as("years_seen")));
   }
 
   /** The form's amount in 万元: divided by 10,000 when the form printed 元. */

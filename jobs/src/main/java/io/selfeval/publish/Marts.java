@@ -8,8 +8,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
-import io.selfeval.load.Warehouse;
 import io.selfeval.model.Schemas;
+import io.selfeval.warehouse.Tables;
+import io.selfeval.warehouse.Warehouse;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,20 +56,20 @@ public final class Marts {
 
   /** Every mart's rows, in mart order, as of the tables' current versions. */
   static Map<String, Dataset<Row>> build(SparkSession spark, Warehouse warehouse, String runId) {
-    Dataset<Row> forms = warehouse.read(spark, "forms");
-    Dataset<Row> flags = warehouse.read(spark, "int_flags");
-    Dataset<Row> deviations = warehouse.read(spark, "int_indicator_deviations");
+    Dataset<Row> forms = warehouse.read(spark, Tables.FORMS);
+    Dataset<Row> flags = warehouse.read(spark, Tables.FLAGS);
+    Dataset<Row> deviations = warehouse.read(spark, Tables.INDICATOR_DEVIATIONS);
     Dataset<Row> formLabels = forms.select(col("form_id").as("l_form_id"),
         col("unit_name"), col("form_kind").as("l_form_kind"), col("project_name"),
         col("document_sha256"), col("line_end"));
     Map<String, Dataset<Row>> marts = new LinkedHashMap<>();
-    marts.put(FORM_SCORECARD, scorecard(warehouse.read(spark, "int_form_execution"),
+    marts.put(FORM_SCORECARD, scorecard(warehouse.read(spark, Tables.FORM_EXECUTION),
         formLabels, flags, runId));
     marts.put(INDICATOR_DEVIATIONS, Schemas.conformTo(deviations
         .join(formLabels, col("form_id").equalTo(col("l_form_id")), "left_outer")
         .withColumn("form_kind", col("l_form_kind"))
         .withColumn("run_id", lit(runId)), ddlFile(INDICATOR_DEVIATIONS)));
-    Dataset<Row> unitNames = warehouse.read(spark, "units").select(
+    Dataset<Row> unitNames = warehouse.read(spark, Tables.UNITS).select(
         col("unit_id").as("n_unit_id"), col("canonical_name").as("unit_name"));
     Dataset<Row> indicatorNames = deviations.select(col("indicator_id").as("n_indicator_id"),
         col("name").as("indicator_name"));
@@ -81,7 +82,7 @@ public final class Marts {
         .withColumn("evidence_json", to_json(col("evidence_values")))
         .withColumn("run_id", lit(runId)), ddlFile(INFLATION_FLAGS)));
     marts.put(UNIT_YEAR_PROFILES, Schemas.conformTo(warehouse.read(spark,
-        "int_unit_year_profiles").withColumn("run_id", lit(runId)), ddlFile(UNIT_YEAR_PROFILES)));
+        Tables.UNIT_YEAR_PROFILES).withColumn("run_id", lit(runId)), ddlFile(UNIT_YEAR_PROFILES)));
     return marts;
   }
 

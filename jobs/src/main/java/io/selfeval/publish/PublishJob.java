@@ -1,7 +1,8 @@
 package io.selfeval.publish;
 
-import io.selfeval.load.Warehouse;
 import io.selfeval.spark.FaultPoints;
+import io.selfeval.warehouse.Tables;
+import io.selfeval.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -79,12 +80,12 @@ public final class PublishJob {
     long started = System.nanoTime();
     Map<String, Dataset<Row>> marts = Marts.build(spark, warehouse, runId);
     Map<String, Long> expected = new LinkedHashMap<>();
-    expected.put(Marts.FORM_SCORECARD, warehouse.read(spark, "forms").count());
+    expected.put(Marts.FORM_SCORECARD, warehouse.read(spark, Tables.FORMS).count());
     expected.put(Marts.INDICATOR_DEVIATIONS,
-        warehouse.read(spark, "int_indicator_deviations").count());
-    expected.put(Marts.INFLATION_FLAGS, warehouse.read(spark, "int_flags").count());
+        warehouse.read(spark, Tables.INDICATOR_DEVIATIONS).count());
+    expected.put(Marts.INFLATION_FLAGS, warehouse.read(spark, Tables.FLAGS).count());
     expected.put(Marts.UNIT_YEAR_PROFILES,
-        warehouse.read(spark, "int_unit_year_profiles").count());
+        warehouse.read(spark, Tables.UNIT_YEAR_PROFILES).count());
     Map<String, Dataset<Row>> written = new LinkedHashMap<>();
     try {
       for (Map.Entry<String, Dataset<Row>> e : marts.entrySet()) {

@@ -4,8 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
 import io.selfeval.cli.SelfevalCli;
-import io.selfeval.load.Warehouse;
 import io.selfeval.spark.SparkSessions;
+import io.selfeval.warehouse.Tables;
+import io.selfeval.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -79,7 +80,7 @@ public final class BenchRunner {
 
   /** Seconds of each stage of the latest run in the ledger, in pipeline order. */
   static Map<String, Double> stageSeconds(SparkSession spark, String warehouse) {
-    final String path = new Warehouse(warehouse).table("runs");
+    final String path = new Warehouse(warehouse).table(Tables.RUNS);
     String last = spark.read().format("delta").load(path).agg(max(col("run_id")))
         .first().getString(0);
     Map<String, Double> seconds = new java.util.LinkedHashMap<>();

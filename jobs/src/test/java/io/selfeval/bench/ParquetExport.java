@@ -2,7 +2,9 @@ package io.selfeval.bench;
 
 import io.selfeval.analyse.IndicatorValue;
 import io.selfeval.analyse.ValueParser;
-import io.selfeval.load.Warehouse;
+import io.selfeval.warehouse.Tables;
+import io.selfeval.warehouse.Tables.Table;
+import io.selfeval.warehouse.Warehouse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -29,9 +31,9 @@ import org.apache.spark.sql.types.StructType;
 final class ParquetExport {
 
   /** The analysis' inputs, then the tables its SQL peer is compared with. */
-  static final List<String> TABLES = List.of("forms", "indicators", "budget_lines", "facts",
-      "units", "int_indicator_deviations", "int_form_execution", "int_unit_year_profiles",
-      "int_flags");
+  static final List<Table> TABLES = List.of(Tables.FORMS, Tables.INDICATORS,
+      Tables.BUDGET_LINES, Tables.FACTS, Tables.UNITS, Tables.INDICATOR_DEVIATIONS,
+      Tables.FORM_EXECUTION, Tables.UNIT_YEAR_PROFILES, Tables.FLAGS);
 
   private static final StructType PARSED = side(side(new StructType()
       .add("indicator_id", DataTypes.StringType, false), "target"), "actual");
@@ -39,10 +41,11 @@ final class ParquetExport {
   private ParquetExport() {}
 
   static void export(SparkSession spark, Warehouse warehouse, Path out) {
-    for (String table : TABLES) {
-      write(spark.read().format("delta").load(warehouse.table(table)), out.resolve(table));
+    for (Table table : TABLES) {
+      write(spark.read().format("delta").load(warehouse.table(table)),
+          out.resolve(table.name()));
     }
-    Dataset<Row> indicators = spark.read().format("delta").load(warehouse.table("indicators"));
+    Dataset<Row> indicators = spark.read().format("delta").load(warehouse.table(Tables.INDICATORS));
     write(indicators.select("indicator_id", "target_text", "actual_text")
         .map((MapFunction<Row, Row>) ParquetExport::parsed, Encoders.row(PARSED)),
         out.resolve("parsed_values"));

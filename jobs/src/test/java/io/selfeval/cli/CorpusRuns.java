@@ -2,7 +2,7 @@ package io.selfeval.cli;
 
 import io.selfeval.generate.CorpusGenerator;
 import io.selfeval.generate.ManifestScorer;
-import io.selfeval.load.Warehouse;
+import io.selfeval.warehouse.Warehouse;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

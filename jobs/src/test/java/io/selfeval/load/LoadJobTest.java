@@ -10,6 +10,7 @@ import io.selfeval.extract.Seeds;
 import io.selfeval.model.FormRecord;
 import io.selfeval.model.Records;
 import io.selfeval.spark.SharedSpark;
+import io.selfeval.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -73,14 +74,19 @@ class LoadJobTest {
   private Map<String, List<Row>> snapshot(Warehouse w) {
     Map<String, List<Row>> out = new java.util.TreeMap<>();
     for (String t : TABLES) {
-      Dataset<Row> df = spark.read().format("delta").load(w.table(t));
+      Dataset<Row> df = spark.read().format("delta").load(table(w, t));
       out.put(t, df.drop("loaded_run_id").orderBy(df.columns()[0]).collectAsList());
     }
     return out;
   }
 
+  /** The folder of a Delta table, as the README names the tables. */
+  private static String table(Warehouse w, String name) {
+    return w.root() + "/delta/" + name;
+  }
+
   private long version(Warehouse w, String table) {
-    return io.delta.tables.DeltaTable.forPath(spark, w.table(table)).history(1)
+    return io.delta.tables.DeltaTable.forPath(spark, table(w, table)).history(1)
         .select("version").first().getLong(0);
   }
 
@@ -93,11 +99,13 @@ class LoadJobTest {
     LoadSummary first = new LoadJob(spark, w).run(records.toString(), null, "run-1");
     assertEquals(5, first.loaded());
     assertTrue(first.balances());
-    assertEquals(golden[0], spark.read().format("delta").load(w.table("forms")).count());
-    assertEquals(golden[1], spark.read().format("delta").load(w.table("indicators")).count());
+    assertEquals(golden[0], spark.read().format("delta").load(table(w, "forms")).count());
+    assertEquals(golden[1], spark.read().format("delta").load(table(w, "indicators")).count());
     assertEquals(golden[1], first.indicatorRows());
-    assertEquals(5, spark.read().format("delta").load(w.table("units")).count(),
+    assertEquals(5, spark.read().format("delta").load(table(w, "units")).count(),
         "five seeds, five units");
+    // nothing was rejected, yet rejects is there, empty, for whoever queries a clean warehouse
+    assertEquals(0, spark.read().format("delta").load(table(w, "rejects")).count());
     Map<String, List<Row>> before = snapshot(w);
     Map<String, Long> versions = new java.util.HashMap<>();
     for (String t : TABLES) {
@@ -134,7 +142,7 @@ class LoadJobTest {
     assertEquals(4, s.loaded());
     assertEquals(2, s.rejected(), "seed 003 and the line that is not JSON");
     assertTrue(s.balances());
-    List<Row> rejects = spark.read().format("delta").load(w.table("rejects"))
+    List<Row> rejects = spark.read().format("delta").load(table(w, "rejects"))
         .orderBy("reject_id").collectAsList();
     assertEquals(5 + 1, rejects.size(), "the five records of 003 and the broken line");
     Row brokenForm = rejects.stream()
@@ -144,9 +152,9 @@ class LoadJobTest {
         (String) brokenForm.getAs("reason"));
     assertTrue(((String) brokenForm.getAs("reason")).contains("score"),
         (String) brokenForm.getAs("reason"));
-    assertEquals(0, spark.read().format("delta").load(w.table("forms"))
+    assertEquals(0, spark.read().format("delta").load(table(w, "forms"))
         .where("source_file like '003%'").count());
-    assertEquals(4, spark.read().format("delta").load(w.table("forms")).count());
+    assertEquals(4, spark.read().format("delta").load(table(w, "forms")).count());
   }
 
   @Test
@@ -170,11 +178,11 @@ class LoadJobTest {
     LoadSummary first = new LoadJob(spark, w).run(records.toString(), outcomesFile.toString(),
         "run-1");
     assertEquals(4, first.extractRejects());
-    List<String> files = spark.read().format("delta").load(w.table("rejects"))
+    List<String> files = spark.read().format("delta").load(table(w, "rejects"))
         .orderBy("source_file").select("source_file").as(Encoders.STRING()).collectAsList();
     assertEquals(List.of("empty (2).txt", "empty.txt", "loop.txt", "sub/empty.txt"), files);
     new LoadJob(spark, w).run(records.toString(), outcomesFile.toString(), "run-2");
-    assertEquals(4, spark.read().format("delta").load(w.table("rejects")).count(),
+    assertEquals(4, spark.read().format("delta").load(table(w, "rejects")).count(),
         "the same rejects again add no rows");
   }
 
@@ -195,15 +203,15 @@ class LoadJobTest {
     LoadSummary s = new LoadJob(spark, w).run(write("v2.jsonl", second).toString(), null, "r2");
 
     assertEquals(1, s.loaded());
-    Dataset<Row> forms = spark.read().format("delta").load(w.table("forms"));
+    Dataset<Row> forms = spark.read().format("delta").load(table(w, "forms"));
     assertEquals(1, forms.count(), "the old version's form is gone");
     assertEquals(Records.fromJson(second.get(0)).recordId(), forms.first().getAs("form_id"));
-    Dataset<Row> indicators = spark.read().format("delta").load(w.table("indicators"));
+    Dataset<Row> indicators = spark.read().format("delta").load(table(w, "indicators"));
     assertEquals(9, indicators.count());
     assertEquals("8.000000", indicators.where("name = '市容市貌'").first().getAs("score")
         .toString());
     Dataset<Row> old = spark.read().format("delta").option("versionAsOf", v1Version)
-        .load(w.table("indicators"));
+        .load(table(w, "indicators"));
     assertEquals(9, old.count());
     assertEquals("10.000000", old.where("name = '市容市貌'").first().getAs("score").toString());
     assertEquals(v1Version + 1, version(w, "indicators"), "one commit for the new version");

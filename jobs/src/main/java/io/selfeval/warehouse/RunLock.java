@@ -1,4 +1,4 @@
-package io.selfeval.load;
+package io.selfeval.warehouse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

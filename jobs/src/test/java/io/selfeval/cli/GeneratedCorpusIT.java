@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and both kinds of link reach precision and recall of 0.9 against the manifest. The 200-unit
  * corpus of the issue runs as a benchmark (GeneratedCorpusBenchmarkTest).
  */
-class GeneratedCorpusTest {
+class GeneratedCorpusIT {
 
   @TempDir
   Path tmp;

@@ -14,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /** {@code selfeval run} end to end on the seeds: the ledger, rejects, metrics, flags, marts. */
-class RunCommandTest {
+class RunCommandIT {
 
   @Test
   void runAccountsForEveryDocumentInTheLedgerAndRejects() throws Exception {

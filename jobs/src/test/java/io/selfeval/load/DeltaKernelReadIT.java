@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * log and reads its parquet files on its own (a plain Hadoop configuration, no SparkSession), and
  * must find the rows Spark finds, at the latest version and at older ones.
  */
-class DeltaKernelReadTest {
+class DeltaKernelReadIT {
 
   private static final Engine ENGINE = DefaultEngine.create(new Configuration());
 

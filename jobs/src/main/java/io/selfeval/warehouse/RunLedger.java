@@ -1,7 +1,5 @@
-package io.selfeval.load;
+package io.selfeval.warehouse;
 
-import io.selfeval.extract.ExtractSummary;
-import io.selfeval.model.Schemas;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -35,19 +33,13 @@ public final class RunLedger {
     return RUN_TIME.format(now) + "-" + HexFormat.of().formatHex(suffix);
   }
 
-  public void extract(String runId, Instant started, Instant ended, ExtractSummary s) {
-    append(RowFactory.create(runId, "extract", Timestamp.from(started), Timestamp.from(ended),
-        s.documents(), s.parsed() + s.parsedWithWarnings(), s.parsedWithWarnings(), s.unchanged(),
-        s.rejected(), s.forms(), 0L, s.indicatorRows(),
-        s.rejected() > 0 ? "ok_with_rejects" : "ok", s.describe().lines().findFirst()
-            .orElse("")));
-  }
-
-  public void load(String runId, Instant started, Instant ended, LoadSummary s) {
-    append(RowFactory.create(runId, "load", Timestamp.from(started), Timestamp.from(ended),
-        s.documentsIn(), s.loaded(), 0L, s.skipped(), s.rejected(), s.recordsIn(),
-        s.recordsLoaded(), s.indicatorRows(), s.rejected() > 0 ? "ok_with_rejects" : "ok",
-        s.describe().lines().findFirst().orElse("")));
+  /** A stage that counted documents (extract, load): outcome ok or ok_with_rejects. */
+  public void counted(String runId, String stage, Instant started, Instant ended,
+      StageCounts c) {
+    append(RowFactory.create(runId, stage, Timestamp.from(started), Timestamp.from(ended),
+        c.documentsIn(), c.documentsDone(), c.documentsWithWarnings(), c.documentsSkipped(),
+        c.documentsRejected(), c.recordsIn(), c.recordsLoaded(), c.indicatorRows(),
+        c.outcome(), c.message()));
   }
 
   /**
@@ -61,7 +53,7 @@ public final class RunLedger {
   }
 
   private void append(Row row) {
-    spark.createDataFrame(List.of(row), Schemas.ddl("tables/runs.ddl"))
-        .write().format("delta").mode(SaveMode.Append).save(warehouse.table("runs"));
+    spark.createDataFrame(List.of(row), Tables.RUNS.schema())
+        .write().format("delta").mode(SaveMode.Append).save(warehouse.table(Tables.RUNS));
   }
 }

@@ -24,15 +24,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The analyst notebooks in notebooks/ run headless ({@code notebooks/run.sh}) against the marts
  * of the seeds, save their figures, and show what a reader checks first: the riskiest form and
  * the report lines behind its flags. Needs bash and Python 3.11+ with pip; the notebook stack is
- * installed into target/notebook-env on first use. Skip with {@code -Dselfeval.skipNotebooks}.
+ * installed into target/notebook-env on first use. Skipped, saying so, without bash or such a
+ * Python; skip it anyway with {@code -Dselfeval.skipNotebooks}.
  */
-class NotebooksTest {
+class NotebooksIT {
 
   private static final Path NOTEBOOKS = Path.of("notebooks");
   private static final Map<String, List<String>> FIGURES = Map.of(
@@ -46,8 +48,15 @@ class NotebooksTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
+  @Tag("python")
   void notebooksRunHeadlessOnTheSeedMartsAndWalkThroughTheRiskiestForm() throws Exception {
     assumeFalse(Boolean.getBoolean("selfeval.skipNotebooks"), "-Dselfeval.skipNotebooks");
+    String purpose = "running the notebooks (bash and Python 3.11+, or SELFEVAL_PYTHON)";
+    ExternalTools.assumeAvailable(purpose, "bash", "--version");
+    String python = System.getenv().getOrDefault("SELFEVAL_PYTHON", "python3");
+    ExternalTools.assumeAvailable(purpose, python, "-c",
+        "import sys; sys.exit('Python %d.%d is older than 3.11' % sys.version_info[:2]"
+            + " if sys.version_info < (3, 11) else 0)");
     final Path warehouse = SeedWarehouse.get();
     // the seed run's empty file is a new rejection: exit 4, the marts are published
     assertEquals(io.selfeval.cli.ExitCodes.SOME_REJECTED, SeedWarehouse.exitCode(),

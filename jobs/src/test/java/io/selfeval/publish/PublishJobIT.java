@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.selfeval.cli.SeedWarehouse;
-import io.selfeval.load.RunLedger;
-import io.selfeval.load.Warehouse;
 import io.selfeval.spark.SharedSpark;
+import io.selfeval.warehouse.RunLedger;
+import io.selfeval.warehouse.Warehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /** Publishing the seeds' marts: declared schemas, checks, and a publish that dies half-way. */
-class PublishJobTest {
+class PublishJobIT {
 
   private final SparkSession spark = SharedSpark.get();
 

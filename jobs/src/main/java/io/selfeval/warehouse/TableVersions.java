@@ -1,5 +1,6 @@
-package io.selfeval.load;
+package io.selfeval.warehouse;
 
+import io.selfeval.warehouse.Tables.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -17,8 +18,8 @@ import org.apache.spark.sql.SparkSession;
 public final class TableVersions {
 
   /** The tables whose contents decide the analysis and the marts. */
-  public static final List<String> LOADED = List.of("forms", "budget_lines", "indicators",
-      "facts", "units");
+  public static final List<Table> LOADED = List.of(Tables.FORMS, Tables.BUDGET_LINES,
+      Tables.INDICATORS, Tables.FACTS, Tables.UNITS);
 
   /** A commit file of the Delta log: the version, zero-padded to 20 digits, then .json. */
   private static final Pattern COMMIT = Pattern.compile("\\d{20}\\.json");
@@ -28,7 +29,7 @@ public final class TableVersions {
   /** The versions of {@link #LOADED}; a table not created yet shows as {@code name@none}. */
   public static String of(SparkSession spark, Warehouse warehouse) {
     StringBuilder sb = new StringBuilder();
-    for (String table : LOADED) {
+    for (Table table : LOADED) {
       long version = latest(spark, warehouse.table(table));
       sb.append(sb.isEmpty() ? "" : " ").append(table).append('@')
           .append(version < 0 ? "none" : String.valueOf(version));

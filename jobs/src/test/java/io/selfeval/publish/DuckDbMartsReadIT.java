@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.selfeval.ExternalTools;
 import io.selfeval.cli.SeedWarehouse;
 import io.selfeval.model.Schemas;
 import io.selfeval.spark.SharedSpark;
@@ -35,6 +36,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,9 +44,11 @@ import org.junit.jupiter.api.Test;
  * {@code @duckdb/node-api} and {@code dev/duckdb-reader/read-marts.mjs}. Row counts and values
  * are compared with the Delta tables read through Spark (never with the marts read by Spark)
  * and with facts known by hand from the seed reports; the types must be plain parquet types
- * that any reader understands. Needs Node.js 18 or newer, with npm, on the PATH.
+ * that any reader understands. Needs Node.js 18 or newer, with npm, on the PATH; skipped, saying
+ * so, without them.
  */
-class DuckDbMartsReadTest {
+@Tag("node")
+class DuckDbMartsReadIT {
 
   private static final Path READER = Path.of("dev", "duckdb-reader").toAbsolutePath();
   private static final long NPM_CI_MINUTES = 5;
@@ -56,8 +60,8 @@ class DuckDbMartsReadTest {
 
   @BeforeAll
   static void readTheMartsWithDuckDb() throws Exception {
-    warehouse = SeedWarehouse.get();
     checkNode();
+    warehouse = SeedWarehouse.get();
     if (npmInstallIsStale()) {
       run(List.of(WINDOWS ? "npm.cmd" : "npm", "ci", "--no-audit", "--no-fund"),
           NPM_CI_MINUTES * 60);
@@ -172,7 +176,7 @@ class DuckDbMartsReadTest {
         "rule_id"));
     assertEquals(counts(flags, "severity"), byKey(values(Marts.INFLATION_FLAGS, "by_severity"),
         "severity"));
-    // the 24 flags of the seeds, each checked against the text in RunCommandTest
+    // the 24 flags of the seeds, each checked against the text in RunCommandIT
     Map<String, String> seeds = new TreeMap<>(Map.of("ALL_FULL_MARKS", "2",
         "BUDGET_ADJUSTED_TO_SPEND", "3", "DEDUCTION_WITHOUT_REASON", "2",
         "NARRATIVE_TABLE_MISMATCH", "2", "PARTS_NOT_TOTAL", "1", "PERFECT_TOTAL", "2",
@@ -217,7 +221,7 @@ class DuckDbMartsReadTest {
           cells(p, columns));
     }
     assertEquals(profiles, duckProfiles, "unit/year: " + String.join(" ", columns));
-    // by hand (RunCommandTest): 001 in 2021, one form of nine rows, 2 of its 5 quantitative
+    // by hand (RunCommandIT): 001 in 2021, one form of nine rows, 2 of its 5 quantitative
     // rows hit exactly, budget executed whole, 4 flags; 003 in 2024, 5 forms, 85 rows, 14 flags
     JsonNode p001 = only(Marts.UNIT_YEAR_PROFILES, "profiles",
         p -> "2021 9".equals(cells(p, "fiscal_year", "indicator_rows")));
@@ -326,11 +330,15 @@ class DuckDbMartsReadTest {
 
   private record Output(String stdout, String stderr) {}
 
-  private static void checkNode() throws Exception {
-    String version = run(List.of("node", "--version"), 30).stdout().trim();
+  /** Skips the test, saying so, without Node.js 18+ and npm on the PATH. */
+  private static void checkNode() {
+    String purpose = "reading the marts with DuckDB (Node.js 18+ with npm; CI uses Node 20)";
+    String version = ExternalTools.assumeAvailable(purpose, "node", "--version").trim();
     int major = Integer.parseInt(version.replaceFirst("^v(\\d+).*$", "$1"));
-    assertTrue(major >= 18, "Node.js " + version + " is too old for @duckdb/node-api: "
-        + "install Node.js 18 or newer (CI uses Node 20)");
+    if (major < 18) {
+      ExternalTools.skip(purpose, "Node.js " + version + " is too old for @duckdb/node-api");
+    }
+    ExternalTools.assumeAvailable(purpose, WINDOWS ? "npm.cmd" : "npm", "--version");
   }
 
   /**

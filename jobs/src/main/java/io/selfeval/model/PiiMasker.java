@@ -1,4 +1,4 @@
-package io.selfeval.extract;
+package io.selfeval.model;
 
 import java.util.List;
 import java.util.regex.Matcher;

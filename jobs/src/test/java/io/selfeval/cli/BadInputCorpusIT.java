@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * hold), through one {@code selfeval run}. Every input must be accounted for exactly once, as
  * expected, in the outcomes, the rejects table and the ledger, and nothing may stop the run.
  */
-class BadInputCorpusTest {
+class BadInputCorpusIT {
 
   private static final String EXPECTED = "/bad-inputs/EXPECTED.tsv";
   private static final List<String> SECRETS = List.of("王建国", "张伟", "0731-22334455",
@@ -71,7 +71,7 @@ class BadInputCorpusTest {
     Path base = Files.createTempDirectory(Path.of("target"), "bad-inputs-run-");
     input = Files.createDirectories(base.resolve("in"));
     warehouse = base.resolve("wh").toAbsolutePath();
-    Path corpus = Path.of(BadInputCorpusTest.class.getResource(EXPECTED).toURI()).getParent();
+    Path corpus = Path.of(BadInputCorpusIT.class.getResource(EXPECTED).toURI()).getParent();
     try (Stream<Path> files = Files.walk(corpus)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         String name = f.getFileName().toString();
@@ -311,7 +311,7 @@ class BadInputCorpusTest {
 
   private static List<Case> readExpected() throws IOException {
     List<Case> out = new ArrayList<>();
-    try (var in = BadInputCorpusTest.class.getResourceAsStream(EXPECTED)) {
+    try (var in = BadInputCorpusIT.class.getResourceAsStream(EXPECTED)) {
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (line.isBlank() || line.startsWith("#")) {
           continue;

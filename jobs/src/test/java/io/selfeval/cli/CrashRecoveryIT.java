@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.selfeval.extract.Seeds;
-import io.selfeval.load.RunLock;
 import io.selfeval.publish.Marts;
 import io.selfeval.spark.FaultPoints;
 import io.selfeval.spark.SharedSpark;
+import io.selfeval.warehouse.RunLock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -30,8 +31,10 @@ import picocli.CommandLine;
  * Runs killed with SIGKILL in the middle of load and of publish: readers keep whole marts, the
  * next run clears the dead run's lock and completes, and tables and marts end equal to those of
  * runs that were never interrupted.
+ * Tagged {@code child-jvm}: the runs it kills are separate JVMs on this test JVM's class path.
  */
-class CrashRecoveryTest {
+@Tag("child-jvm")
+class CrashRecoveryIT {
 
   private static final String FIRST = Seeds.NAMES.get(1);
   private static final String SECOND = Seeds.NAMES.get(4);

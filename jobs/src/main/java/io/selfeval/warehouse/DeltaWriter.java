@@ -1,10 +1,12 @@
-package io.selfeval.load;
+package io.selfeval.warehouse;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
+import io.selfeval.warehouse.Tables.Table;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,21 +17,21 @@ import org.apache.spark.sql.SparkSession;
  * The one place Delta tables are written: each call is exactly one commit (or none when there
  * is nothing to write), so a run leaves one version per table it changed.
  */
-final class DeltaWriter {
+public final class DeltaWriter {
 
   private static final String DELETE = "_delete";
 
   private final SparkSession spark;
 
-  DeltaWriter(SparkSession spark) {
+  public DeltaWriter(SparkSession spark) {
     this.spark = spark;
   }
 
-  boolean exists(String path) {
+  public boolean exists(String path) {
     return DeltaTable.isDeltaTable(spark, path);
   }
 
-  Dataset<Row> read(String path) {
+  public Dataset<Row> read(String path) {
     return spark.read().format("delta").load(path);
   }
 
@@ -37,7 +39,7 @@ final class DeltaWriter {
    * Inserts or replaces {@code rows} and deletes the rows whose key is in {@code deletions}, in
    * one MERGE on {@code key}. The first write of a table creates it with the rows' schema.
    */
-  void upsert(String path, Dataset<Row> rows, Dataset<Row> deletions, String key) {
+  public void upsert(String path, Dataset<Row> rows, Dataset<Row> deletions, String key) {
     if (created(path, rows)) {
       return;
     }
@@ -56,7 +58,7 @@ final class DeltaWriter {
   }
 
   /** Inserts the rows whose key the table does not hold yet; existing rows stay as they are. */
-  void insertNew(String path, Dataset<Row> rows, String key) {
+  public void insertNew(String path, Dataset<Row> rows, String key) {
     if (created(path, rows)) {
       return;
     }
@@ -68,7 +70,7 @@ final class DeltaWriter {
   }
 
   /** Replaces the table's content with {@code rows} where they differ, in one MERGE. */
-  void sync(String path, Dataset<Row> rows, String key) {
+  public void sync(String path, Dataset<Row> rows, String key) {
     if (created(path, rows)) {
       return;
     }
@@ -86,6 +88,17 @@ final class DeltaWriter {
         .whenNotMatched().insertExpr(set)
         .whenNotMatchedBySource().delete()
         .execute();
+  }
+
+  /**
+   * Creates each of {@code tables} that does not exist yet, empty, with its declared columns:
+   * every table is there to read after the stage that owns it ran, even when nothing went in.
+   */
+  public void createMissing(Warehouse warehouse, List<Table> tables) {
+    for (Table table : tables) {
+      created(warehouse.table(table),
+          table.conform(spark.createDataFrame(List.of(), table.schema())));
+    }
   }
 
   /** Creates the table with {@code rows} when it does not exist yet; true when it did so. */

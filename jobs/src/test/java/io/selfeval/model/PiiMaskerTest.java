@@ -1,4 +1,4 @@
-package io.selfeval.extract;
+package io.selfeval.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.selfeval.ExternalTools;
 import io.selfeval.extract.Seeds;
 import io.selfeval.generate.CorpusGenerator;
 import io.selfeval.publish.Marts;
 import io.selfeval.spark.SharedSpark;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,13 +22,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,15 +38,14 @@ import org.junit.jupiter.api.Test;
  * {@code run_id}; the cluster also runs with other partition counts than the local session,
  * so a result that depends on partitioning shows up here too.
  *
- * <p>Why not {@code target/selfeval-submit.jar}: CI runs {@code mvn test}, and the jar is built
- * later, in {@code package}. The test submits the same content unshaded instead:
- * {@code target/classes} packed into a jar, and the jars the shade plugin would bundle
- * ({@code target/app-classpath.txt}, Maven's compile and runtime scopes) as {@code --jars}. The
- * cluster, driver included, has only the provided scope ({@code target/spark-classpath.txt}),
- * as from a Spark distribution, so a class missing from the submit jar fails here too. Both
- * lists are written by the build before the tests. Needs bash; a run takes a few minutes.
+ * <p>It submits {@code target/selfeval-submit.jar}, the artifact a cluster gets: integration
+ * tests run in {@code mvn verify}, after {@code package} built it. The cluster, driver included,
+ * has only the provided scope ({@code target/spark-classpath.txt}, written before the tests), as
+ * from a Spark distribution, so a class missing from the submit jar fails here. Needs bash (the
+ * test is skipped, saying so, without it); a run takes a few minutes.
  */
-class StandaloneClusterTest {
+@Tag("cluster")
+class StandaloneClusterIT {
 
   private static final Path SCRIPT = Path.of("dev", "standalone-cluster.sh").toAbsolutePath();
   private static final Path TARGET = Path.of("target").toAbsolutePath();
@@ -57,14 +54,17 @@ class StandaloneClusterTest {
 
   @Test
   void clusterPublishesTheMartsOfLocalMode() throws Exception {
+    ExternalTools.assumeAvailable("the standalone cluster script", "bash", "--version");
+    final Path submitJar = TARGET.resolve("selfeval-submit.jar");
+    assertTrue(Files.isRegularFile(submitJar), submitJar + " missing: integration tests run in "
+        + "mvn verify, after package builds it");
     final Path base = Files.createTempDirectory(TARGET, "cluster-run-");
     final Path input = input(base);
     final Path status = base.resolve("master-status.json");
     final Path events = Files.createDirectories(base.resolve("events"));
     final String clusterWarehouse = base.resolve("wh-cluster").toString();
     List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString(),
-        "--app-jar", packClasses(base.resolve("selfeval-app.jar")).toString(),
-        "--jars", bundledJars(),
+        "--app-jar", submitJar.toString(),
         "--spark-classpath", TARGET.resolve("spark-classpath.txt").toString(),
         "--work", base.resolve("cluster").toString(),
         "--status", status.toString()));
@@ -118,28 +118,6 @@ class StandaloneClusterTest {
       Files.write(seeds.resolve(seed), Seeds.bytes(seed));
     }
     return input;
-  }
-
-  /** {@code target/classes} (code, resources, schemas) as the application jar. */
-  private static Path packClasses(Path jar) throws IOException {
-    Path classes = TARGET.resolve("classes");
-    try (OutputStream file = Files.newOutputStream(jar);
-        JarOutputStream out = new JarOutputStream(file);
-        Stream<Path> walk = Files.walk(classes)) {
-      for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-        String name = classes.relativize(p).toString().replace(File.separatorChar, '/');
-        out.putNextEntry(new JarEntry(name));
-        Files.copy(p, out);
-        out.closeEntry();
-      }
-    }
-    return jar;
-  }
-
-  /** What the shade plugin puts into the submit jar besides our classes, for --jars. */
-  private static String bundledJars() throws IOException {
-    String classpath = Files.readString(TARGET.resolve("app-classpath.txt")).trim();
-    return String.join(",", classpath.split(File.pathSeparator));
   }
 
   private static void deleteTree(Path root) throws IOException {

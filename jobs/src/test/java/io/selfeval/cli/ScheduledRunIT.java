@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.selfeval.extract.Seeds;
-import io.selfeval.load.RunLock;
 import io.selfeval.publish.Marts;
 import io.selfeval.spark.SharedSpark;
+import io.selfeval.warehouse.RunLock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ import picocli.CommandLine;
  * rejected" apart, runs that repeat leave tables and marts as they were, and a run refused while
  * another holds the warehouse.
  */
-class ScheduledRunTest {
+class ScheduledRunIT {
 
 
   @TempDir

@@ -133,6 +133,28 @@ class CorpusGeneratorTest {
     assertTrue(perfect > 0, "no PERFECT plant among 120 unit-years");
   }
 
+  @Test
+  void narrativeMismatchInAnEvenYearMisstatesTwoFiguresOfTheUnitForm() throws Exception {
+    Path out = tmp.resolve("corpus");
+    new CorpusGenerator(new CorpusGenerator.Settings(60, 2, 2021, 3, null)).write(out);
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    Set<String> flags = new HashSet<>();
+    manifest.get("expected_flags").forEach(f -> flags.add(f.asText()));
+    int twice = 0;
+    for (JsonNode doc : manifest.get("documents")) {
+      String file = doc.get("file").asText();
+      if (!doc.get("plants").toString().contains("NARRATIVE_TABLE_MISMATCH")
+          || doc.get("fiscal_year").asInt() % 2 != 0) {
+        continue;
+      }
+      twice++;
+      String key = "NARRATIVE_TABLE_MISMATCH|" + file + "|form:0|figure:";
+      assertTrue(flags.contains(key + "budget_total"), file);
+      assertTrue(flags.contains(key + "expenditure"), file);
+    }
+    assertTrue(twice > 0, "no even-year NARRATIVE_TABLE_MISMATCH plant among 120 unit-years");
+  }
+
   /** Exact Jaccard distance of two names' character-bigram sets, computed here by hand. */
   private static double bigramDistance(String a, String b) {
     Set<String> x = new HashSet<>();

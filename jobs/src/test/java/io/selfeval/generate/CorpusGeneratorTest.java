@@ -111,8 +111,7 @@ class CorpusGeneratorTest {
   @Test
   void perfectUnitFormIsExpectedToRaisePerfectFormFlags() throws Exception {
     Path out = tmp.resolve("corpus");
-    new CorpusGenerator(new CorpusGenerator.Settings(60, 2, 2021, 3, null)).write(out);
-    JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    JsonNode manifest = sixtyUnitsTwoYears(out);
     Set<String> flags = new HashSet<>();
     manifest.get("expected_flags").forEach(f -> flags.add(f.asText()));
     int perfect = 0;
@@ -136,8 +135,7 @@ class CorpusGeneratorTest {
   @Test
   void narrativeMismatchInAnEvenYearMisstatesTwoFiguresOfTheUnitForm() throws Exception {
     Path out = tmp.resolve("corpus");
-    new CorpusGenerator(new CorpusGenerator.Settings(60, 2, 2021, 3, null)).write(out);
-    JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    JsonNode manifest = sixtyUnitsTwoYears(out);
     Set<String> flags = new HashSet<>();
     manifest.get("expected_flags").forEach(f -> flags.add(f.asText()));
     int twice = 0;
@@ -153,6 +151,11 @@ class CorpusGeneratorTest {
       assertTrue(flags.contains(key + "expenditure"), file);
     }
     assertTrue(twice > 0, "no even-year NARRATIVE_TABLE_MISMATCH plant among 120 unit-years");
+  }
+
+  private static JsonNode sixtyUnitsTwoYears(Path out) throws Exception {
+    new CorpusGenerator(new CorpusGenerator.Settings(60, 2, 2021, 3, null)).write(out);
+    return new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
   }
 
   /** Exact Jaccard distance of two names' character-bigram sets, computed here by hand. */

@@ -41,6 +41,12 @@ public final class Flags {
   private static final List<String> QUANTITATIVE_RULES = List.of("full_weight",
       "over_achievement", "proportional", "reverse_proportional", "exact_missed");
 
+  /**
+   * Evidence that tells apart two flags of one rule on one form: the metric an outlier rule
+   * judged, the population test, the figure a narrative mismatch compared.
+   */
+  static final List<String> DISTINGUISHED_BY = List.of("metric", "test", "figure");
+
   private Flags() {}
 
   /** Every flag of the forms and indicator rows given. */
@@ -134,14 +140,30 @@ public final class Flags {
       union = union.unionByName(all.get(k));
     }
     return Tables.FLAGS.conform(union
-        .withColumn("flag_id", substring(sha2(concat_ws("#", col("rule_id"),
-            coalesce(col("form_id"), concat_ws(":", lit("population"),
-                col("fiscal_year").cast("string"))),
-            coalesce(col("indicator_id"), col("evidence_values").getItem("metric"),
-                col("evidence_values").getItem("test"), lit(""))), 256), 1, 32))
+        .withColumn("flag_id", flagId())
         .withColumn("severity", severity(t))
         .withColumn("rule_pack", lit(rulePack))
         .withColumn("thresholds_version", lit(t.version())));
+  }
+
+  /**
+   * A flag's stable key: the first 32 hex of SHA-256 over rule # form (or population:year) #
+   * what the rule judged within it. A rule that can fire more than once in one form names what
+   * it judged: the indicator row, or one of {@link #DISTINGUISHED_BY} in its evidence (each rule
+   * uses at most one, so the key of a flag judged on an indicator row, a metric, a test or a
+   * figure is the same as it was before figures were named).
+   */
+  static Column flagId() {
+    List<Column> judged = new ArrayList<>();
+    judged.add(col("indicator_id"));
+    for (String name : DISTINGUISHED_BY) {
+      judged.add(col("evidence_values").getItem(name));
+    }
+    judged.add(lit(""));
+    return substring(sha2(concat_ws("#", col("rule_id"),
+        coalesce(col("form_id"), concat_ws(":", lit("population"),
+            col("fiscal_year").cast("string"))),
+        coalesce(judged.toArray(new Column[0]))), 256), 1, 32);
   }
 
   /**

@@ -112,20 +112,32 @@ public final class CorpusGenerator {
         boolean problems = plants.contains(Plant.PROBLEMS_BUT_HIGH_SCORE)
             || plants.contains(Plant.STRUGGLING);
         BigDecimal statedSpend = docForms.get(0).executed;
+        BigDecimal statedBudget = docForms.get(0).adjusted;
         if (plants.contains(Plant.NARRATIVE_TABLE_MISMATCH)) {
           statedSpend = statedSpend.multiply(BigDecimal.valueOf(1.02 + 0.06 * rnd.nextDouble()))
               .setScale(2, RoundingMode.HALF_UP);
+          if (year % 2 == 0) {
+            // a second figure of the same form misstated: two flags of one rule in one form
+            statedBudget = statedBudget.multiply(new BigDecimal("1.03"))
+                .setScale(2, RoundingMode.HALF_UP);
+          }
         }
         String file = unit.code + "/" + year + ".txt";
         List<String> lines = new ReportText(settings.seed()).render(unit, year, docForms,
             problems ? Pools.PROBLEMS.get(rnd.nextInt(Pools.PROBLEMS.size())) : null,
-            statedSpend);
+            statedSpend, statedBudget);
         Path path = out.resolve("reports").resolve(file);
         Files.createDirectories(path.getParent());
         Files.writeString(path, String.join("\n", lines) + "\n",
             StandardCharsets.UTF_8);
-        truth.document(file, unit, year, docForms, problems,
-            statedSpend.compareTo(docForms.get(0).executed) != 0);
+        List<String> misstated = new ArrayList<>();
+        if (statedBudget.compareTo(docForms.get(0).adjusted) != 0) {
+          misstated.add("budget_total");
+        }
+        if (statedSpend.compareTo(docForms.get(0).executed) != 0) {
+          misstated.add("expenditure");
+        }
+        truth.document(file, unit, year, docForms, problems, misstated);
         documents.add(document(file, unit, year, plants, docForms));
         forms += docForms.size();
         for (GenForm f : docForms) {

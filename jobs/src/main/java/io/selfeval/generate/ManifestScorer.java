@@ -116,6 +116,9 @@ public final class ManifestScorer {
             col("fiscal_year").cast("string"), lit("|test:"), col("evidence_values")
                 .getItem("test")))
         .when(rule.isin("PEER_OUTLIER", "HISTORY_OUTLIER"), concat(rule, lit("|"), file))
+        .when(rule.equalTo("NARRATIVE_TABLE_MISMATCH"), concat(rule, lit("|"), file,
+            lit("|form:"), col("form_index").cast("string"), lit("|figure:"),
+            col("evidence_values").getItem("figure")))
         .when(col("indicator_id").isNotNull(), concat(rule, lit("|"), file, lit("|line:"),
             col("source_line").cast("string")))
         .otherwise(concat(rule, lit("|"), file, lit("|form:"),

@@ -38,7 +38,10 @@ public enum Plant {
   QUALITATIVE_HEAVY,
   /** Problems listed in the narrative while the forms score 90 or more. */
   PROBLEMS_BUT_HIGH_SCORE,
-  /** The narrative states an expenditure different from the form's. */
+  /**
+   * The narrative states an expenditure different from the form's; in even years its budget
+   * too, so that one form carries two flags of one rule.
+   */
   NARRATIVE_TABLE_MISMATCH,
   /** Everything met, the whole budget spent: a total of 100. */
   PERFECT,

@@ -18,7 +18,7 @@ final class ReportText {
   }
 
   List<String> render(GenUnit unit, int year, List<GenForm> forms, String problems,
-      BigDecimal statedSpend) {
+      BigDecimal statedSpend, BigDecimal statedBudget) {
     String name = unit.name(year);
     final GenForm main = forms.get(0);
     add("【合成数据】本报告由 selfeval generate 生成（种子 " + seed + "），单位名称与全部数字均为虚构，"
@@ -30,7 +30,7 @@ final class ReportText {
     add("本单位负责本地区" + unit.domain.name() + "领域的相关工作。");
     add("二、预算收支情况");
     BigDecimal change = main.adjusted.subtract(main.initial);
-    add(year + " 年预算收入 " + money(main.adjusted) + " 万元，其中年初预算 " + money(main.initial)
+    add(year + " 年预算收入 " + money(statedBudget) + " 万元，其中年初预算 " + money(main.initial)
         + " 万元" + (change.signum() > 0 ? "，调整追加 " + money(change) + " 万元。" : "。"));
     add(year + " 年支出 " + money(statedSpend) + " 万元。");
     add("三、资金使用及绩效情况");

@@ -12,6 +12,7 @@ import java.util.TreeSet;
  * The flags a generated corpus should raise, worked out from what the generator wrote (the
  * numbers behind every printed text), by the rules as README.md states them. Keys:
  * {@code RULE|file|form:i} for form rules, {@code RULE|file|line:n} for indicator rules,
+ * {@code RULE|file|form:i|figure:f} for a figure stated differently in prose and form,
  * {@code RULE|file} for unit-year rules, {@code DIGIT_ANOMALY|year:y|test:t} for populations.
  */
 final class Truth {
@@ -28,7 +29,7 @@ final class Truth {
   private final Map<String, Integer> rewordedLines = new HashMap<>();
 
   void document(String file, GenUnit unit, int year, List<GenForm> forms, boolean problems,
-      boolean spendMisstated) {
+      List<String> misstated) {
     for (GenForm f : forms) {
       form(file, f, problems);
       for (GenRow r : f.rows) {
@@ -41,8 +42,8 @@ final class Truth {
         }
       }
     }
-    if (spendMisstated) {
-      flags.add("NARRATIVE_TABLE_MISMATCH|" + file + "|form:0");
+    for (String figure : misstated) {
+      flags.add("NARRATIVE_TABLE_MISMATCH|" + file + "|form:0|figure:" + figure);
     }
     if (unit.standing(year).contains(Plant.HEAVY) || unit.standing(year).contains(Plant.BULLSEYE)) {
       flags.add("PEER_OUTLIER|" + file);

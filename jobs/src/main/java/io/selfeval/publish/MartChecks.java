@@ -1,9 +1,13 @@
 package io.selfeval.publish;
 
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -15,6 +19,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -24,6 +29,11 @@ import org.apache.spark.sql.types.StructType;
  * they come from, and the scorecard's flag counts equal to the flags mart's rows.
  */
 final class MartChecks {
+
+  /** Columns that tell a reader where a duplicated key comes from, where a mart has them. */
+  private static final List<String> DUPLICATE_CONTEXT = List.of("rule_id", "form_id",
+      "unit_id", "fiscal_year", "source_file");
+  private static final int DUPLICATES_SHOWN = 5;
 
   private MartChecks() {}
 
@@ -42,10 +52,7 @@ final class MartChecks {
       Dataset<Row> df = e.getValue();
       failed.addAll(schema(mart, df.schema()));
       List<String> key = Marts.key(mart);
-      Column anyNull = lit(false);
-      for (String k : key) {
-        anyNull = anyNull.or(col(k).isNull());
-      }
+      Column anyNull = anyNull(key);
       Column flagged = mart.equals(Marts.FORM_SCORECARD) ? sum(col("flags_total"))
           : mart.equals(Marts.INFLATION_FLAGS) ? sum(when(col("form_id").isNotNull(), 1))
           : lit(null);
@@ -72,7 +79,7 @@ final class MartChecks {
       }
       if (stats.getLong(2) != n - nullKeys) {
         failed.add(mart + ": key " + key + " not unique (" + n + " rows, " + stats.getLong(2)
-            + " distinct keys)");
+            + " distinct keys); " + duplicates(written.get(mart), key));
       }
       Long expected = expectedRows.get(mart);
       if (expected != null && expected != n) {
@@ -90,6 +97,46 @@ final class MartChecks {
       }
     }
     return failed;
+  }
+
+  /**
+   * The first few keys that occur more than once, each with its row count and the rule, form and
+   * document of its rows, so that whoever reads the failure knows which rule and which form to
+   * look at; run only when a key is found not unique.
+   */
+  static String duplicates(Dataset<Row> df, List<String> key) {
+    List<String> columns = List.of(df.columns());
+    List<String> named = DUPLICATE_CONTEXT.stream()
+        .filter(c -> columns.contains(c) && !key.contains(c)).toList();
+    List<Column> context = new ArrayList<>();
+    for (String c : named) {
+      context.add(concat_ws(" | ", array_sort(collect_set(col(c).cast("string")))).as(c));
+    }
+    Column[] keyColumns = key.stream().map(functions::col).toArray(Column[]::new);
+    List<Row> rows = df.where(not(anyNull(key)))
+        .groupBy(keyColumns).agg(count(lit(1)).as("_rows"), context.toArray(new Column[0]))
+        .where(col("_rows").gt(1)).orderBy(keyColumns).limit(DUPLICATES_SHOWN).collectAsList();
+    List<String> shown = new ArrayList<>();
+    for (Row r : rows) {
+      StringBuilder one = new StringBuilder();
+      for (int k = 0; k < key.size(); k++) {
+        one.append(k == 0 ? "" : ", ").append(key.get(k)).append('=').append(r.get(k));
+      }
+      one.append(" (").append(r.getLong(key.size())).append(" rows");
+      for (int k = 0; k < named.size(); k++) {
+        one.append(", ").append(named.get(k)).append('=').append(r.get(key.size() + 1 + k));
+      }
+      shown.add(one.append(')').toString());
+    }
+    return "duplicated: " + String.join("; ", shown);
+  }
+
+  private static Column anyNull(List<String> key) {
+    Column anyNull = lit(false);
+    for (String k : key) {
+      anyNull = anyNull.or(col(k).isNull());
+    }
+    return anyNull;
   }
 
   /** Columns missing, extra or of another type than {@code schemas/marts/<mart>.ddl} says. */

@@ -85,4 +85,32 @@ class FlagsTest {
         "f2 ALL_FULL_MARKS medium 40", // f2: 45/50 = 90 % -> 9 printed, 9 + 90 = 99
         "f2 NARRATIVE_TABLE_MISMATCH medium 9"), fired); // 44 stated twice, 45 executed
   }
+
+  @Test
+  void twoFiguresStatedDifferentlyInOneFormAreTwoFlagsWithTwoKeys() {
+    // a unit form: initial 80, adjusted 100, executed 90 (万元); its document's prose states a
+    // budget of 110 and a spend of 95 (both disagree) and the initial 80 (agrees)
+    Dataset<Row> forms = spark.createDataFrame(List.of(
+        RowFactory.create("f3", "u", 2024, "unit", dec("80"), dec("100"), dec("90"), null,
+            null, null, null, null, 0, "f3.txt", 1, null, 5, false, null, null, true)), FORMS);
+    Dataset<Row> facts = spark.createDataFrame(List.of(
+        RowFactory.create("f3#0", "f3", 0, "u", 2024, "budget_total", "预算收入", dec("110"),
+            "万元", null, "2024 年预算收入 110.00 万元", "f3.txt", 6),
+        RowFactory.create("f3#1", "f3", 1, "u", 2024, "initial_budget", "年初预算", dec("80"),
+            "万元", null, "其中年初预算 80.00 万元", "f3.txt", 6),
+        RowFactory.create("f3#2", "f3", 2, "u", 2024, "expenditure", "年支出", dec("95"),
+            "万元", null, "2024 年支出 95.00 万元", "f3.txt", 7)),
+        io.selfeval.model.Schemas.ddl("tables/facts.ddl"));
+    Dataset<Row> indicators = spark.createDataFrame(List.<Row>of(), INDICATORS);
+    RulePack pack = RulePack.load("national");
+    Dataset<Row> deviations = Metrics.indicatorDeviations(indicators, pack);
+    Dataset<Row> execution = Metrics.formExecution(forms, deviations, pack);
+    Dataset<Row> flags = Flags.flags(forms, execution, deviations, facts, null,
+        FlagThresholds.load(null), pack.label())
+        .where("rule_id = 'NARRATIVE_TABLE_MISMATCH'");
+    List<String> figures = flags.selectExpr("evidence_values['figure']")
+        .as(Encoders.STRING()).collectAsList().stream().sorted().toList();
+    assertEquals(List.of("budget_total", "expenditure"), figures);
+    assertEquals(2, flags.select("flag_id").distinct().count(), "one key per figure");
+  }
 }

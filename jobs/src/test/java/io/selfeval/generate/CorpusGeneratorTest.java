@@ -111,8 +111,7 @@ class CorpusGeneratorTest {
   @Test
   void perfectUnitFormIsExpectedToRaisePerfectFormFlags() throws Exception {
     Path out = tmp.resolve("corpus");
-    new CorpusGenerator(new CorpusGenerator.Settings(60, 2, 2021, 3, null)).write(out);
-    JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    JsonNode manifest = sixtyUnitsTwoYears(out);
     Set<String> flags = new HashSet<>();
     manifest.get("expected_flags").forEach(f -> flags.add(f.asText()));
     int perfect = 0;
@@ -131,6 +130,32 @@ class CorpusGeneratorTest {
       assertTrue(flags.contains("ALL_FULL_MARKS|" + file + "|form:0"), file);
     }
     assertTrue(perfect > 0, "no PERFECT plant among 120 unit-years");
+  }
+
+  @Test
+  void narrativeMismatchInAnEvenYearMisstatesTwoFiguresOfTheUnitForm() throws Exception {
+    Path out = tmp.resolve("corpus");
+    JsonNode manifest = sixtyUnitsTwoYears(out);
+    Set<String> flags = new HashSet<>();
+    manifest.get("expected_flags").forEach(f -> flags.add(f.asText()));
+    int twice = 0;
+    for (JsonNode doc : manifest.get("documents")) {
+      String file = doc.get("file").asText();
+      if (!doc.get("plants").toString().contains("NARRATIVE_TABLE_MISMATCH")
+          || doc.get("fiscal_year").asInt() % 2 != 0) {
+        continue;
+      }
+      twice++;
+      String key = "NARRATIVE_TABLE_MISMATCH|" + file + "|form:0|figure:";
+      assertTrue(flags.contains(key + "budget_total"), file);
+      assertTrue(flags.contains(key + "expenditure"), file);
+    }
+    assertTrue(twice > 0, "no even-year NARRATIVE_TABLE_MISMATCH plant among 120 unit-years");
+  }
+
+  private static JsonNode sixtyUnitsTwoYears(Path out) throws Exception {
+    new CorpusGenerator(new CorpusGenerator.Settings(60, 2, 2021, 3, null)).write(out);
+    return new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
   }
 
   /** Exact Jaccard distance of two names' character-bigram sets, computed here by hand. */

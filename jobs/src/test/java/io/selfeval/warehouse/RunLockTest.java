@@ -66,13 +66,13 @@ class RunLockTest {
   @Test
   void otherHostsLocksAreStaleOnlyWhenOlderThanTheLimit() {
     Instant now = Instant.parse("2026-12-01T12:00:00Z");
-    Map<String, String> recent = Map.of("host", "some-other-host", "pid", "1",
+    Map<String, String> recent = Map.of("run_id", "r", "host", "some-other-host", "pid", "1",
         "started_at", "2026-12-01T01:00:00Z");
-    Map<String, String> old = Map.of("host", "some-other-host", "pid", "1",
+    Map<String, String> old = Map.of("run_id", "r", "host", "some-other-host", "pid", "1",
         "started_at", "2026-11-30T11:00:00Z");
-    assertTrue(RunLock.staleness(recent, now, Duration.ofHours(24)).isEmpty());
+    assertTrue(RunLock.staleness(body(recent), now, Duration.ofHours(24)).isEmpty());
     assertEquals("taken on another host more than 24 h ago",
-        RunLock.staleness(old, now, Duration.ofHours(24)).orElseThrow());
+        RunLock.staleness(body(old), now, Duration.ofHours(24)).orElseThrow());
   }
 
   @Test
@@ -84,7 +84,7 @@ class RunLockTest {
     String taken = "run_id=run-a\nhost=" + RunLock.host() + "\npid="
         + ProcessHandle.current().pid() + "\nstarted_at=" + Instant.now() + "\n";
     Files.writeString(file, taken, StandardCharsets.UTF_8);
-    assertFalse(RunLock.clearIfStill(fs(), lockPath(), judged));
+    assertFalse(RunLock.clearIfStill(files(), body(judged)));
     assertEquals(taken, Files.readString(file), "run A's lock kept");
     assertFalse(Files.exists(warehouse.resolve(RunLock.CLEARING)), "clearing file given back");
   }
@@ -93,9 +93,8 @@ class RunLockTest {
   void staleLockStillInPlaceIsCleared() throws Exception {
     Files.writeString(warehouse.resolve(RunLock.FILE), "run_id=killed\nhost=h\npid=1\n"
         + "started_at=2026-12-01T01:00:00Z\n", StandardCharsets.UTF_8);
-    Map<String, String> judged = Map.of("run_id", "killed", "host", "h", "pid", "1",
-        "started_at", "2026-12-01T01:00:00Z");
-    assertTrue(RunLock.clearIfStill(fs(), lockPath(), judged));
+    RunLock.LockFiles.Body judged = files().read(RunLock.FILE).orElseThrow();
+    assertTrue(RunLock.clearIfStill(files(), judged));
     assertFalse(Files.exists(warehouse.resolve(RunLock.FILE)));
     assertFalse(Files.exists(warehouse.resolve(RunLock.CLEARING)));
   }
@@ -104,19 +103,51 @@ class RunLockTest {
   void whileAnotherRunClearsNothingIsDeletedUnlessItsClearingFileIsLeftOver() throws Exception {
     Path file = warehouse.resolve(RunLock.FILE);
     Files.writeString(file, "run_id=killed\nhost=h\npid=1\n", StandardCharsets.UTF_8);
-    Map<String, String> judged = Map.of("run_id", "killed", "host", "h", "pid", "1");
+    RunLock.LockFiles.Body judged = files().read(RunLock.FILE).orElseThrow();
     Path clearing = Files.createFile(warehouse.resolve(RunLock.CLEARING));
-    assertFalse(RunLock.clearIfStill(fs(), lockPath(), judged), "another run is clearing");
+    assertFalse(RunLock.clearIfStill(files(), judged), "another run is clearing");
     assertTrue(Files.exists(file));
     Files.setLastModifiedTime(clearing, java.nio.file.attribute.FileTime.from(
         Instant.now().minus(Duration.ofMinutes(5))));
-    assertTrue(RunLock.clearIfStill(fs(), lockPath(), judged), "its clearer died long ago");
+    assertTrue(RunLock.clearIfStill(files(), judged), "its clearer died long ago");
     assertFalse(Files.exists(file));
     assertFalse(Files.exists(clearing));
   }
 
-  private org.apache.hadoop.fs.FileSystem fs() throws java.io.IOException {
-    return lockPath().getFileSystem(new Configuration());
+  @Test
+  void lockNamingNoHolderYetIsLiveWhileYoungAndStaleOnceOld() throws Exception {
+    // another run created the lock and has not written its body yet
+    Path file = Files.createFile(warehouse.resolve(RunLock.FILE));
+    assertThrows(RunLock.HeldException.class, () -> take("run-e"));
+    assertTrue(Files.exists(file), "a lock being written is not cleared");
+    assertEquals("", Files.readString(file));
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
+        Instant.now().minus(Duration.ofMinutes(5))));
+    try (RunLock lock = take("run-e")) {
+      assertTrue(Files.readString(file).contains("run_id=run-e"), "its writer died: cleared");
+    }
+  }
+
+  @Test
+  void runGivesBackOnlyTheLockThatStillNamesIt() throws Exception {
+    Path file = warehouse.resolve(RunLock.FILE);
+    String other = "run_id=run-g\nhost=h\npid=1\nstarted_at=2026-12-01T01:00:00Z\ntoken=t\n";
+    try (RunLock lock = take("run-f")) {
+      // e.g. an operator deleted it and another run took it meanwhile
+      Files.delete(file);
+      Files.writeString(file, other, StandardCharsets.UTF_8);
+    }
+    assertEquals(other, Files.readString(file), "the other run's lock is left in place");
+  }
+
+  private static RunLock.LockFiles.Body body(Map<String, String> fields) {
+    StringBuilder text = new StringBuilder();
+    fields.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    return new RunLock.LockFiles.Body(text.toString(), Instant.now());
+  }
+
+  private RunLock.LockFiles files() throws java.io.IOException {
+    return RunLock.LockFiles.of(lockPath().getFileSystem(new Configuration()), lockPath());
   }
 
   private org.apache.hadoop.fs.Path lockPath() {

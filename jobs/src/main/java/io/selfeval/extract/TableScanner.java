@@ -57,7 +57,7 @@ final class TableScanner {
     return blocks;
   }
 
-  /** Most tab lines ahead hold three or more tabs: whole rows on one line. */
+  /** Most tab lines ahead hold two or more tabs, or text before a tab: whole rows on a line. */
   private boolean isTabRowLayout(int from) {
     int tabLines = 0;
     int wide = 0;
@@ -73,7 +73,8 @@ final class TableScanner {
         continue;
       }
       tabLines++;
-      if (l.chars().filter(c -> c == '\t').count() >= 3) {
+      long tabs = l.chars().filter(c -> c == '\t').count();
+      if (tabs >= 2 || tabs == 1 && !l.startsWith("\t") && Texts.clean(l) != null) {
         wide++;
       }
     }

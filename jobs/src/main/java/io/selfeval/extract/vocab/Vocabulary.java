@@ -7,7 +7,9 @@ import com.ibm.icu.text.UnicodeSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +28,14 @@ public final class Vocabulary {
 
   public static final String RESOURCE = "/io/selfeval/extract/vocabulary.json";
 
-  private static final Transliterator T2S = Transliterator.getInstance("Traditional-Simplified");
-  /** Characters the transliterator may change: a string without any is returned as it is. */
-  private static final UnicodeSet TRADITIONAL = T2S.getSourceSet().freeze();
+  public static final String TRADITIONAL_RESOURCE = "/io/selfeval/extract/traditional-chars.txt";
+  /**
+   * Ideographs ICU's Traditional-Simplified transliterator changes when they stand alone, listed
+   * in {@code traditional-chars.txt} (generated from ICU; a test keeps the two equal): a string
+   * without any is returned as it is, and the transliterator (seconds to build) is only built for
+   * a document that prints traditional characters.
+   */
+  private static final BitSet TRADITIONAL = traditionalChars();
   private static final Map<String, String> FOLDED = new ConcurrentHashMap<>();
   private static final int CACHE_MAX = 50_000;
   private static final Vocabulary INSTANCE = load();
@@ -46,6 +53,45 @@ public final class Vocabulary {
         "unit_labels", "implementing_labels", "project_labels")) {
       labels.put(key, words(root.get(key)));
     }
+  }
+
+  private static BitSet traditionalChars() {
+    BitSet set = new BitSet(0x10000);
+    try (InputStream in = Vocabulary.class.getResourceAsStream(TRADITIONAL_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + TRADITIONAL_RESOURCE);
+      }
+      new String(in.readAllBytes(), StandardCharsets.UTF_8).chars().forEach(c -> {
+        if (c >= 0x3400) {
+          set.set(c);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return set;
+  }
+
+  /** The ICU transliterator, built on first use. */
+  private static final class Icu {
+    static final Transliterator T2S = Transliterator.getInstance("Traditional-Simplified");
+  }
+
+  /** The characters the transliterator changes alone, as ICU computes them (for the test). */
+  static BitSet traditionalCharsFromIcu() {
+    BitSet set = new BitSet(0x10000);
+    UnicodeSet source = Icu.T2S.getSourceSet();
+    for (int c = 0x3400; c < 0xFB00; c++) {
+      String one = String.valueOf((char) c);
+      if (source.contains(c) && !one.equals(Icu.T2S.transliterate(one))) {
+        set.set(c);
+      }
+    }
+    return set;
+  }
+
+  static BitSet traditionalChars(boolean fromResource) {
+    return fromResource ? (BitSet) TRADITIONAL.clone() : traditionalCharsFromIcu();
   }
 
   private static Vocabulary load() {
@@ -90,7 +136,7 @@ public final class Vocabulary {
       char c = compact.charAt(i);
       if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF') {
         zeroWidth = true;
-      } else if (c >= 0x3400 && TRADITIONAL.contains(c)) {
+      } else if (c >= 0x3400 && TRADITIONAL.get(c)) {
         traditional = true;
       }
     }
@@ -106,8 +152,8 @@ public final class Vocabulary {
       return cached;
     }
     String simplified;
-    synchronized (T2S) {
-      simplified = T2S.transliterate(s);
+    synchronized (Icu.T2S) {
+      simplified = Icu.T2S.transliterate(s);
     }
     if (FOLDED.size() > CACHE_MAX) {
       FOLDED.clear();

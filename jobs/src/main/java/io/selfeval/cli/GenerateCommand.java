@@ -46,6 +46,14 @@ final class GenerateCommand implements Callable<Integer> {
           + "none).")
   Integer fabricatedYear;
 
+  @Option(names = "--layouts",
+      description = "Print each document in a text layout drawn from the seed (tab, cell per "
+          + "line, pipe, markdown, spaces, HTML-like, mixed) with conversion noise (footers, "
+          + "repeated headers, traditional characters, blank or glued budget cells, dropped "
+          + "empty cells), and write each form's printed fields to the manifest for "
+          + "`selfeval evaluate`'s field accuracy. Default: the seeds' tab layout, no noise.")
+  boolean layouts;
+
   @Spec
   CommandSpec spec;
 
@@ -59,7 +67,8 @@ final class GenerateCommand implements Callable<Integer> {
     }
     CorpusGenerator.Settings settings;
     try {
-      settings = new CorpusGenerator.Settings(units, years, firstYear, seed, fabricated);
+      settings = new CorpusGenerator.Settings(units, years, firstYear, seed, fabricated,
+          layouts);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -8,6 +8,6 @@ package io.selfeval.extract;
 record Cell(String text, int line, int lastLine, String compact) {
 
   Cell(String text, int line, int lastLine) {
-    this(text, line, lastLine, Texts.compact(text));
+    this(text, line, lastLine, io.selfeval.extract.vocab.Vocabulary.fold(Texts.compact(text)));
   }
 }

@@ -1,5 +1,6 @@
 package io.selfeval.extract;
 
+import io.selfeval.extract.vocab.Vocabulary;
 import io.selfeval.model.Budget;
 import io.selfeval.model.BudgetLine;
 import io.selfeval.model.Figure;
@@ -78,9 +79,9 @@ final class FormParser {
         continue;
       }
       readNames(row);
-      if (row.find(c -> c.contains("年初预算") || c.contains("年初预算数")) >= 0
-          && row.find(c -> c.contains("全年预算")) >= 0) {
-        budgetColumns = Columns.ofBudgetHeader(row);
+      Columns header = section == Section.INDICATORS ? null : Columns.ofBudgetHeader(row);
+      if (header != null) {
+        budgetColumns = header;
         amountUnit = amountUnitOf(row);
         section = Section.BUDGET;
         continue;
@@ -194,13 +195,8 @@ final class FormParser {
     }
     Cell labelCell = row.cells().get(labelAt);
     String label = labelCell.compact();
-    if (label.contains("资金总额") || label.equals("合计") || label.equals("总计")) {
-      initial = figure(row, budgetColumns.at(labelAt, Columns.INITIAL), false);
-      adjusted = figure(row, budgetColumns.at(labelAt, Columns.ADJUSTED), false);
-      executed = figure(row, budgetColumns.at(labelAt, Columns.EXECUTED), false);
-      weight = figure(row, budgetColumns.at(labelAt, Columns.WEIGHT), false);
-      rate = figure(row, budgetColumns.at(labelAt, Columns.RATE), true);
-      score = figure(row, budgetColumns.at(labelAt, Columns.SCORE), false);
+    if (Vocabulary.isLabel("budget_total_labels", label)) {
+      readTotalRow(row, labelAt);
       return;
     }
     String category = sourceCategory(label);
@@ -224,6 +220,45 @@ final class FormParser {
       budgetLines.add(new BudgetLine(natureCategory(m.group(1)), m.group(1), null, null, null,
           new Figure(Texts.number(amountText), amountText, c.line()), c.line()));
     }
+  }
+
+  /**
+   * The budget total row: read by position when every column has its cell; placed by the form's
+   * arithmetic ({@link BudgetPlacer}) when cells were dropped or glued together.
+   */
+  private void readTotalRow(TableRow row, int labelAt) {
+    int[] own = new int[6];
+    boolean misfit = false;
+    for (int k = 0; k < 6; k++) {
+      int at = budgetColumns.at(labelAt, k);
+      own[k] = at < 0 ? -1 : at - labelAt - 1;
+      misfit |= at >= row.size();
+      String t = at < 0 || at >= row.size() ? null : row.text(at);
+      misfit |= t != null && (k == Columns.RATE ? Texts.fraction(t) : Texts.number(t)) == null
+          && Texts.compact(t).matches("[0-9.%]{4,}");
+    }
+    if (misfit) {
+      Figure[] f = new BudgetPlacer(budgetColumns, warnings)
+          .place(row.cells().subList(labelAt + 1, row.size()), own, row.line());
+      initial = f[Columns.INITIAL];
+      adjusted = f[Columns.ADJUSTED];
+      executed = f[Columns.EXECUTED];
+      weight = f[Columns.WEIGHT];
+      rate = f[Columns.RATE];
+      score = f[Columns.SCORE];
+      return;
+    }
+    boolean percent = budgetColumns.ratePercent();
+    initial = figure(row, budgetColumns.at(labelAt, Columns.INITIAL), false);
+    adjusted = figure(row, budgetColumns.at(labelAt, Columns.ADJUSTED), false);
+    executed = figure(row, budgetColumns.at(labelAt, Columns.EXECUTED), false);
+    weight = figure(row, budgetColumns.at(labelAt, Columns.WEIGHT), false);
+    rate = figure(row, budgetColumns.at(labelAt, Columns.RATE), true);
+    if (percent && rate != null && rate.value() != null && !rate.text().contains("%")) {
+      rate = new Figure(Texts.number(rate.text()).movePointLeft(2).stripTrailingZeros(),
+          rate.text(), rate.line());
+    }
+    score = figure(row, budgetColumns.at(labelAt, Columns.SCORE), false);
   }
 
   private static String sourceCategory(String label) {

@@ -1,5 +1,7 @@
 package io.selfeval.extract;
 
+import io.selfeval.extract.layout.LayoutNormaliser;
+import io.selfeval.extract.vocab.Vocabulary;
 import io.selfeval.model.Budget;
 import io.selfeval.model.Fact;
 import io.selfeval.model.FormRecord;
@@ -104,15 +106,19 @@ public final class ReportExtractor {
 
     List<FormRecord> read() {
       String[] compact = new String[lines.length];
+      String[] tableLines = LayoutNormaliser.normalise(lines);
+      String[] tableCompact = new String[lines.length];
       for (int i = 0; i < lines.length; i++) {
         compact[i] = Texts.compact(lines[i]);
+        tableCompact[i] = Vocabulary.fold(Texts.compact(tableLines[i]));
       }
-      List<TableBlock> blocks = new TableScanner(lines, compact).scan();
+      List<TableBlock> blocks = new TableScanner(tableLines, tableCompact).scan();
       boolean[] inTable = new boolean[lines.length];
       List<ParsedForm> forms = new ArrayList<>();
       List<Fact> facts = new ArrayList<>();
       for (TableBlock block : blocks) {
-        for (int l = block.titleLine(); l <= block.lastLine(); l++) {
+        inTable[block.titleLine() - 1] = true;
+        for (int l = block.firstLine(); l <= block.lastLine(); l++) {
           inTable[l - 1] = true;
         }
         String kind = FormKind.of(block);

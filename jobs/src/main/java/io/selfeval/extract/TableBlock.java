@@ -21,6 +21,6 @@ record TableBlock(String title, int titleLine, List<TableRow> rows, boolean trun
   }
 
   String compactTitle() {
-    return Texts.compact(title);
+    return io.selfeval.extract.vocab.Vocabulary.fold(Texts.compact(title));
   }
 }

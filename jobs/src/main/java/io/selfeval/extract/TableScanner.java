@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the tables of a report's text. Two layouts are read:
+ * Finds the tables of a report's text, as {@link io.selfeval.extract.layout.LayoutNormaliser}
+ * leaves it (other layouts rewritten into these two; dropped lines null). Two layouts are read:
  *
  * <ul>
  *   <li>one row per line, cells separated by tabs (seed 001);
@@ -38,7 +39,7 @@ final class TableScanner {
     List<TableBlock> blocks = new ArrayList<>();
     int i = 0;
     while (i < lines.length) {
-      if (lines[i].indexOf('\t') < 0) {
+      if (lines[i] == null || lines[i].indexOf('\t') < 0) {
         i++;
         continue;
       }
@@ -56,12 +57,15 @@ final class TableScanner {
     return blocks;
   }
 
-  /** Most tab lines ahead hold three or more tabs: whole rows on one line. */
+  /** Most tab lines ahead hold two or more tabs, or text before a tab: whole rows on a line. */
   private boolean isTabRowLayout(int from) {
     int tabLines = 0;
     int wide = 0;
     for (int j = from; j < lines.length && j < from + 40; j++) {
       String l = lines[j];
+      if (l == null) {
+        continue;
+      }
       if (l.indexOf('\t') < 0) {
         if (Texts.clean(l) != null && isTerminator(j)) {
           break;
@@ -69,7 +73,8 @@ final class TableScanner {
         continue;
       }
       tabLines++;
-      if (l.chars().filter(c -> c == '\t').count() >= 3) {
+      long tabs = l.chars().filter(c -> c == '\t').count();
+      if (tabs >= 2 || tabs == 1 && !l.startsWith("\t") && Texts.clean(l) != null) {
         wide++;
       }
     }
@@ -80,6 +85,10 @@ final class TableScanner {
     int j = from;
     while (j < lines.length) {
       String l = lines[j];
+      if (l == null) {
+        j++;
+        continue;
+      }
       if (l.indexOf('\t') >= 0) {
         List<Cell> cells = new ArrayList<>();
         for (String part : l.split("\t", -1)) {
@@ -103,6 +112,9 @@ final class TableScanner {
     int j = from;
     for (; j < lines.length; j++) {
       String l = lines[j];
+      if (l == null) {
+        continue; // a line the layout drops (a page footer): neither text nor a row break
+      }
       if (l.startsWith("\t")) {
         if (text != null) {
           row.add(new Cell(Texts.clean(text.toString()), cellLine, cellLast));

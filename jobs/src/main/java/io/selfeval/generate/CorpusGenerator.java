@@ -34,7 +34,12 @@ public final class CorpusGenerator {
 
   /** What to generate. {@code fabricatedYear} null: no year of fabricated round amounts. */
   public record Settings(int units, int years, int firstYear, long seed,
-      Integer fabricatedYear) {
+      Integer fabricatedYear, boolean layouts) {
+
+    /** The seeds' layout for every document. */
+    public Settings(int units, int years, int firstYear, long seed, Integer fabricatedYear) {
+      this(units, years, firstYear, seed, fabricatedYear, false);
+    }
 
     public Settings {
       if (units < 1 || years < 1) {
@@ -123,7 +128,14 @@ public final class CorpusGenerator {
           }
         }
         String file = unit.code + "/" + year + ".txt";
-        List<String> lines = new ReportText(settings.seed()).render(unit, year, docForms,
+        SplittableRandom look = new SplittableRandom(settings.seed() * 7_919L
+            + file.hashCode());
+        LayoutPrinter.Layout layout = settings.layouts() ? LayoutPrinter.drawLayout(look)
+            : LayoutPrinter.Layout.TAB;
+        Set<LayoutPrinter.Noise> noises = settings.layouts()
+            ? LayoutPrinter.drawNoises(look, layout) : Set.of();
+        List<String> lines = new ReportText(settings.seed(), layout, noises, look).render(unit,
+            year, docForms,
             problems ? Pools.PROBLEMS.get(rnd.nextInt(Pools.PROBLEMS.size())) : null,
             statedSpend, statedBudget);
         Path path = out.resolve("reports").resolve(file);
@@ -138,7 +150,11 @@ public final class CorpusGenerator {
           misstated.add("expenditure");
         }
         truth.document(file, unit, year, docForms, problems, misstated);
-        documents.add(document(file, unit, year, plants, docForms));
+        Map<String, Object> doc = document(file, unit, year, plants, docForms);
+        if (settings.layouts()) {
+          FieldTruth.add(doc, layout, noises, docForms);
+        }
+        documents.add(doc);
         forms += docForms.size();
         for (GenForm f : docForms) {
           rows += f.rows.size();
@@ -299,6 +315,9 @@ public final class CorpusGenerator {
     m.put("years", settings.years());
     m.put("first_year", settings.firstYear());
     m.put("fabricated_year", settings.fabricatedYear());
+    if (settings.layouts()) {
+      m.put("layouts", true);
+    }
     List<Map<String, Object>> us = new ArrayList<>();
     for (GenUnit u : units) {
       Map<String, Object> x = new LinkedHashMap<>();

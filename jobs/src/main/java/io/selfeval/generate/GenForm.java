@@ -20,6 +20,9 @@ final class GenForm {
   BigDecimal printedBudgetScore;
   BigDecimal printedTotal;
   String printedGrade;
+  /** Printed blank by a layout noise: 年初预算数, or 执行率 and 得分 of the budget row. */
+  boolean printedInitialBlank;
+  boolean printedScoresBlank;
   int titleLine;
   int budgetLine;
   int totalLine;
@@ -47,6 +50,12 @@ final class GenForm {
   void printBudgetHonestly() {
     printedRate = rate().multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP);
     printedBudgetScore = budgetScore();
+  }
+
+  /** The budget row's rate and score are printed as computed (no plant changed them). */
+  boolean printedHonestly() {
+    return printedRate.compareTo(rate().multiply(BigDecimal.valueOf(100))
+        .setScale(2, RoundingMode.HALF_UP)) == 0 && printedBudgetScore.compareTo(budgetScore()) == 0;
   }
 
   BigDecimal partsSum() {

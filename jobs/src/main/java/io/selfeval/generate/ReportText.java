@@ -3,18 +3,34 @@ package io.selfeval.generate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
- * Renders one generated document: the prose of a 部门整体支出绩效自评报告 and its forms as
- * tab-separated table rows, the layout of the seed 001. Records each form's and row's line.
+ * Renders one generated document: the prose of a 部门整体支出绩效自评报告 and its forms, as
+ * tab-separated table rows (the layout of the seed 001) or in another layout with noise
+ * ({@link LayoutPrinter}). Records each form's and row's line.
  */
 final class ReportText {
 
   private final long seed;
   private final List<String> lines = new ArrayList<>();
+  private final LayoutPrinter.Layout layout;
+  private final Set<LayoutPrinter.Noise> noises;
+  private final SplittableRandom rnd;
 
+  /** The seeds' layout: tab-separated rows, no noise. */
   ReportText(long seed) {
+    this(seed, LayoutPrinter.Layout.TAB, Set.of(), new SplittableRandom(seed));
+  }
+
+  /** A layout and noises (drawn from {@code rnd}, which also places footers). */
+  ReportText(long seed, LayoutPrinter.Layout layout, Set<LayoutPrinter.Noise> noises,
+      SplittableRandom rnd) {
     this.seed = seed;
+    this.layout = layout;
+    this.noises = noises;
+    this.rnd = rnd;
   }
 
   List<String> render(GenUnit unit, int year, List<GenForm> forms, String problems,
@@ -59,23 +75,43 @@ final class ReportText {
   }
 
   private void table(GenForm f, String unitName, int year) {
-    f.titleLine = add(year + "年度" + (f.unitForm() ? "部门整体" : "项目") + "支出绩效自评表");
+    LayoutPrinter printer = new LayoutPrinter(layout, noises, rnd, lines);
+    f.titleLine = printer.title(year + "年度" + (f.unitForm() ? "部门整体" : "项目")
+        + "支出绩效自评表");
+    List<String[]> rows = new ArrayList<>();
+    List<LayoutPrinter.Role> roles = new ArrayList<>();
     if (f.unitForm()) {
-      add(row("部门名称", unitName, "", "", "", "", "", ""));
+      add(rows, roles, LayoutPrinter.Role.NAME, "部门名称", unitName, "", "", "", "", "", "");
     } else {
-      add(row("项目名称", f.projectName, "", "", "", "", "", ""));
-      add(row("主管部门", unitName, "", "", "实施单位", unitName, "", ""));
+      add(rows, roles, LayoutPrinter.Role.NAME, "项目名称", f.projectName, "", "", "", "", "", "");
+      add(rows, roles, LayoutPrinter.Role.NAME, "主管部门", unitName, "", "", "实施单位", unitName,
+          "", "");
     }
-    add(row("资金情况 (万元)", "年度资金总额", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率",
-        "得分(分值×执行率)", ""));
-    f.budgetLine = add(row("", "合计", money(f.initial), money(f.adjusted), money(f.executed),
-        "10", GenRow.plain(f.printedRate) + "%", GenRow.plain(f.printedBudgetScore), ""));
-    add(row("", "其中：当年财政拨款", money(f.initial), money(f.adjusted), money(f.executed), "",
-        "", "", ""));
-    add(row("年度总体目标", "预期目标", "", "", "实际完成情况", "", "", "", ""));
-    add(row("", "完成年度各项工作任务", "", "", "完成了年度主要工作任务", "", "", "", ""));
-    add(row("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-        "偏差原因分析及改进措施"));
+    add(rows, roles, LayoutPrinter.Role.BUDGET_HEADER, "资金情况 (万元)", "年度资金总额", "年初预算数",
+        "全年预算数", "全年执行数", "分值", "执行率", "得分(分值×执行率)", "");
+    boolean noisy = noises.contains(LayoutPrinter.Noise.BLANK_SCORES) && f.printedHonestly();
+    f.printedInitialBlank = noises.contains(LayoutPrinter.Noise.DROPPED_CELLS);
+    f.printedScoresBlank = noisy;
+    String initial = f.printedInitialBlank ? "" : money(f.initial);
+    String rate = noisy ? "" : GenRow.plain(f.printedRate) + "%";
+    String score = noisy ? "" : GenRow.plain(f.printedBudgetScore);
+    int budgetRow = rows.size();
+    if (noises.contains(LayoutPrinter.Noise.GLUED) && !noisy) {
+      add(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
+          money(f.executed), "10" + rate + score, "");
+    } else {
+      add(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
+          money(f.executed), "10", rate, score, "");
+    }
+    add(rows, roles, LayoutPrinter.Role.BUDGET_LINE, "", "其中：当年财政拨款", initial,
+        money(f.adjusted), money(f.executed), "", "", "", "");
+    add(rows, roles, LayoutPrinter.Role.GOALS, "年度总体目标", "预期目标", "", "", "实际完成情况", "", "",
+        "", "");
+    add(rows, roles, LayoutPrinter.Role.GOALS, "", "完成年度各项工作任务", "", "", "完成了年度主要工作任务",
+        "", "", "", "");
+    add(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "绩效指标", "一级指标", "二级指标", "三级指标",
+        "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施");
+    int firstIndicator = rows.size();
     String level1 = null;
     String level2 = null;
     for (GenRow r : f.rows) {
@@ -87,11 +123,24 @@ final class ReportText {
       }
       String l2 = r.level2.equals(level2) ? "" : r.level2;
       level2 = r.level2;
-      r.line = add(row("", l1, l2, r.name, r.targetText(), r.actualText(),
-          GenRow.plain(r.weight), GenRow.plain(r.score), r.reason == null ? "" : r.reason));
+      add(rows, roles, LayoutPrinter.Role.INDICATOR, "", l1, l2, r.name, r.targetText(),
+          r.actualText(), GenRow.plain(r.weight), GenRow.plain(r.score),
+          r.reason == null ? "" : r.reason);
     }
-    f.totalLine = add(row("总分", "", "", "", "", "100", GenRow.plain(f.printedTotal),
-        "等级：" + f.printedGrade, ""));
+    add(rows, roles, LayoutPrinter.Role.TOTAL, "总分", "", "", "", "", "100",
+        GenRow.plain(f.printedTotal), "等级：" + f.printedGrade, "");
+    int[] at = printer.table(rows, roles);
+    f.budgetLine = at[budgetRow];
+    for (int i = 0; i < f.rows.size(); i++) {
+      f.rows.get(i).line = at[firstIndicator + i];
+    }
+    f.totalLine = at[at.length - 1];
+  }
+
+  private static void add(List<String[]> rows, List<LayoutPrinter.Role> roles,
+      LayoutPrinter.Role role, String... cells) {
+    rows.add(cells);
+    roles.add(role);
   }
 
   private static BigDecimal levelWeight(GenForm f, String level1) {
@@ -102,10 +151,6 @@ final class ReportText {
       }
     }
     return w;
-  }
-
-  private static String row(String... cells) {
-    return String.join("\t", cells);
   }
 
   private static String money(BigDecimal v) {

@@ -151,8 +151,9 @@ class ReportExtractorTest {
   }
 
   @Test
-  void unseenLayoutsDegradeWithoutInventingValues() {
-    // a pipe table (from a PDF converter) and a table flattened into one line
+  void pipeTableIsReadAndATableFlattenedIntoOneLineIsNotGuessed() {
+    // a pipe table (from a PDF converter) is read; a table flattened into one line with single
+    // spaces has no cell boundaries and stays prose
     String text = "2023年度某某区城市管理局部门整体支出绩效自评报告\n"
         + "一、基本情况\n"
         + "2023年预算资金1,200.50万元，年初预算1000万元。\n"
@@ -162,8 +163,17 @@ class ReportExtractorTest {
     ReportExtractor.Result r = extract(text);
     assertEquals(1, r.records().size());
     FormRecord record = r.records().get(0);
-    assertFalse(record.hasScoreTable());
-    assertTrue(record.indicators().isEmpty());
+    assertTrue(record.hasScoreTable());
+    assertEquals(1, record.indicators().size());
+    Indicator i = record.indicators().get(0);
+    assertEquals("产出指标", i.level1());
+    assertEquals("数量指标", i.level2());
+    assertEquals("巡查次数", i.name());
+    assertEquals("≥100次", i.targetText());
+    assertEquals("120次", i.actualText());
+    assertEquals(new BigDecimal("10"), i.weight());
+    assertEquals(new BigDecimal("10"), i.score());
+    assertEquals(5, i.line());
     assertNull(record.reportedTotal());
     assertEquals(2023, record.fiscalYear());
     assertEquals("某某区城市管理局", record.unitName());

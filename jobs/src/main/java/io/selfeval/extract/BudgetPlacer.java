@@ -1,0 +1,269 @@
+package io.selfeval.extract;
+
+import io.selfeval.model.Figure;
+import io.selfeval.model.Warning;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Places the numbers of a budget total row (资金总额 / 合计) in their columns by the identities
+ * every form obeys, when reading by position cannot: a row with fewer cells than its header (an
+ * empty cell dropped), or numbers glued into one cell ({@code 10001000100%20}). The identities:
+ * 执行率 = 全年执行数 / 全年预算数 (年初预算数 when the header has no 全年预算数), and budget 得分 =
+ * 分值 × 执行率 capped at 分值. Every order-keeping assignment of the row's numbers (and every split
+ * of glued digits) is tried; those that break an identity or a bound are dropped, and the ones
+ * that check the most identities are kept. A column is filled only when all of these agree on it
+ * and at least one identity checked; otherwise it is left null with a warning.
+ */
+final class BudgetPlacer {
+
+  private static final Pattern PART = Pattern.compile("(?:0|[1-9]\\d*)(?:\\.\\d+)?%?");
+  private static final Pattern GLUED = Pattern.compile("[0-9.%]{4,}");
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  private static final int MAX_READINGS = 4000;
+
+  /** One number the row holds: its value (a rate as a fraction), text, line and cell. */
+  private record Token(BigDecimal value, String text, int line, int cell, boolean percent,
+      boolean split) {}
+
+  private final Columns columns;
+  private final List<Warning> warnings;
+
+  BudgetPlacer(Columns columns, List<Warning> warnings) {
+    this.columns = columns;
+    this.warnings = warnings;
+  }
+
+  /**
+   * Figures for INITIAL … SCORE (null where not placed) from the cells right of the label;
+   * {@code ownCell[k]} is the index (in {@code cells}) of column k's own cell by position.
+   */
+  Figure[] place(List<Cell> cells, int[] ownCell, int line) {
+    List<List<List<Token>>> perCell = new ArrayList<>();
+    for (int i = 0; i < cells.size(); i++) {
+      Cell c = cells.get(i);
+      if (c.text() == null || c.compact().matches("[/／\\\\…．.、—\\-]+")) {
+        continue;
+      }
+      List<List<Token>> readings = readings(c, i);
+      if (readings.isEmpty()) {
+        warn("BUDGET_CELLS_UNPLACED", "a budget cell is neither a number nor numbers glued "
+            + "together, so the row's numbers were not placed: " + c.text(), line);
+        return new Figure[6];
+      }
+      perCell.add(readings);
+    }
+    List<Integer> order = columns.order();
+    List<Token[]> best = new ArrayList<>();
+    int bestChecks = 0;
+    for (List<Token> tokens : product(perCell)) {
+      if (tokens.size() > order.size() || tokens.isEmpty()) {
+        continue;
+      }
+      for (int[] pick : choose(order.size(), tokens.size())) {
+        Token[] at = new Token[6];
+        for (int t = 0; t < pick.length; t++) {
+          at[order.get(pick[t])] = tokens.get(t);
+        }
+        int checks = checks(at);
+        if (checks > bestChecks) {
+          bestChecks = checks;
+          best.clear();
+        }
+        if (checks == bestChecks && checks > 0) {
+          best.add(at);
+        }
+      }
+    }
+    Figure[] out = new Figure[6];
+    if (best.isEmpty()) {
+      warn("BUDGET_CELLS_UNPLACED", "the budget row's numbers could not be placed in their "
+          + "columns with an identity to confirm them; left empty", line);
+      return out;
+    }
+    List<String> ambiguous = new ArrayList<>();
+    for (int k = 0; k < 6; k++) {
+      Token first = best.get(0)[k];
+      boolean agree = true;
+      for (Token[] b : best) {
+        agree &= b[k] == first || b[k] != null && first != null && b[k].text().equals(first.text())
+            && b[k].cell() == first.cell() && b[k].value().compareTo(first.value()) == 0;
+      }
+      if (!agree) {
+        ambiguous.add(Columns.NAMES.get(k));
+      } else if (first != null) {
+        boolean own = !first.split() && first.cell() == ownCell[k];
+        BigDecimal v = k == Columns.RATE ? rate(first).stripTrailingZeros() : first.value();
+        out[k] = new Figure(v, first.text(), first.line(),
+            own ? Figure.CONFIRMED : Figure.DERIVED);
+      }
+    }
+    if (!ambiguous.isEmpty()) {
+      warn("BUDGET_PLACEMENT_AMBIGUOUS", "two placements of the budget row fit the form's "
+          + "arithmetic equally; left empty: " + String.join(", ", ambiguous), line);
+    }
+    warn("BUDGET_PLACED_BY_ARITHMETIC", "the budget row's cells did not match its header (a "
+        + "dropped or glued cell); numbers placed by the form's identities", line);
+    return out;
+  }
+
+  /** The ways a cell reads as numbers: one for a number, every valid split of glued digits. */
+  private List<List<Token>> readings(Cell c, int cell) {
+    String t = c.compact();
+    List<List<Token>> out = new ArrayList<>();
+    Token whole = token(t, c, cell, false);
+    if (whole != null) {
+      out.add(List.of(whole));
+      return out;
+    }
+    if (!GLUED.matcher(t).matches()) {
+      return out;
+    }
+    split(t, 0, new ArrayList<>(), c, cell, out);
+    return out;
+  }
+
+  private void split(String t, int from, List<Token> acc, Cell c, int cell,
+      List<List<Token>> out) {
+    if (from == t.length()) {
+      if (acc.size() >= 2) {
+        out.add(List.copyOf(acc));
+      }
+      return;
+    }
+    if (acc.size() >= columns.count() || out.size() > MAX_READINGS) {
+      return;
+    }
+    for (int end = from + 1; end <= t.length(); end++) {
+      String part = t.substring(from, end);
+      if (!PART.matcher(part).matches()) {
+        continue;
+      }
+      if (end < t.length() && t.charAt(end) == '%') {
+        continue; // a % belongs to the digits before it
+      }
+      acc.add(token(part, c, cell, true));
+      split(t, end, acc, c, cell, out);
+      acc.remove(acc.size() - 1);
+    }
+  }
+
+  private Token token(String part, Cell c, int cell, boolean split) {
+    boolean percent = part.endsWith("%");
+    BigDecimal v = Texts.number(percent ? part.substring(0, part.length() - 1) : part);
+    if (v == null) {
+      return null;
+    }
+    return new Token(v, split ? part : c.text(), c.line(), cell, percent, split);
+  }
+
+  /** Identities checked by an assignment, or -1 when it breaks one or a bound. */
+  private int checks(Token[] at) {
+    for (int k = 0; k < 6; k++) {
+      if (at[k] != null && (at[k].percent() && k != Columns.RATE
+          || !at[k].percent() && k == Columns.RATE && !columns.ratePercent())) {
+        return -1;
+      }
+    }
+    BigDecimal rate = at[Columns.RATE] == null ? null : rate(at[Columns.RATE]);
+    BigDecimal weight = value(at[Columns.WEIGHT]);
+    BigDecimal score = value(at[Columns.SCORE]);
+    if (weight != null && (weight.signum() <= 0 || weight.compareTo(HUNDRED) > 0)
+        || score != null && weight != null && score.compareTo(weight.add(unit(score))) > 0
+        || rate != null && rate.compareTo(BigDecimal.valueOf(2)) > 0) {
+      return -1;
+    }
+    int checks = 0;
+    BigDecimal executed = value(at[Columns.EXECUTED]);
+    Token denomToken = columns.has(Columns.ADJUSTED) ? at[Columns.ADJUSTED]
+        : at[Columns.INITIAL];
+    BigDecimal denom = value(denomToken);
+    BigDecimal computed = executed != null && denom != null && denom.signum() > 0
+        ? executed.divide(denom, MathContext.DECIMAL64) : null;
+    if (rate != null && computed != null) {
+      BigDecimal tol = rateUnit(at[Columns.RATE]);
+      if (rate.subtract(computed).abs().compareTo(tol) > 0) {
+        return -1;
+      }
+      checks++;
+    }
+    BigDecimal r = rate != null ? rate : computed;
+    if (score != null && weight != null && r != null) {
+      BigDecimal expected = weight.multiply(r.min(BigDecimal.ONE));
+      BigDecimal tol = unit(score).add(weight.multiply(rate != null
+          ? rateUnit(at[Columns.RATE]) : new BigDecimal("0.0001")));
+      if (score.subtract(expected).abs().compareTo(tol) > 0) {
+        return -1;
+      }
+      checks++;
+    }
+    return checks;
+  }
+
+  private BigDecimal rate(Token t) {
+    if (t.percent() || columns.ratePercent() || t.value().compareTo(new BigDecimal("1.5")) > 0) {
+      return t.value().movePointLeft(2);
+    }
+    return t.value();
+  }
+
+  /** One unit of the rate's last printed digit, as a fraction. */
+  private BigDecimal rateUnit(Token t) {
+    BigDecimal u = unit(t.value());
+    return t.percent() || columns.ratePercent() || t.value().compareTo(new BigDecimal("1.5")) > 0
+        ? u.movePointLeft(2) : u;
+  }
+
+  private static BigDecimal unit(BigDecimal v) {
+    return BigDecimal.ONE.movePointLeft(Math.max(0, v.scale()));
+  }
+
+  private static BigDecimal value(Token t) {
+    return t == null ? null : t.value();
+  }
+
+  private static List<List<Token>> product(List<List<List<Token>>> perCell) {
+    List<List<Token>> out = new ArrayList<>();
+    out.add(List.of());
+    for (List<List<Token>> readings : perCell) {
+      List<List<Token>> next = new ArrayList<>();
+      for (List<Token> prefix : out) {
+        for (List<Token> r : readings) {
+          if (next.size() > MAX_READINGS) {
+            break;
+          }
+          List<Token> joined = new ArrayList<>(prefix);
+          joined.addAll(r);
+          next.add(joined);
+        }
+      }
+      out = next;
+    }
+    return out;
+  }
+
+  /** Every increasing choice of k positions out of n. */
+  private static List<int[]> choose(int n, int k) {
+    List<int[]> out = new ArrayList<>();
+    choose(n, k, 0, new int[k], 0, out);
+    return out;
+  }
+
+  private static void choose(int n, int k, int from, int[] acc, int depth, List<int[]> out) {
+    if (depth == k) {
+      out.add(acc.clone());
+      return;
+    }
+    for (int i = from; i <= n - (k - depth); i++) {
+      acc[depth] = i;
+      choose(n, k, i + 1, acc, depth + 1, out);
+    }
+  }
+
+  private void warn(String code, String message, int line) {
+    warnings.add(new Warning(code, message, line));
+  }
+}

@@ -1,0 +1,214 @@
+package io.selfeval.extract.layout;
+
+import io.selfeval.extract.Texts;
+import io.selfeval.extract.vocab.Vocabulary;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Rewrites a document's lines into the two table layouts the table scanner reads (a row per
+ * line with tab-separated cells; a cell per line led by a tab, blank lines between rows), one
+ * output line per input line so every cell keeps its line number. A line the layout does not
+ * carry (a page footer, a markdown separator, a table header repeated after a page break) becomes
+ * null: it is neither text nor a row break, so it is never glued to a value.
+ *
+ * <p>Read: tab rows and tab-led cell lines (unchanged); pipe rows {@code | a | b |} with or
+ * without separator rows; a cell per line ending in {@code |}; HTML-like rows pasted as text
+ * ({@code <tr><td>a</td><td>b</td></tr>}, or a {@code <td>} per line); cells separated by runs of
+ * two or more spaces, when neighbouring lines are rows too; a cell per line without any marker
+ * after a form title, rows separated by blank lines. Layouts may mix within a document.
+ */
+public final class LayoutNormaliser {
+
+  private static final int NEAR = 3;
+  private static final int SHORT_CELL = 30;
+  private static final int LONG_LINE = 100;
+  private static final Pattern TOP_HEADING = Pattern.compile("^[一二三四五六七八九十]+[、.．].*");
+  private static final List<String> END_STARTS =
+      List.of("附件", "单位负责人", "填表人", "说明:", "备注", "注:");
+  private static final List<String> END_ENDS = List.of("自评表", "数据表", "自评报告", "评价报告");
+
+  private final String[] in;
+  private final String[] out;
+  private final String[] compact;
+  private final List<String>[] spaceRow;
+
+  @SuppressWarnings("unchecked")
+  private LayoutNormaliser(String[] lines) {
+    this.in = lines;
+    this.out = new String[lines.length];
+    this.compact = new String[lines.length];
+    this.spaceRow = new List[lines.length];
+  }
+
+  /** The lines in table-scanner form: same length as the input, dropped lines null. */
+  public static String[] normalise(String[] lines) {
+    return new LayoutNormaliser(lines).run();
+  }
+
+  private String[] run() {
+    for (int i = 0; i < in.length; i++) {
+      compact[i] = Vocabulary.fold(Texts.compact(in[i]));
+      out[i] = convert(i);
+    }
+    for (int i = 0; i < in.length; i++) {
+      if (spaceRow[i] != null && spacesConfirmed(i)) {
+        out[i] = String.join("\t", spaceRow[i]);
+      }
+    }
+    for (int i = 0; i < in.length; i++) {
+      if (isTitle(i)) {
+        i = bareCellRegion(i);
+      }
+    }
+    dropRepeatedHeaders();
+    return out;
+  }
+
+  /** One line read on its own; space-separated rows are only noted for the second pass. */
+  private String convert(int i) {
+    String line = in[i];
+    if (line.indexOf('\t') >= 0) {
+      return line;
+    }
+    if (line.indexOf('\f') >= 0) {
+      line = line.replace('\f', ' ');
+      if (Texts.clean(line) == null) {
+        return null;
+      }
+    }
+    if (RowSyntax.isFooter(compact[i]) || RowSyntax.isSeparator(line)) {
+      return null;
+    }
+    if (RowSyntax.isHtmlRowTag(line)) {
+      return "";
+    }
+    List<String> cells = RowSyntax.htmlCells(line);
+    if (cells == null) {
+      cells = RowSyntax.pipeCells(line);
+    }
+    if (cells != null) {
+      if (cells.size() == 1) {
+        String c = cells.get(0);
+        return Texts.compact(c).endsWith("表") ? c : "\t" + c;
+      }
+      return String.join("\t", cells);
+    }
+    List<String> spaced = RowSyntax.spaceCells(line);
+    if (spaced.size() >= 2 && spaced.stream().noneMatch(LayoutNormaliser::isProse)) {
+      spaceRow[i] = spaced;
+    }
+    return line;
+  }
+
+  /** A sentence, not a cell: ends in 。 or runs longer than a cell does. */
+  private static boolean isProse(String cell) {
+    return cell.endsWith("。") || cell.length() > LONG_LINE / 2;
+  }
+
+  /**
+   * A space-separated row is taken when a row of three or more cells stands within three
+   * non-blank lines, or it is itself a header row: prose with a double space is left alone.
+   */
+  private boolean spacesConfirmed(int i) {
+    if (spaceRow[i].size() >= 3 && Vocabulary.headerWords(spaceRow[i]) >= 2) {
+      return true;
+    }
+    for (int step : new int[] {-1, 1}) {
+      int seen = 0;
+      for (int j = i + step; j >= 0 && j < in.length && seen < NEAR; j += step) {
+        if (compact[j].isEmpty()) {
+          continue;
+        }
+        seen++;
+        if (spaceRow[j] != null && spaceRow[j].size() >= 3 || out[j] != null
+            && out[j].indexOf('\t') > 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean isTitle(int i) {
+    String c = compact[i];
+    return out[i] != null && out[i].indexOf('\t') < 0 && c.length() <= 60 && c.endsWith("表")
+        && (c.contains("自评") || c.contains("绩效") || c.contains("评价"));
+  }
+
+  /**
+   * After a form title whose next lines are short and unmarked, each line is a cell: lead it
+   * with a tab up to the line that ends the table. Returns the last line looked at.
+   */
+  private int bareCellRegion(int title) {
+    int looked = 0;
+    int shortLines = 0;
+    for (int j = title + 1; j < in.length && looked < 12; j++) {
+      if (out[j] == null || compact[j].isEmpty()) {
+        continue;
+      }
+      if (out[j].indexOf('\t') >= 0) {
+        return title;
+      }
+      if (ends(j)) {
+        break;
+      }
+      looked++;
+      shortLines += compact[j].length() <= SHORT_CELL ? 1 : 0;
+    }
+    if (looked < 6 || shortLines * 10 < looked * 8) {
+      return title;
+    }
+    int j = title + 1;
+    for (; j < in.length; j++) {
+      if (out[j] == null || compact[j].isEmpty()) {
+        continue;
+      }
+      if (out[j].indexOf('\t') >= 0 || ends(j)) {
+        break;
+      }
+      out[j] = "\t" + out[j].strip();
+    }
+    return j - 1;
+  }
+
+  private boolean ends(int j) {
+    String c = compact[j];
+    return END_STARTS.stream().anyMatch(c::startsWith) || END_ENDS.stream().anyMatch(c::endsWith)
+        || TOP_HEADING.matcher(c).matches() || c.length() > LONG_LINE;
+  }
+
+  /**
+   * A header row printed again after a page footer (with no form title between) continues the
+   * table above: it is dropped. The same header after a new title starts a new form and stays.
+   */
+  private void dropRepeatedHeaders() {
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    int lastFooter = -1;
+    int lastTitle = -1;
+    for (int i = 0; i < in.length; i++) {
+      if (out[i] == null) {
+        if (!compact[i].isEmpty() && RowSyntax.isFooter(compact[i])) {
+          lastFooter = i;
+        }
+        continue;
+      }
+      if (out[i].indexOf('\t') < 0) {
+        if (isTitle(i)) {
+          lastTitle = i;
+        }
+        continue;
+      }
+      List<String> cells = List.of(out[i].split("\t", -1));
+      if (Vocabulary.headerWords(cells) < 2) {
+        continue;
+      }
+      String key = compact[i];
+      Integer before = seen.put(key, i);
+      if (before != null && lastFooter > before && lastTitle < before) {
+        out[i] = null;
+        seen.put(key, before);
+      }
+    }
+  }
+}

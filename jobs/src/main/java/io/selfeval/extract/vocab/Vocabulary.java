@@ -1,0 +1,231 @@
+package io.selfeval.extract.vocab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ibm.icu.text.Transliterator;
+import com.ibm.icu.text.UnicodeSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The header words of self-evaluation forms, loaded from the versioned resource
+ * {@code io/selfeval/extract/vocabulary.json}: which column of the budget block or indicator table
+ * a header cell names, and which labels name the unit, project, totals. Cells are matched in
+ * folded form ({@link #fold}): without blanks, full-width forms and zero-width characters
+ * normalised, traditional characters turned simplified by ICU4J's Traditional-Simplified
+ * transliterator. Only matching sees the folded form; records keep the text as printed.
+ */
+public final class Vocabulary {
+
+  public static final String RESOURCE = "/io/selfeval/extract/vocabulary.json";
+
+  public static final String TRADITIONAL_RESOURCE = "/io/selfeval/extract/traditional-chars.txt";
+  /**
+   * Ideographs ICU's Traditional-Simplified transliterator changes when they stand alone, listed
+   * in {@code traditional-chars.txt} (generated from ICU; a test keeps the two equal): a string
+   * without any is returned as it is, and the transliterator (seconds to build) is only built for
+   * a document that prints traditional characters.
+   */
+  private static final BitSet TRADITIONAL = traditionalChars();
+  private static final Map<String, String> FOLDED = new ConcurrentHashMap<>();
+  private static final int CACHE_MAX = 50_000;
+  private static final Vocabulary INSTANCE = load();
+
+  private final String version;
+  private final Map<String, List<String>> budgetColumns;
+  private final Map<String, List<String>> indicatorColumns;
+  private final Map<String, List<String>> labels = new LinkedHashMap<>();
+
+  private Vocabulary(JsonNode root) {
+    version = root.get("version").asText();
+    budgetColumns = groups(root.get("budget_columns"));
+    indicatorColumns = groups(root.get("indicator_columns"));
+    for (String key : List.of("budget_single_column", "budget_total_labels", "total_labels",
+        "unit_labels", "implementing_labels", "project_labels")) {
+      labels.put(key, words(root.get(key)));
+    }
+  }
+
+  private static BitSet traditionalChars() {
+    BitSet set = new BitSet(0x10000);
+    try (InputStream in = Vocabulary.class.getResourceAsStream(TRADITIONAL_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + TRADITIONAL_RESOURCE);
+      }
+      new String(in.readAllBytes(), StandardCharsets.UTF_8).chars().forEach(c -> {
+        if (c >= 0x3400) {
+          set.set(c);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return set;
+  }
+
+  /** The ICU transliterator, built on first use. */
+  private static final class Icu {
+    static final Transliterator T2S = Transliterator.getInstance("Traditional-Simplified");
+  }
+
+  /** The characters the transliterator changes alone, as ICU computes them (for the test). */
+  static BitSet traditionalCharsFromIcu() {
+    BitSet set = new BitSet(0x10000);
+    UnicodeSet source = Icu.T2S.getSourceSet();
+    for (int c = 0x3400; c < 0xFB00; c++) {
+      String one = String.valueOf((char) c);
+      if (source.contains(c) && !one.equals(Icu.T2S.transliterate(one))) {
+        set.set(c);
+      }
+    }
+    return set;
+  }
+
+  static BitSet traditionalChars(boolean fromResource) {
+    return fromResource ? (BitSet) TRADITIONAL.clone() : traditionalCharsFromIcu();
+  }
+
+  private static Vocabulary load() {
+    try (InputStream in = Vocabulary.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      return new Vocabulary(new ObjectMapper().readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, List<String>> groups(JsonNode node) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    node.fields().forEachRemaining(e -> out.put(e.getKey(), words(e.getValue())));
+    return out;
+  }
+
+  private static List<String> words(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(fold(io.selfeval.extract.Texts.compact(n.asText()))));
+    return List.copyOf(out);
+  }
+
+  /** The vocabulary's version, as the resource states it. */
+  public static String version() {
+    return INSTANCE.version;
+  }
+
+  /**
+   * A compact text ready for matching: zero-width characters removed and traditional
+   * characters turned simplified. Cheap for text without traditional characters.
+   */
+  public static String fold(String compact) {
+    if (compact == null || compact.isEmpty()) {
+      return compact == null ? "" : compact;
+    }
+    boolean zeroWidth = false;
+    boolean traditional = false;
+    for (int i = 0; i < compact.length(); i++) {
+      char c = compact.charAt(i);
+      if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF') {
+        zeroWidth = true;
+      } else if (c >= 0x3400 && TRADITIONAL.get(c)) {
+        traditional = true;
+      }
+    }
+    if (!zeroWidth && !traditional) {
+      return compact;
+    }
+    String s = zeroWidth ? compact.replaceAll("[\\u200B-\\u200D\\u2060\\uFEFF]", "") : compact;
+    if (!traditional) {
+      return s;
+    }
+    String cached = FOLDED.get(s);
+    if (cached != null) {
+      return cached;
+    }
+    String simplified;
+    synchronized (Icu.T2S) {
+      simplified = Icu.T2S.transliterate(s);
+    }
+    if (FOLDED.size() > CACHE_MAX) {
+      FOLDED.clear();
+    }
+    FOLDED.put(s, simplified);
+    return simplified;
+  }
+
+  /** The budget column a folded header cell names (initial, adjusted, ...), or null. */
+  public static String budgetColumn(String folded) {
+    return earliest(folded, INSTANCE.budgetColumns);
+  }
+
+  /** The indicator column a folded header cell names (level1, name, target, ...), or null. */
+  public static String indicatorColumn(String folded) {
+    return earliest(folded, INSTANCE.indicatorColumns);
+  }
+
+  /** True when the folded cell contains one of the labels of the group (e.g. total_labels). */
+  public static boolean isLabel(String group, String folded) {
+    return indexIn(folded, INSTANCE.labels.get(group)) == 0;
+  }
+
+  /** True when the folded cell is exactly one of the labels of the group. */
+  public static boolean isExactLabel(String group, String folded) {
+    return INSTANCE.labels.get(group).contains(folded);
+  }
+
+  /** How many cells name a budget or indicator column: two or more make a header row. */
+  public static int headerWords(Collection<String> cells) {
+    int n = 0;
+    for (String cell : cells) {
+      String f = fold(io.selfeval.extract.Texts.compact(cell));
+      if (f.isEmpty() || f.length() > 20) {
+        continue;
+      }
+      if (budgetColumn(f) != null || indicatorColumn(f) != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Position of the earliest word of the list in the text (the longest at a tie), or -1. */
+  private static int indexIn(String text, List<String> words) {
+    int best = -1;
+    for (String w : words) {
+      int at = text.indexOf(w);
+      if (at >= 0 && (best < 0 || at < best)) {
+        best = at;
+      }
+    }
+    return best;
+  }
+
+  private static String earliest(String folded, Map<String, List<String>> groups) {
+    if (folded == null || folded.isEmpty()) {
+      return null;
+    }
+    String found = null;
+    int foundAt = Integer.MAX_VALUE;
+    int foundLength = 0;
+    for (Map.Entry<String, List<String>> g : groups.entrySet()) {
+      for (String w : g.getValue()) {
+        int at = folded.indexOf(w);
+        if (at >= 0 && (at < foundAt || at == foundAt && w.length() > foundLength)) {
+          found = g.getKey();
+          foundAt = at;
+          foundLength = w.length();
+        }
+      }
+    }
+    return found;
+  }
+}

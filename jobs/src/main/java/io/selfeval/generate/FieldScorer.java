@@ -1,0 +1,228 @@
+package io.selfeval.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.selfeval.extract.ReportExtractor;
+import io.selfeval.model.Figure;
+import io.selfeval.model.FormRecord;
+import io.selfeval.model.Indicator;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Field accuracy of the extractor on a generated corpus written with {@code --layouts}: each
+ * document of the manifest is read with {@link ReportExtractor} (plain Java, no Spark) and every
+ * printed field of its forms compared with the manifest's, per layout × field group. A field is
+ * right, a gap (the reader left it null) or wrong (it holds another value, or a value where none
+ * was printed); wrong numbers are counted apart from gaps.
+ */
+public final class FieldScorer {
+
+  /** Field groups, in the order they are printed. */
+  public static final List<String> GROUPS = List.of("unit", "year", "project", "budget",
+      "rate", "score", "total", "grade", "ind_rows", "ind_cells");
+
+  /** Counts of one layout × group. */
+  public static final class Count {
+    int right;
+    int wrong;
+    int gap;
+    int numbersRead;
+    int numbersWrong;
+
+    int total() {
+      return right + wrong + gap;
+    }
+
+    double accuracy() {
+      return total() == 0 ? 1.0 : (double) right / total();
+    }
+  }
+
+  private final Map<String, Map<String, Count>> counts = new TreeMap<>();
+  private int documents;
+
+  /** Scores every document of a manifest written with --layouts. */
+  public static FieldScorer score(Path manifest) throws IOException {
+    JsonNode m = new ObjectMapper().readTree(manifest.toFile());
+    Path reports = manifest.getParent().resolve("reports");
+    FieldScorer s = new FieldScorer();
+    for (JsonNode doc : m.get("documents")) {
+      if (!doc.has("layout")) {
+        continue;
+      }
+      String file = doc.get("file").asText();
+      ReportExtractor.Result r = ReportExtractor.extract(Files.readAllBytes(
+          reports.resolve(file)), file);
+      s.document(doc, r.records());
+    }
+    return s;
+  }
+
+  private void document(JsonNode doc, List<FormRecord> records) {
+    documents++;
+    String layout = doc.get("layout").asText();
+    List<FormRecord> unused = new ArrayList<>(records);
+    for (JsonNode form : doc.get("forms")) {
+      FormRecord rec = match(form, unused);
+      if (rec != null) {
+        unused.remove(rec);
+      }
+      JsonNode f = form.get("fields");
+      text(layout, "unit", doc.get("unit_name").asText(), rec == null ? null : rec.unitName());
+      number(layout, "year", BigDecimal.valueOf(doc.get("fiscal_year").asInt()),
+          rec == null || rec.fiscalYear() == null ? null : BigDecimal.valueOf(rec.fiscalYear()));
+      if (form.get("kind").asText().equals("project")) {
+        text(layout, "project", form.get("project_name").asText(),
+            rec == null ? null : rec.projectName());
+      }
+      var b = rec == null ? null : rec.budget();
+      number(layout, "budget", dec(f.get("initial")), b == null ? null : value(b.initial()));
+      number(layout, "budget", dec(f.get("adjusted")), b == null ? null : value(b.adjusted()));
+      number(layout, "budget", dec(f.get("executed")), b == null ? null : value(b.executed()));
+      number(layout, "budget", dec(f.get("weight")), b == null ? null : value(b.weight()));
+      number(layout, "rate", dec(f.get("rate")), b == null ? null : value(b.reportedRate()));
+      number(layout, "score", dec(f.get("score")), b == null ? null : value(b.reportedScore()));
+      number(layout, "total", dec(f.get("total")),
+          rec == null ? null : value(rec.reportedTotal()));
+      text(layout, "grade", f.get("grade").asText(), rec == null || rec.reportedGrade() == null
+          ? null : rec.reportedGrade().value());
+      indicators(layout, f.get("indicators"), rec == null ? List.of() : rec.indicators());
+    }
+  }
+
+  private void indicators(String layout, JsonNode truth, List<Indicator> found) {
+    for (int i = 0; i < truth.size(); i++) {
+      JsonNode t = truth.get(i);
+      Indicator x = i < found.size() ? found.get(i) : null;
+      int wrongBefore = count(layout, "ind_cells").wrong;
+      int gapBefore = count(layout, "ind_cells").gap;
+      text(layout, "ind_cells", t.get("name").asText(), x == null ? null : x.name());
+      text(layout, "ind_cells", t.get("target").asText(), x == null ? null : x.targetText());
+      text(layout, "ind_cells", t.get("actual").asText(), x == null ? null : x.actualText());
+      number(layout, "ind_cells", dec(t.get("weight")), x == null ? null : x.weight());
+      number(layout, "ind_cells", dec(t.get("score")), x == null ? null : x.score());
+      Count rows = count(layout, "ind_rows");
+      if (count(layout, "ind_cells").wrong > wrongBefore) {
+        rows.wrong++;
+      } else if (count(layout, "ind_cells").gap > gapBefore) {
+        rows.gap++;
+      } else {
+        rows.right++;
+      }
+    }
+    for (int i = truth.size(); i < found.size(); i++) {
+      count(layout, "ind_rows").wrong++;
+    }
+  }
+
+  private static FormRecord match(JsonNode form, List<FormRecord> records) {
+    String kind = form.get("kind").asText();
+    String project = form.get("project_name").isNull() ? null
+        : form.get("project_name").asText();
+    for (FormRecord r : records) {
+      if (kind.equals(r.formKind()) && (project == null || project.equals(r.projectName()))) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private void text(String layout, String group, String truth, String found) {
+    Count c = count(layout, group);
+    if (Objects.equals(truth, found)) {
+      c.right++;
+    } else if (found == null) {
+      c.gap++;
+    } else {
+      c.wrong++;
+    }
+  }
+
+  private void number(String layout, String group, BigDecimal truth, BigDecimal found) {
+    Count c = count(layout, group);
+    if (found != null) {
+      c.numbersRead++;
+    }
+    if (truth == null ? found == null : found != null && truth.compareTo(found) == 0) {
+      c.right++;
+    } else if (found == null) {
+      c.gap++;
+    } else {
+      c.wrong++;
+      c.numbersWrong++;
+    }
+  }
+
+  private Count count(String layout, String group) {
+    return counts.computeIfAbsent(layout, k -> new TreeMap<>())
+        .computeIfAbsent(group, k -> new Count());
+  }
+
+  private static BigDecimal dec(JsonNode n) {
+    return n == null || n.isNull() ? null : n.decimalValue();
+  }
+
+  private static BigDecimal value(Figure f) {
+    return f == null ? null : f.value();
+  }
+
+  /** The table: a line per layout (and all), a column per group: accuracy, wrong / gaps. */
+  public List<String> describe() {
+    List<String> out = new ArrayList<>();
+    StringBuilder head = new StringBuilder(String.format("%-11s", "layout"));
+    for (String g : GROUPS) {
+      head.append(String.format(" | %-15s", g));
+    }
+    out.add(head.append(" | numbers wrong/read").toString());
+    Map<String, Count> all = new TreeMap<>();
+    for (Map.Entry<String, Map<String, Count>> e : counts.entrySet()) {
+      out.add(line(e.getKey(), e.getValue()));
+      e.getValue().forEach((g, c) -> {
+        Count a = all.computeIfAbsent(g, k -> new Count());
+        a.right += c.right;
+        a.wrong += c.wrong;
+        a.gap += c.gap;
+        a.numbersRead += c.numbersRead;
+        a.numbersWrong += c.numbersWrong;
+      });
+    }
+    out.add(line("all", all));
+    out.add(documents + " documents; cells: accuracy % (wrong/gaps)");
+    return out;
+  }
+
+  private static String line(String layout, Map<String, Count> groups) {
+    StringBuilder sb = new StringBuilder(String.format("%-11s", layout));
+    int read = 0;
+    int wrong = 0;
+    for (String g : GROUPS) {
+      Count c = groups.get(g);
+      sb.append(c == null ? String.format(" | %-15s", "-") : String.format(" | %5.1f%% %3d/%-4d",
+          100 * c.accuracy(), c.wrong, c.gap));
+      if (c != null) {
+        read += c.numbersRead;
+        wrong += c.numbersWrong;
+      }
+    }
+    return sb.append(String.format(" | %d/%d", wrong, read)).toString();
+  }
+
+  /** The lowest accuracy of any layout × group with fields. */
+  public double worstAccuracy() {
+    double worst = 1.0;
+    for (Map<String, Count> g : counts.values()) {
+      for (Count c : g.values()) {
+        worst = Math.min(worst, c.total() == 0 ? 1.0 : c.accuracy());
+      }
+    }
+    return worst;
+  }
+}

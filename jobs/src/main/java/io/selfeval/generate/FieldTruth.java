@@ -1,0 +1,59 @@
+package io.selfeval.generate;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fields a reader should find in a generated document, as printed (a cell printed blank is
+ * null), written to the manifest beside the document's layout and noises: what
+ * {@link FieldScorer} compares the extractor's records with.
+ */
+final class FieldTruth {
+
+  private FieldTruth() {}
+
+  @SuppressWarnings("unchecked")
+  static void add(Map<String, Object> doc, LayoutPrinter.Layout layout,
+      Set<LayoutPrinter.Noise> noises, List<GenForm> forms) {
+    doc.put("layout", layout.name().toLowerCase(java.util.Locale.ROOT));
+    doc.put("noises", LayoutPrinter.names(noises));
+    List<Map<String, Object>> maps = (List<Map<String, Object>>) doc.get("forms");
+    for (int i = 0; i < forms.size(); i++) {
+      maps.get(i).put("fields", fields(forms.get(i)));
+    }
+  }
+
+  private static Map<String, Object> fields(GenForm f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("initial", f.printedInitialBlank ? null : money(f.initial));
+    m.put("adjusted", money(f.adjusted));
+    m.put("executed", money(f.executed));
+    m.put("weight", BigDecimal.TEN);
+    m.put("rate", f.printedScoresBlank ? null
+        : f.printedRate.movePointLeft(2).stripTrailingZeros());
+    m.put("score", f.printedScoresBlank ? null : f.printedBudgetScore);
+    m.put("total", f.printedTotal);
+    m.put("grade", f.printedGrade);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (GenRow r : f.rows) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("name", r.name);
+      x.put("target", r.targetText());
+      x.put("actual", r.actualText());
+      x.put("weight", r.weight);
+      x.put("score", r.score);
+      x.put("line", r.line);
+      rows.add(x);
+    }
+    m.put("indicators", rows);
+    return m;
+  }
+
+  private static BigDecimal money(BigDecimal v) {
+    return v.setScale(2, java.math.RoundingMode.HALF_UP);
+  }
+}

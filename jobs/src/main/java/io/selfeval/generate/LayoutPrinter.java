@@ -1,0 +1,169 @@
+package io.selfeval.generate;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Prints the rows of a generated form in one of the text layouts real reports reach us in, with
+ * the noise of conversions, and says on which line each row starts. The layout and noises of a
+ * document are drawn from the seed and written to the manifest.
+ */
+final class LayoutPrinter {
+
+  /** The text layouts a form is printed in. */
+  enum Layout { TAB, CELL_LINES, PIPE, MARKDOWN, SPACES, HTML, MIXED }
+
+  /** Noises of conversion. */
+  enum Noise { FOOTER, REPEATED_HEADER, TRADITIONAL, BLANK_SCORES, GLUED, DROPPED_CELLS }
+
+  /** Role of a row, for the noises that touch particular rows. */
+  enum Role { NAME, BUDGET_HEADER, BUDGET_TOTAL, BUDGET_LINE, GOALS, INDICATOR_HEADER,
+    INDICATOR, TOTAL }
+
+  /** Header characters as traditional ones (the records keep them as printed). */
+  private static final Map<Character, Character> TRADITIONAL = Map.ofEntries(
+      Map.entry('绩', '績'), Map.entry('评', '評'), Map.entry('预', '預'), Map.entry('执', '執'),
+      Map.entry('资', '資'), Map.entry('总', '總'), Map.entry('额', '額'), Map.entry('项', '項'),
+      Map.entry('实', '實'), Map.entry('际', '際'), Map.entry('标', '標'), Map.entry('数', '數'),
+      Map.entry('级', '級'), Map.entry('门', '門'), Map.entry('万', '萬'), Map.entry('况', '況'),
+      Map.entry('计', '計'), Map.entry('体', '體'));
+
+  private final Layout layout;
+  private final Set<Noise> noises;
+  private final SplittableRandom rnd;
+  private final List<String> out;
+  private int page = 1;
+
+  LayoutPrinter(Layout layout, Set<Noise> noises, SplittableRandom rnd, List<String> out) {
+    this.layout = layout;
+    this.noises = noises;
+    this.rnd = rnd;
+    this.out = out;
+  }
+
+  /** A document's layout and noises, drawn from its own random stream. */
+  static Layout drawLayout(SplittableRandom rnd) {
+    return Layout.values()[rnd.nextInt(Layout.values().length)];
+  }
+
+  static Set<Noise> drawNoises(SplittableRandom rnd, Layout layout) {
+    Set<Noise> n = EnumSet.noneOf(Noise.class);
+    for (Noise x : Noise.values()) {
+      if (rnd.nextDouble() < 0.3) {
+        n.add(x);
+      }
+    }
+    if (n.contains(Noise.REPEATED_HEADER)) {
+      n.add(Noise.FOOTER);
+    }
+    return n;
+  }
+
+  static String names(Set<Noise> noises) {
+    List<String> s = new ArrayList<>();
+    noises.forEach(x -> s.add(x.name().toLowerCase(Locale.ROOT)));
+    return String.join(",", s);
+  }
+
+  /** A title line, traditional when the document is. */
+  int title(String text) {
+    out.add(noises.contains(Noise.TRADITIONAL) ? traditional(text) : text);
+    return out.size();
+  }
+
+  /** Prints one table; returns the 1-based line each row starts on. */
+  int[] table(List<String[]> rows, List<Role> roles) {
+    Layout l = layout == Layout.MIXED
+        ? Layout.values()[rnd.nextInt(Layout.MIXED.ordinal())] : layout;
+    int[] lines = new int[rows.size()];
+    int breakAfter = -1;
+    if (noises.contains(Noise.FOOTER)) {
+      List<Integer> candidates = new ArrayList<>();
+      for (int i = 0; i + 1 < rows.size(); i++) {
+        if (roles.get(i) == Role.INDICATOR && roles.get(i + 1) == Role.INDICATOR) {
+          candidates.add(i);
+        }
+      }
+      breakAfter = candidates.isEmpty() ? -1 : candidates.get(rnd.nextInt(candidates.size()));
+    }
+    String[] indicatorHeader = null;
+    if (l == Layout.HTML) {
+      out.add("<table>");
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      String[] cells = rows.get(i).clone();
+      Role role = roles.get(i);
+      if (noises.contains(Noise.TRADITIONAL)
+          && (role == Role.BUDGET_HEADER || role == Role.INDICATOR_HEADER)) {
+        for (int c = 0; c < cells.length; c++) {
+          cells[c] = traditional(cells[c]);
+        }
+      }
+      if (role == Role.INDICATOR_HEADER) {
+        indicatorHeader = cells;
+      }
+      lines[i] = row(l, cells, i == 0, noises.contains(Noise.DROPPED_CELLS)
+          && (role == Role.BUDGET_TOTAL || role == Role.INDICATOR));
+      if (i == breakAfter) {
+        pageBreak(l, indicatorHeader);
+      }
+    }
+    if (l == Layout.HTML) {
+      out.add("</table>");
+    }
+    return lines;
+  }
+
+  private void pageBreak(Layout l, String[] header) {
+    out.add("");
+    out.add(rnd.nextBoolean() ? "- " + page + " -" : "第 " + page + " 页 共 " + (page + 1) + " 页");
+    page++;
+    out.add("");
+    if (noises.contains(Noise.REPEATED_HEADER) && header != null) {
+      row(l, header, false, false);
+    }
+  }
+
+  private int row(Layout l, String[] cells, boolean first, boolean dropEmpty) {
+    List<String> c = new ArrayList<>();
+    for (String s : cells) {
+      if (!dropEmpty || !s.isEmpty()) {
+        c.add(s);
+      }
+    }
+    int at = out.size() + 1;
+    switch (l) {
+      case TAB -> out.add(String.join("\t", c));
+      case CELL_LINES -> {
+        for (String s : c) {
+          out.add("\t" + s);
+        }
+        out.add("");
+      }
+      case PIPE -> out.add("| " + String.join(" | ", c) + " |");
+      case MARKDOWN -> {
+        out.add("| " + String.join(" | ", c) + " |");
+        if (first) {
+          out.add("|" + "---|".repeat(c.size()));
+        }
+      }
+      case SPACES -> out.add(String.join("    ", c));
+      case HTML -> out.add("<tr><td>" + String.join("</td><td>", c) + "</td></tr>");
+      default -> throw new IllegalStateException(l.name());
+    }
+    return at;
+  }
+
+  static String traditional(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (char ch : s.toCharArray()) {
+      sb.append(TRADITIONAL.getOrDefault(ch, ch));
+    }
+    return sb.toString();
+  }
+}

@@ -50,7 +50,7 @@ class FormatReadersTest {
   }
 
   @Test
-  void aFormatNamedWronglyIsReadByItsContentWithAWarning() throws Exception {
+  void formatNamedWronglyIsReadByContentWithWarning() throws Exception {
     FormRecord r = only(ReportExtractor.extract(SampleWriters.docx(), "自评.pdf"));
     assertSampleValues(r);
     assertTrue(codes(r).contains("EXTENSION_MISMATCH"), r.warnings().toString());

@@ -20,37 +20,36 @@ final class SampleForm {
   static final int WIDTH = 9;
 
   static final List<List<Span>> ROWS = List.of(
-      row(s("部门名称"), s("长沙市示范管理局", 8, 1)),
-      row(s("资金情况（万元）", 1, 4), s("年度资金总额"), s("年初预算数"), s("全年预算数"),
-          s("全年执行数"), s("分值"), s("执行率"), s("得分", 2, 1)),
-      row(s("合计"), s("500.00"), s("520.00"), s("507.00"), s("10"), s("97.5%"),
-          s("9.75", 2, 1)),
-      row(s("其中：当年财政拨款"), s("500.00"), s("520.00"), s("507.00"), s(""), s(""),
-          s("", 2, 1)),
-      row(s("上年结转资金"), s(""), s(""), s(""), s(""), s(""), s("", 2, 1)),
-      row(s("年度总体目标", 1, 2), s("预期目标", 4, 1), s("实际完成情况", 4, 1)),
-      row(s("完成全市主次干道保洁任务", 4, 1), s("已全面完成", 4, 1)),
-      row(s("绩效指标", 1, 4), s("一级指标"), s("二级指标"), s("三级指标"), s("年度指标值"),
-          s("实际完成值"), s("分值"), s("得分"), s("偏差原因分析及改进措施")),
-      row(s("产出指标", 1, 2), s("数量指标"), s("保洁道路面积"), s("≥120万平方米"),
-          s("125万平方米"), s("20"), s("20"), s("")),
-      row(s("质量指标"), s("保洁达标率"), s("≥95%"), s("93%"), s("20"), s("18"),
-          s("个别路段雨季积水")),
-      row(s("满意度指标"), s("服务对象满意度指标"), s("群众满意度"), s("≥90%"), s("92%"),
-          s("10"), s("10"), s("")),
-      row(s("总分", 6, 1), s("60"), s("58.75"), s("等级：良")));
+      row(cell("部门名称"), cell("长沙市示范管理局", 8, 1)),
+      row(cell("资金情况（万元）", 1, 4), cell("年度资金总额"), cell("年初预算数"), cell("全年预算数"),
+          cell("全年执行数"), cell("分值"), cell("执行率"), cell("得分", 2, 1)),
+      row(cell("合计"), cell("500.00"), cell("520.00"), cell("507.00"), cell("10"), cell("97.5%"),
+          cell("9.75", 2, 1)),
+      row(cell("其中：当年财政拨款"), cell("500.00"), cell("520.00"), cell("507.00"), cell(""), cell(""),
+          cell("", 2, 1)),
+      row(cell("上年结转资金"), cell(""), cell(""), cell(""), cell(""), cell(""), cell("", 2, 1)),
+      row(cell("年度总体目标", 1, 2), cell("预期目标", 4, 1), cell("实际完成情况", 4, 1)),
+      row(cell("完成全市主次干道保洁任务", 4, 1), cell("已全面完成", 4, 1)),
+      row(cell("绩效指标", 1, 4), cell("一级指标"), cell("二级指标"), cell("三级指标"), cell("年度指标值"),
+          cell("实际完成值"), cell("分值"), cell("得分"), cell("偏差原因分析及改进措施")),
+      row(cell("产出指标", 1, 2), cell("数量指标"), cell("保洁道路面积"), cell("≥120万平方米"),
+          cell("125万平方米"), cell("20"), cell("20"), cell("")),
+      row(cell("质量指标"), cell("保洁达标率"), cell("≥95%"), cell("93%"), cell("20"), cell("18"),
+          cell("个别路段雨季积水")),
+      row(cell("满意度指标"), cell("服务对象满意度指标"), cell("群众满意度"), cell("≥90%"), cell("92%"),
+          cell("10"), cell("10"), cell("")),
+      row(cell("总分", 6, 1), cell("60"), cell("58.75"), cell("等级：良")));
 
   private SampleForm() {}
 
-  private static Span s(String text) {
+  private static Span cell(String text) {
     return new Span(text, 1, 1);
   }
 
-  private static Span s(String text, int cols, int rows) {
+  private static Span cell(String text, int cols, int rows) {
     return new Span(text, cols, rows);
   }
 
-  @SafeVarargs
   private static List<Span> row(Span... cells) {
     return List.of(cells);
   }

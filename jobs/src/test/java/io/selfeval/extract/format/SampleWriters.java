@@ -82,7 +82,7 @@ final class SampleWriters {
    */
   private static byte[] workbook(Workbook wb) throws IOException {
     try (wb) {
-      Sheet sheet = wb.createSheet("自评表");
+      final Sheet sheet = wb.createSheet("自评表");
       wb.createSheet("说明");
       wb.setSheetHidden(1, true);
       wb.getSheetAt(1).createRow(0).createCell(0).setCellValue("联系人：王五");

@@ -31,34 +31,45 @@ final class DocumentReaderFunction extends DocumentFunction {
     List<Row> out = new ArrayList<>();
     while (refs.hasNext()) {
       Row ref = refs.next();
-      out.add(outcome(conf, ref.getString(0), ref.getString(1), ref.getLong(2),
+      out.addAll(outcomes(conf, ref.getString(0), ref.getString(1), ref.getLong(2),
           ref.getString(3)));
     }
     return out.iterator();
   }
 
-  private Row outcome(Configuration conf, String uri, String file, long size, String error) {
+  /** The outcomes of one listed file: one, or one per entry of an archive. */
+  private List<Row> outcomes(Configuration conf, String uri, String file, long size,
+      String error) {
     Timestamp now = Timestamp.from(Instant.now());
     if (error != null) {
-      return rejected(file, null, size, error, now);
+      return List.of(rejected(file, null, size, error, now));
     }
     if (size > maxBytes) {
-      return rejected(file, null, size, "file too large: " + size + " bytes (limit "
-          + maxBytes + ")", now);
+      return List.of(rejected(file, null, size, "file too large: " + size + " bytes (limit "
+          + maxBytes + ")", now));
     }
     byte[] bytes;
     try {
       bytes = readAll(conf, uri);
     } catch (IOException | RuntimeException e) {
-      return rejected(file, null, size, "file not readable: " + e.getMessage(), now);
+      return List.of(rejected(file, null, size, "file not readable: " + e.getMessage(), now));
     }
-    ReportExtractor.Result result;
+    List<ReportExtractor.Result> results;
     try {
-      result = ReportExtractor.extract(bytes, file);
+      results = ReportExtractor.extractAll(bytes, file);
     } catch (RuntimeException | StackOverflowError e) {
-      return rejected(file, Records.sha256Hex(bytes), size,
-          "extractor failed: " + e.getClass().getSimpleName(), now);
+      return List.of(rejected(file, Records.sha256Hex(bytes), size,
+          "extractor failed: " + e.getClass().getSimpleName(), now));
     }
+    List<Row> rows = new ArrayList<>(results.size());
+    for (ReportExtractor.Result result : results) {
+      rows.add(row(result, result.file().equals(file) ? size : -1, now));
+    }
+    return rows;
+  }
+
+  /** A document's outcome; {@code size} -1: an archive entry, whose size is its bytes'. */
+  private static Row row(ReportExtractor.Result result, long size, Timestamp now) {
     List<String> json = new ArrayList<>();
     int indicators = 0;
     int facts = 0;
@@ -67,9 +78,10 @@ final class DocumentReaderFunction extends DocumentFunction {
       indicators += r.indicators().size();
       facts += r.facts().size();
     }
-    return RowFactory.create(file, result.sha256(), status(result.status()), result.reason(),
-        result.encoding(), size, result.records().size(), indicators, facts,
-        result.warningCount(), now, CollectionConverters.asScala(json).toList());
+    return RowFactory.create(result.file(), result.sha256(), status(result.status()),
+        result.reason(), result.encoding(), size < 0 ? null : size, result.records().size(),
+        indicators, facts, result.warningCount(), now,
+        CollectionConverters.asScala(json).toList());
   }
 
   private static Row rejected(String file, String sha256, long size, String reason,

@@ -2,6 +2,9 @@ package io.selfeval.extract;
 
 import io.selfeval.extract.layout.LayoutNormaliser;
 import io.selfeval.extract.vocab.Vocabulary;
+import io.selfeval.extract.format.DocumentText;
+import io.selfeval.extract.format.Formats;
+import io.selfeval.extract.format.ZipReader;
 import io.selfeval.model.Budget;
 import io.selfeval.model.Fact;
 import io.selfeval.model.FormRecord;
@@ -57,23 +60,52 @@ public final class ReportExtractor {
    */
   public static Result extract(byte[] bytes, String file) {
     String sha256 = Records.sha256Hex(bytes);
-    TextDecoder.Decoded decoded;
+    DocumentText decoded;
     try {
-      decoded = TextDecoder.decode(bytes);
+      decoded = Formats.read(bytes, file);
     } catch (RejectedDocumentException e) {
       return new Result(file, sha256, Status.REJECTED, e.getMessage(), null, List.of());
     }
+    // the encoding column names the format of a document that is not text (docx, pdf …)
+    String encoding = decoded.encoding() != null ? decoded.encoding() : decoded.format();
     String[] lines = splitLines(PiiMasker.mask(decoded.text()));
-    List<FormRecord> records = new DocumentReader(lines, file, sha256, decoded.encoding(),
+    List<FormRecord> records = new DocumentReader(lines, file, sha256, encoding,
         decoded.warnings()).read();
     if (records.isEmpty()) {
       return new Result(file, sha256, Status.REJECTED,
-          "no self-evaluation form, stated figure or fiscal year found", decoded.encoding(),
-          List.of());
+          "no self-evaluation form, stated figure or fiscal year found", encoding, List.of());
     }
     boolean warned = records.stream().anyMatch(r -> !r.warnings().isEmpty());
     return new Result(file, sha256, warned ? Status.PARSED_WITH_WARNINGS : Status.PARSED, null,
-        decoded.encoding(), records);
+        encoding, records);
+  }
+
+  /**
+   * Reads one file, which may be a .zip archive of documents: then each entry is a document with
+   * its own outcome, named {@code archive.zip!/path/in/zip.docx}. An archive inside an archive
+   * is not opened.
+   */
+  public static List<Result> extractAll(byte[] bytes, String file) {
+    if (!Formats.isArchive(bytes)) {
+      return List.of(extract(bytes, file));
+    }
+    List<Result> out = new ArrayList<>();
+    String stopped = ZipReader.read(bytes, (path, entry, rejection) -> {
+      String name = file + "!/" + path;
+      if (rejection != null) {
+        out.add(new Result(name, null, Status.REJECTED, rejection, null, List.of()));
+      } else if (Formats.isArchive(entry)) {
+        out.add(new Result(name, Records.sha256Hex(entry), Status.REJECTED,
+            "archive inside an archive: not opened", null, List.of()));
+      } else {
+        out.add(extract(entry, name));
+      }
+    });
+    if (stopped != null) {
+      out.add(new Result(file, Records.sha256Hex(bytes), Status.REJECTED, stopped, "zip",
+          List.of()));
+    }
+    return out;
   }
 
   /** Lines split on \n, \r\n or \r; a final newline does not make an extra empty line. */

@@ -58,6 +58,16 @@ public final class TextDecoder {
     return new Decoded(text, decoded.encoding(), List.copyOf(warnings));
   }
 
+  /**
+   * Decodes bytes of a markup document (an HTML page that declares no charset) the same way,
+   * without the checks that refuse markup as a text report.
+   */
+  public static Decoded decodeMarkup(byte[] bytes) throws RejectedDocumentException {
+    List<Warning> warnings = new ArrayList<>();
+    Decoded decoded = decodeByBomOrGuess(bytes, warnings);
+    return new Decoded(decoded.text(), decoded.encoding(), List.copyOf(warnings));
+  }
+
   private static Decoded decodeByBomOrGuess(byte[] b, List<Warning> warnings)
       throws RejectedDocumentException {
     if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {

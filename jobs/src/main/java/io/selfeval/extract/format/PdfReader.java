@@ -1,0 +1,163 @@
+package io.selfeval.extract.format;
+
+import io.selfeval.extract.RejectedDocumentException;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+/**
+ * Reads a PDF with Apache PDFBox 3: each page's glyphs with their positions grouped into lines and
+ * cells ({@link PdfLayout}), page numbers and the headers and footers repeated on most pages
+ * removed, at {@code page 3 line 12}. A page with images and no text is a scan: it goes through
+ * Tesseract ({@link Ocr}) when installed; a document of such pages without it is rejected.
+ */
+final class PdfReader {
+
+  /** Pages read; a longer PDF is read up to here, with a warning. */
+  static final int MAX_PAGES = 500;
+  /** Pages sent to OCR (a minute or so each on one core). */
+  static final int MAX_OCR_PAGES = 50;
+  static final int OCR_DPI = 300;
+
+  private PdfReader() {}
+
+  static DocumentText read(byte[] bytes) throws RejectedDocumentException {
+    try (PDDocument doc = Loader.loadPDF(bytes)) {
+      return read(doc);
+    } catch (InvalidPasswordException e) {
+      throw new RejectedDocumentException("encrypted PDF (a password is needed to open it)");
+    } catch (IOException | RuntimeException e) {
+      throw new RejectedDocumentException("corrupt PDF: " + e.getMessage());
+    }
+  }
+
+  private static DocumentText read(PDDocument doc) throws IOException, RejectedDocumentException {
+    TableLines out = new TableLines();
+    int pages = Math.min(doc.getNumberOfPages(), MAX_PAGES);
+    if (doc.getNumberOfPages() > MAX_PAGES) {
+      out.warn("PDF_TRUNCATED", "the PDF has " + doc.getNumberOfPages() + " pages; only the "
+          + "first " + MAX_PAGES + " were read");
+    }
+    GlyphCollector collector = new GlyphCollector();
+    collector.setStartPage(1);
+    collector.setEndPage(pages);
+    collector.getText(doc);
+    List<List<PdfLayout.Line>> pageLines = new ArrayList<>();
+    int scanned = 0;
+    int ocred = 0;
+    for (int p = 0; p < pages; p++) {
+      List<PdfLayout.Box> boxes = p < collector.pages.size() ? collector.pages.get(p) : List.of();
+      if (boxes.isEmpty() && hasImages(doc.getPage(p))) {
+        scanned++;
+        if (Ocr.available() && ocred < MAX_OCR_PAGES) {
+          ocred++;
+          BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(p, OCR_DPI,
+              ImageType.GRAY);
+          boxes = Ocr.words(image);
+        }
+      }
+      pageLines.add(PdfLayout.lines(boxes));
+    }
+    if (scanned > 0 && ocred == 0 && scanned == pages) {
+      throw new RejectedDocumentException(Ocr.available()
+          ? "image-only PDF: OCR found no text" : "image-only PDF: OCR not installed");
+    }
+    if (scanned > ocred) {
+      out.warn("PAGES_NOT_READ", (scanned - ocred) + " image-only page(s) were not read ("
+          + (Ocr.available() ? "beyond " + MAX_OCR_PAGES + " OCR pages" : "OCR not installed")
+          + ")");
+    }
+    if (ocred > 0) {
+      out.warn("OCR", ocred + " scanned page(s) read by OCR (Tesseract): figures may be "
+          + "misread");
+    }
+    Map<String, Integer> repeated = repeatedEdges(pageLines);
+    for (int p = 0; p < pageLines.size(); p++) {
+      List<PdfLayout.Line> lines = pageLines.get(p);
+      for (int i = 0; i < lines.size(); i++) {
+        String text = lines.get(i).text();
+        boolean edge = i < 2 || i >= lines.size() - 2;
+        if (edge && (PageNumbers.isPageNumber(text)
+            || repeated.getOrDefault(key(text), 0) * 2 > pageLines.size())) {
+          continue;
+        }
+        out.line(text, "page " + (p + 1) + " line " + (i + 1));
+      }
+    }
+    if (out.isEmpty()) {
+      throw new RejectedDocumentException("PDF with no text (no text layer, no readable page)");
+    }
+    return out.build(ocred > 0 ? "pdf (ocr)" : DocumentFormat.PDF.label(), null);
+  }
+
+  /** How many pages start or end with each line (digits ignored), for pages of two or more. */
+  private static Map<String, Integer> repeatedEdges(List<List<PdfLayout.Line>> pages) {
+    Map<String, Integer> count = new HashMap<>();
+    if (pages.size() < 2) {
+      return count;
+    }
+    for (List<PdfLayout.Line> lines : pages) {
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (int i = 0; i < lines.size(); i++) {
+        if (i < 2 || i >= lines.size() - 2) {
+          seen.add(key(lines.get(i).text()));
+        }
+      }
+      seen.forEach(k -> count.merge(k, 1, Integer::sum));
+    }
+    return count;
+  }
+
+  private static String key(String text) {
+    return text.replaceAll("\\d+", "#").replaceAll("\\s+", "");
+  }
+
+  private static boolean hasImages(PDPage page) throws IOException {
+    PDResources resources = page.getResources();
+    if (resources == null) {
+      return false;
+    }
+    for (COSName name : resources.getXObjectNames()) {
+      if (resources.isImageXObject(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Collects every glyph with its position, page by page, instead of writing text. */
+  private static final class GlyphCollector extends PDFTextStripper {
+    final List<List<PdfLayout.Box>> pages = new ArrayList<>();
+    private List<PdfLayout.Box> page;
+
+    @Override
+    protected void startPage(PDPage p) {
+      page = new ArrayList<>();
+      pages.add(page);
+    }
+
+    @Override
+    protected void processTextPosition(TextPosition t) {
+      String unicode = t.getUnicode();
+      if (page == null || unicode == null || unicode.isBlank()) {
+        return;
+      }
+      float height = Math.max(t.getHeightDir(), t.getFontSizeInPt() * 0.7f);
+      page.add(new PdfLayout.Box(unicode, t.getXDirAdj(), t.getYDirAdj() - height,
+          t.getWidthDirAdj(), height));
+    }
+  }
+}

@@ -1,4 +1,4 @@
-package io.selfeval.load;
+package io.selfeval.warehouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

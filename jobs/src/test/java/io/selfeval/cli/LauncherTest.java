@@ -36,7 +36,8 @@ class LauncherTest {
     script(root.resolve("tools/mvn"), "mkdir -p target/lib && touch target/selfeval.jar",
         "printf -- '--add-opens=java.base/java.lang=ALL-UNNAMED' > target/jvm-opens.txt",
         "printf '\\033[0m\\033[0m'", "printf '\\033[0m\\033[0m' >&2");
-    script(root.resolve("jdk/bin/java"), "echo '" + LOG_LINE + "' >&2");
+    script(root.resolve("jdk/bin/java"), "echo '" + LOG_LINE + "' >&2",
+        "echo \"progress=${SELFEVAL_PROGRESS:-}\" >&2");
 
     Path err = root.resolve("err.log");
     ProcessBuilder launcher = new ProcessBuilder("bash", root.resolve("bin/selfeval").toString(),
@@ -51,6 +52,8 @@ class LauncherTest {
     assertTrue(log.contains("selfeval: building target/selfeval.jar"), log);
     assertFalse(log.contains("\u001b"), "escape sequences in\n" + log);
     assertTrue(log.lines().anyMatch(LOG_LINE::equals), "the log line stands alone:\n" + log);
+    // stderr is a file: the progress line is plain, not redrawn with cursor codes
+    assertTrue(log.lines().anyMatch("progress=plain"::equals), log);
   }
 
   private static void script(Path path, String... lines) throws Exception {

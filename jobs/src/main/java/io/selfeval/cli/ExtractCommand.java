@@ -3,10 +3,9 @@ package io.selfeval.cli;
 import io.selfeval.extract.ExtractJob;
 import io.selfeval.extract.ExtractSummary;
 import io.selfeval.extract.JsonLinesFile;
-import io.selfeval.warehouse.RunLedger;
+import io.selfeval.warehouse.StageCounts;
 import io.selfeval.warehouse.Tables;
 import io.selfeval.warehouse.Warehouse;
-import java.time.Instant;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -58,7 +57,6 @@ final class ExtractCommand extends StageCommand {
 
   @Override
   int run(SparkSession spark) {
-    Instant started = Instant.now();
     Warehouse warehouse = new Warehouse(common.warehouse());
     // --out FILE: Spark writes a folder beside it, made into the one file, then removed
     String records = out == null ? warehouse.stagingRecords() : out + ".parts-" + runId();
@@ -68,8 +66,6 @@ final class ExtractCommand extends StageCommand {
       JsonLinesFile.concatenate(spark.sparkContext().hadoopConfiguration(), records, out);
       summary = summary.withRecordsPath(out);
     }
-    new RunLedger(spark, warehouse).counted(runId(), "extract", started, Instant.now(),
-        summary.counts());
     spec.commandLine().getOut().println(summary.describe());
     return ExitCodes.OK;
   }
@@ -88,4 +84,9 @@ final class ExtractCommand extends StageCommand {
 
   @Spec
   CommandSpec spec;
+
+  @Override
+  StageCounts counts() {
+    return summary.counts();
+  }
 }

@@ -32,17 +32,16 @@ class ExtractCommandTest {
     for (String seed : seeds) {
       Files.write(input.resolve(seed), Seeds.bytes(seed));
     }
-    Path file = tmp.resolve("out/records.jsonl");
-    Path warehouse = tmp.resolve("wh");
+    final Path file = tmp.resolve("out/records.jsonl");
+    final Path warehouse = tmp.resolve("wh");
 
     StringWriter printed = new StringWriter();
     CommandLine cli = SelfevalCli.commandLine();
     cli.setOut(new PrintWriter(printed, true));
     cli.setErr(new PrintWriter(printed, true));
-    ExtractCommand extract = (ExtractCommand) cli.parseArgs("extract", "--input",
-        input.toString(), "--warehouse", warehouse.toString(), "--out", file.toString())
-        .subcommand().commandSpec().userObject();
-    assertEquals(ExitCodes.OK, extract.run(SharedSpark.get()));
+    SharedSpark.get(); // the command runs in the session there is, as when embedded
+    assertEquals(ExitCodes.OK, cli.execute("extract", "--input", input.toString(),
+        "--warehouse", warehouse.toString(), "--out", file.toString()), printed.toString());
 
     assertTrue(Files.isRegularFile(file), file + " is not a file");
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

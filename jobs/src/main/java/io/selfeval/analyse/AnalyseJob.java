@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.selfeval.warehouse.Tables;
 import io.selfeval.warehouse.Tables.Table;
 import io.selfeval.warehouse.Warehouse;
+import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -28,14 +29,19 @@ public final class AnalyseJob {
 
   private final SparkSession spark;
   private final Warehouse warehouse;
+  private String source;
 
   public AnalyseJob(SparkSession spark, Warehouse warehouse) {
     this.spark = spark;
     this.warehouse = warehouse;
   }
 
-  /** Returns {indicator rows, forms, flags} written. */
-  public long[] run(RulePack pack, FlagThresholds thresholds) {
+  /**
+   * Returns {indicator rows, forms, flags} written. Each table's commit carries {@code source}
+   * (what the analysis is computed from) as its user metadata, for the publish to stamp.
+   */
+  public long[] run(RulePack pack, FlagThresholds thresholds, String source) {
+    this.source = source;
     final long started = System.nanoTime();
     // Every table is read once and every result is kept once written: the later steps use
     // what was just written instead of reading it back from Delta, which on small inputs cost
@@ -107,6 +113,7 @@ public final class AnalyseJob {
 
   private void overwrite(Dataset<Row> rows, Table table) {
     rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
+        .option("userMetadata", Objects.requireNonNull(source, "source"))
         .save(warehouse.table(table));
   }
 

@@ -4,6 +4,7 @@ import io.selfeval.analyse.AnalyseJob;
 import io.selfeval.analyse.FlagThresholds;
 import io.selfeval.analyse.RulePack;
 import io.selfeval.model.Records;
+import io.selfeval.warehouse.TableVersions;
 import io.selfeval.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +63,15 @@ final class AnalyseCommand extends StageCommand {
         + " selfeval=" + new SelfevalCli.Version().getVersion()[0];
   }
 
+  /**
+   * What the analysis is computed from: the versions of the loaded tables and the
+   * {@link #settings()}. The analysis stamps it on its tables' commits and the marts keep it,
+   * so {@code run} can tell when nothing has changed.
+   */
+  String source(SparkSession spark, Warehouse warehouse) {
+    return TableVersions.of(spark, warehouse) + " " + settings();
+  }
+
   private RulePack pack() {
     if (pack == null) {
       pack = RulePack.load(rules.rulePack);
@@ -72,8 +82,9 @@ final class AnalyseCommand extends StageCommand {
   @Override
   int run(SparkSession spark) {
     FlagThresholds thresholds = FlagThresholds.load(common.config());
-    counts = new AnalyseJob(spark, new Warehouse(common.warehouse()))
-        .run(pack(), thresholds);
+    Warehouse warehouse = new Warehouse(common.warehouse());
+    counts = new AnalyseJob(spark, warehouse).run(pack(), thresholds,
+        source(spark, warehouse));
     spec.commandLine().getOut().printf("analyse: %d indicator rows, %d forms scored under %s; "
         + "%d flags%n  tables: %s/delta/int_indicator_deviations, int_form_execution, "
         + "int_flags%n", counts[0], counts[1], pack().label(), counts[2], common.warehouse());

@@ -2,10 +2,10 @@ package io.selfeval.cli;
 
 import io.selfeval.extract.ExtractJob;
 import io.selfeval.extract.ExtractSummary;
-import io.selfeval.warehouse.RunLedger;
+import io.selfeval.extract.JsonLinesFile;
+import io.selfeval.warehouse.StageCounts;
 import io.selfeval.warehouse.Tables;
 import io.selfeval.warehouse.Warehouse;
-import java.time.Instant;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,15 +24,18 @@ import picocli.CommandLine.Spec;
         "Incremental: a document whose content (SHA-256 of its bytes) is already in the "
             + "warehouse's forms table is hashed, not extracted again; its outcome says "
             + "unchanged and it writes no records. --all extracts every document.",
-        "Outputs are folders of part files, as Spark writes them; load reads either a folder "
-            + "or a single .jsonl file."})
+        "The records go to <warehouse>/staging/records (a folder of part files, as Spark "
+            + "writes them), or to the one JSON Lines file --out names; the outcomes to "
+            + "<warehouse>/staging/document_outcomes (a folder) or --outcomes. load reads "
+            + "either a folder or a single .jsonl file."})
 final class ExtractCommand extends StageCommand {
 
   @Mixin
   InputOption input = new InputOption();
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Where the records go (default: <warehouse>/staging/records).")
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Write the records into this one JSON Lines file (replaced) instead of the "
+          + "folder <warehouse>/staging/records.")
   String out;
 
   @Option(names = "--outcomes", paramLabel = "DIR",
@@ -54,12 +57,15 @@ final class ExtractCommand extends StageCommand {
 
   @Override
   int run(SparkSession spark) {
-    Instant started = Instant.now();
     Warehouse warehouse = new Warehouse(common.warehouse());
-    summary = new ExtractJob(spark).run(input.input, recordsPath(), outcomesPath(),
+    // --out FILE: Spark writes a folder beside it, made into the one file, then removed
+    String records = out == null ? warehouse.stagingRecords() : out + ".parts-" + runId();
+    summary = new ExtractJob(spark).run(input.input, records, outcomesPath(),
         all ? null : loaded(spark, warehouse));
-    new RunLedger(spark, warehouse).counted(runId(), "extract", started, Instant.now(),
-        summary.counts());
+    if (out != null) {
+      JsonLinesFile.concatenate(spark.sparkContext().hadoopConfiguration(), records, out);
+      summary = summary.withRecordsPath(out);
+    }
     spec.commandLine().getOut().println(summary.describe());
     return ExitCodes.OK;
   }
@@ -72,14 +78,15 @@ final class ExtractCommand extends StageCommand {
     return warehouse.read(spark, Tables.FORMS).select("document_sha256");
   }
 
-  String recordsPath() {
-    return out != null ? out : common.warehouse() + "/staging/records";
-  }
-
   String outcomesPath() {
-    return outcomes != null ? outcomes : common.warehouse() + "/staging/document_outcomes";
+    return outcomes != null ? outcomes : new Warehouse(common.warehouse()).stagingOutcomes();
   }
 
   @Spec
   CommandSpec spec;
+
+  @Override
+  StageCounts counts() {
+    return summary.counts();
+  }
 }

@@ -2,9 +2,8 @@ package io.selfeval.cli;
 
 import io.selfeval.load.LoadJob;
 import io.selfeval.load.LoadSummary;
-import io.selfeval.warehouse.RunLedger;
+import io.selfeval.warehouse.StageCounts;
 import io.selfeval.warehouse.Warehouse;
-import java.time.Instant;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,13 +44,15 @@ final class LoadCommand extends StageCommand {
   @Override
   int run(SparkSession spark) {
     Warehouse warehouse = new Warehouse(common.warehouse());
-    Instant started = Instant.now();
     summary = new LoadJob(spark, warehouse).run(
         records != null ? records : warehouse.stagingRecords(),
         outcomes != null ? outcomes : warehouse.stagingOutcomes(), runId());
-    new RunLedger(spark, warehouse).counted(runId(), "load", started, Instant.now(),
-        summary.counts());
     spec.commandLine().getOut().println(summary.describe());
     return ExitCodes.OK;
+  }
+
+  @Override
+  StageCounts counts() {
+    return summary.counts();
   }
 }

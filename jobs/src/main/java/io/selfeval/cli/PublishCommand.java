@@ -22,8 +22,11 @@ final class PublishCommand extends StageCommand {
   @Spec
   CommandSpec spec;
 
-  /** What the marts are built from, when {@code run} knows it (see PublishJob#upToDate). */
-  String source = "unknown";
+  /**
+   * What the marts are built from, when {@code run} knows it (see PublishJob#upToDate); else
+   * what the analysis stamped on its tables.
+   */
+  String source;
 
   @Override
   String stageName() {
@@ -33,8 +36,9 @@ final class PublishCommand extends StageCommand {
   @Override
   int run(SparkSession spark) {
     String id = runId();
-    List<PublishJob.Published> marts = new PublishJob(spark,
-        new Warehouse(common.warehouse())).run(id, source);
+    PublishJob job = new PublishJob(spark, new Warehouse(common.warehouse()));
+    List<PublishJob.Published> marts = job.run(id, source != null ? source
+        : job.analysedSource());
     StringBuilder sb = new StringBuilder("publish: ");
     for (PublishJob.Published p : marts) {
       sb.append(p.mart()).append(' ').append(p.rows()).append(" rows, ");

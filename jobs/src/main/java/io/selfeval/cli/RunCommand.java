@@ -2,14 +2,11 @@ package io.selfeval.cli;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.selfeval.pipeline.Pipeline;
 import io.selfeval.publish.PublishJob;
-import io.selfeval.warehouse.RunLedger;
-import io.selfeval.warehouse.TableVersions;
 import io.selfeval.warehouse.Tables;
 import io.selfeval.warehouse.Warehouse;
-import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,11 +57,16 @@ final class RunCommand extends StageCommand {
     return "run";
   }
 
+  /** The stages it chains write their own ledger rows. */
+  @Override
+  boolean recorded() {
+    return false;
+  }
+
   @Override
   int run(SparkSession spark) throws Exception {
     final long started = System.nanoTime();
     final Warehouse warehouse = new Warehouse(common.warehouse());
-    final RunLedger ledger = new RunLedger(spark, warehouse);
     ExtractCommand extract = new ExtractCommand();
     extract.input = input;
     LoadCommand load = new LoadCommand();
@@ -79,24 +81,23 @@ final class RunCommand extends StageCommand {
     load.spec = spec;
     analyse.spec = spec;
     publish.spec = spec;
+    final Pipeline pipeline = new Pipeline(spark, warehouse, runId());
     boolean skipped;
     try (Progress progress = new Progress(spark, System.err, Progress.detect(), 4)) {
-      step(progress, ledger, "extract", () -> extract.run(spark));
-      step(progress, ledger, "load", () -> load.run(spark));
-      final String source = TableVersions.of(spark, warehouse) + " " + analyse.settings();
+      step(progress, pipeline, spark, extract);
+      step(progress, pipeline, spark, load);
+      final String source = analyse.source(spark, warehouse);
       skipped = !force && new PublishJob(spark, warehouse).upToDate(source);
       if (skipped) {
         for (String stage : new String[] {"analyse", "publish"}) {
           progress.begin(stage);
           progress.end("skipped: nothing new");
-          Instant now = Instant.now();
-          ledger.stage(runId(), stage, now, now, "skipped_nothing_new",
-              "nothing changed since the marts were published: " + source);
+          pipeline.skipped(stage, "nothing changed since the marts were published: " + source);
         }
       } else {
-        step(progress, ledger, "analyse", () -> analyse.run(spark));
+        step(progress, pipeline, spark, analyse);
         publish.source = source;
-        step(progress, ledger, "publish", () -> publish.run(spark));
+        step(progress, pipeline, spark, publish);
       }
     }
     final long newRejects = rejectedFirstBy(spark, warehouse, runId());
@@ -107,25 +108,15 @@ final class RunCommand extends StageCommand {
     return code;
   }
 
-  /** Runs one stage between progress lines; a failure is recorded in the ledger, then thrown. */
-  private void step(Progress progress, RunLedger ledger, String stage, Callable<Integer> body)
-      throws Exception {
-    Instant began = Instant.now();
-    progress.begin(stage);
+  /** Runs one stage, with its ledger row, between progress lines. */
+  private static void step(Progress progress, Pipeline pipeline, SparkSession spark,
+      StageCommand stage) throws Exception {
+    progress.begin(stage.stageName());
     try {
-      body.call();
+      stage.runIn(pipeline, spark);
     } catch (Exception | Error e) {
       progress.end("failed");
-      try {
-        ledger.stage(runId(), stage, began, Instant.now(), "failed", String.valueOf(
-            e.getMessage()));
-      } catch (RuntimeException ledgerDown) {
-        e.addSuppressed(ledgerDown);
-      }
       throw e;
-    }
-    if (!"extract".equals(stage) && !"load".equals(stage)) {
-      ledger.stage(runId(), stage, began, Instant.now(), "ok", stage + " done");
     }
     progress.end("done");
   }

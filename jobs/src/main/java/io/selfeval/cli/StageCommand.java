@@ -1,9 +1,12 @@
 package io.selfeval.cli;
 
+import io.selfeval.pipeline.Pipeline;
 import io.selfeval.spark.LogLevels;
 import io.selfeval.spark.SparkSessions;
 import io.selfeval.warehouse.RunLedger;
 import io.selfeval.warehouse.RunLock;
+import io.selfeval.warehouse.StageCounts;
+import io.selfeval.warehouse.Warehouse;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,8 +19,9 @@ import picocli.CommandLine.Mixin;
 /**
  * A subcommand that runs inside one SparkSession, built here and stopped at the end (a session
  * that was already there, when selfeval is embedded or tested, is used and left running). A stage
- * that writes holds the warehouse lock ({@link RunLock}) while it runs; every log line of the
- * command carries its run id.
+ * that writes holds the warehouse lock ({@link RunLock}) while it runs and leaves its row in the
+ * runs ledger ({@link Pipeline}), run alone or by {@code run}; every log line of the command
+ * carries its run id.
  */
 abstract class StageCommand implements Callable<Integer> {
 
@@ -36,6 +40,26 @@ abstract class StageCommand implements Callable<Integer> {
   /** Whether the stage writes to the warehouse (and so takes its lock). */
   boolean writes() {
     return true;
+  }
+
+  /** Whether the command is a stage with its own row in the runs ledger ({@code run} is not). */
+  boolean recorded() {
+    return writes();
+  }
+
+  /** What the stage did, in the ledger's counts, once it ran. */
+  StageCounts counts() {
+    return StageCounts.none(stageName() + " done");
+  }
+
+  /** Runs the stage in {@code pipeline}, which writes its ledger row; returns the exit code. */
+  final int runIn(Pipeline pipeline, SparkSession spark) throws Exception {
+    int[] code = new int[1];
+    pipeline.run(stageName(), () -> {
+      code[0] = run(spark);
+      return counts();
+    });
+    return code[0];
   }
 
   /** This command's run id, made on first use. */
@@ -73,7 +97,9 @@ abstract class StageCommand implements Callable<Integer> {
     boolean embedded = SparkSession.getDefaultSession().isDefined();
     SparkSession spark = SparkSessions.create("selfeval " + stageName(), common.master(), Map.of());
     try {
-      return run(spark);
+      return recorded()
+          ? runIn(new Pipeline(spark, new Warehouse(common.warehouse()), runId()), spark)
+          : run(spark);
     } finally {
       if (!embedded) {
         spark.stop();

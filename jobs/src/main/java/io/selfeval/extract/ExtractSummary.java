@@ -17,6 +17,12 @@ public record ExtractSummary(
         warnings, recordsPath, outcomesPath);
   }
 
+  /** The same counts, the records having been moved to {@code path}. */
+  public ExtractSummary withRecordsPath(String path) {
+    return new ExtractSummary(documents, parsed, parsedWithWarnings, unchanged, rejected, forms,
+        indicatorRows, facts, warnings, path, outcomesPath);
+  }
+
   /** The counts of the {@code runs} ledger: done = parsed, with or without warnings. */
   public StageCounts counts() {
     return new StageCounts(documents, parsed + parsedWithWarnings, parsedWithWarnings, unchanged,

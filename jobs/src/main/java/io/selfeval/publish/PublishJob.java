@@ -1,7 +1,9 @@
 package io.selfeval.publish;
 
+import io.delta.tables.DeltaTable;
 import io.selfeval.spark.FaultPoints;
 import io.selfeval.warehouse.Tables;
+import io.selfeval.warehouse.Tables.Table;
 import io.selfeval.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +39,8 @@ public final class PublishJob {
     }
   }
 
+  private static final String UNKNOWN = "unknown";
+
   private final SparkSession spark;
   private final Warehouse warehouse;
   private final MartPublisher publisher;
@@ -67,9 +71,31 @@ public final class PublishJob {
     }
   }
 
-  /** Publishes as {@link #run(String, String)} with what the marts come from left unknown. */
+  /**
+   * What the analysis in the warehouse was computed from, as the analyse stage stamped it on
+   * the commit of each of its tables ({@code userMetadata}); {@code unknown} unless every one of
+   * them carries the same.
+   */
+  public String analysedSource() {
+    String found = null;
+    for (Table table : Tables.ANALYSED) {
+      if (!warehouse.has(spark, table)) {
+        return UNKNOWN;
+      }
+      Row last = DeltaTable.forPath(spark, warehouse.table(table)).history(1)
+          .select("userMetadata").first();
+      String stamped = last.isNullAt(0) ? null : last.getString(0);
+      if (stamped == null || found != null && !found.equals(stamped)) {
+        return UNKNOWN;
+      }
+      found = stamped;
+    }
+    return found;
+  }
+
+  /** Publishes as {@link #run(String, String)}, stamped with {@link #analysedSource()}. */
   public List<Published> run(String runId) {
-    return run(runId, "unknown");
+    return run(runId, analysedSource());
   }
 
   /**

@@ -50,15 +50,17 @@ public final class ReportExtractor {
    * Reads one document.
    *
    * @param bytes the file's bytes, exactly as stored
-   * @param file its path relative to the input root, '/'-separated
+   * @param rawFile its path relative to the input root, '/'-separated; masked before use
    */
-  public static Result extract(byte[] bytes, String file) {
+  public static Result extract(byte[] bytes, String rawFile) {
+    String file = PiiMasker.mask(rawFile); // a file name can hold a name, a phone, an ID number
     String sha256 = Records.sha256Hex(bytes);
     TextDecoder.Decoded decoded;
     try {
       decoded = TextDecoder.decode(bytes);
     } catch (RejectedDocumentException e) {
-      return new Result(file, sha256, Status.REJECTED, e.getMessage(), null, List.of());
+      return new Result(file, sha256, Status.REJECTED, PiiMasker.mask(e.getMessage()), null,
+          List.of());
     }
     String[] lines = splitLines(PiiMasker.mask(decoded.text()));
     List<FormRecord> records = new DocumentReader(lines, file, sha256, decoded.encoding(),

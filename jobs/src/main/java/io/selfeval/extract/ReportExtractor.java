@@ -43,6 +43,8 @@ public final class ReportExtractor {
       "(\\p{IsHan}{2,40}?(?:大队|支队|中队|执法局|管理局|局|委员会|办公室|中心))");
   private static final Pattern YEAR_OF_REPORT = Pattern.compile("((?:19|20)\\d{2})\\s*年度");
   private static final Pattern YEAR_IN_PROSE = Pattern.compile("((?:19|20)\\d{2})\\s*年");
+  /** A year of report the schema cannot take (e.g. 2999年度): said, not silently dropped. */
+  private static final Pattern ANY_YEAR_OF_REPORT = Pattern.compile("(?<!\\d)(\\d{4})\\s*年度");
 
   private ReportExtractor() {}
 
@@ -63,8 +65,8 @@ public final class ReportExtractor {
           List.of());
     }
     String[] lines = splitLines(PiiMasker.mask(decoded.text()));
-    List<FormRecord> records = new DocumentReader(lines, file, sha256, decoded.encoding(),
-        decoded.warnings()).read();
+    List<FormRecord> records = ValueChecks.check(new DocumentReader(lines, file, sha256,
+        decoded.encoding(), decoded.warnings()).read());
     if (records.isEmpty()) {
       return new Result(file, sha256, Status.REJECTED,
           "no self-evaluation form, stated figure or fiscal year found", decoded.encoding(),
@@ -211,6 +213,14 @@ public final class ReportExtractor {
         Matcher m = YEAR_OF_REPORT.matcher(line);
         if (m.find()) {
           return Integer.valueOf(m.group(1));
+        }
+      }
+      for (int i = 0; i < lines.length; i++) {
+        Matcher m = ANY_YEAR_OF_REPORT.matcher(lines[i]);
+        if (m.find()) {
+          documentWarnings.add(new Warning("YEAR_OUT_OF_RANGE", "the report is of the year "
+              + m.group(1) + ", outside 1990-2100; no fiscal year taken", i + 1));
+          return null;
         }
       }
       for (int i = 0; i < lines.length; i++) {

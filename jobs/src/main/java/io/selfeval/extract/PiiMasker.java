@@ -86,7 +86,7 @@ public final class PiiMasker {
     if (text == null) {
       return null;
     }
-    String plain = Texts.withoutFormatChars(text);
+    String plain = withoutFormatChars(text);
     StringBuilder out = null;
     int start = 0;
     while (start <= plain.length()) {
@@ -129,7 +129,7 @@ public final class PiiMasker {
     for (Rule r : ALL) {
       if (r.name().equals(rule)) {
         List<String> lines = new ArrayList<>();
-        for (String line : Texts.withoutFormatChars(text).split("\n", -1)) {
+        for (String line : withoutFormatChars(text).split("\n", -1)) {
           lines.add(r.apply(line));
         }
         return String.join("\n", lines);
@@ -141,6 +141,30 @@ public final class PiiMasker {
   /** The names of the rules, in the order they run. */
   static List<String> ruleNames() {
     return ALL.stream().map(Rule::name).toList();
+  }
+
+  /**
+   * The text without Unicode format characters (category Cf: zero-width spaces and joiners, BOM,
+   * direction marks, soft hyphens); the same string when it holds none. Kept here, not in the
+   * extractor's helpers, so that the masker depends on nothing of a stage.
+   */
+  public static String withoutFormatChars(String text) {
+    int i = 0;
+    while (i < text.length() && Character.getType(text.charAt(i)) != Character.FORMAT) {
+      i++;
+    }
+    if (i == text.length()) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder(text.length());
+    sb.append(text, 0, i);
+    for (; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.getType(c) != Character.FORMAT) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   /** Whether the digits of a match pass the rule's check (no check: always). */

@@ -21,25 +21,10 @@ public final class Texts {
   /**
    * The text without Unicode format characters (category Cf: zero-width spaces and joiners, BOM,
    * direction marks, soft hyphens); the same string when it holds none. Invisible, they would
-   * split a header word or an amount.
+   * split a header word or an amount. (The masker, which runs first on every text, does this.)
    */
   public static String withoutFormatChars(String text) {
-    int i = 0;
-    while (i < text.length() && Character.getType(text.charAt(i)) != Character.FORMAT) {
-      i++;
-    }
-    if (i == text.length()) {
-      return text;
-    }
-    StringBuilder sb = new StringBuilder(text.length());
-    sb.append(text, 0, i);
-    for (; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.getType(c) != Character.FORMAT) {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
+    return PiiMasker.withoutFormatChars(text);
   }
 
   /** Trimmed of every kind of blank at both ends; null when nothing is left. */

@@ -151,6 +151,28 @@ def main():
     pii.insert(118, "单位负责人签字：张伟    填表人：王建国  联系电话：0731-22334455  "
                "手机：13987654321")
     write("personal-data.txt", "\n".join(pii))
+    hard = L001[:]
+    hard[12] = hard[12] + ("（经办人阿卜杜热合曼，联系人 买买提·艾力 ，填报人：赵 六，手机 +86 139\u200b0013 9001，"
+                           "座机 0731-84567892，身份证 430102 19880506 123X，"
+                           "身份证号４３０１０２１９８８０５０６５６７８，卡号 6222 0212 3456 7894，"
+                           "邮箱 zhao.liu＠example.com 或 qian(at)example.org）")
+    hard.insert(118, "经办人 孙 七    签字：周八  联系电话：(0731) 8456-7893")
+    write("personal-data-disguised.txt", "\n".join(hard))
+    hidden = L001[:]
+    hidden[98] = hidden[98].replace("年初预算数", "年\u200b初预算数").replace("全年执行数", "全年\u2060执行数")
+    hidden[99] = hidden[99].replace("\t1064.54\t", "\t1064\u200b.54\t")
+    write("zero-width-in-header-and-amount.txt", "\n".join(hidden))
+    huge = L001[:]
+    huge[99] = huge[99].replace("\t1064.54\t", "\t99999999999999999.999999\t")
+    write("amount-beyond-decimal-22-6.txt", "\n".join(huge))
+    absurd = L001[:]
+    absurd[99] = "\t合计\t1064.54\t1112.67\t-1112.67\t10\t10000%\t10\t"
+    write("negative-spend-and-10000-percent-rate.txt", "\n".join(absurd))
+    write("year-2999.txt", S001.replace("2021", "2999"))
+    two = L001[:]
+    two[54] = two[54].replace("预算收入 1112.67", "预算收入 1212.67")
+    two[56] = two[56].replace("年支出 1112.67", "年支出 1012.67")
+    write("prose-contradicts-two-figures.txt", "\n".join(two))
     write("table-only-no-title.txt", lines001(98, 117))
     write("empty-template.txt", "2022年度项目支出绩效自评表\n"
           "项目名称\t/\t\t\t\t\t\t\n"

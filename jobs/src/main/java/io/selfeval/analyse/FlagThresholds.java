@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -40,10 +42,51 @@ public record FlagThresholds(String version, BigDecimal perfectTotal, BigDecimal
   public static FlagThresholds load(Path file) {
     try (InputStream in = file != null ? Files.newInputStream(file)
         : FlagThresholds.class.getResourceAsStream("/flags.json")) {
-      return ConfigJson.MAPPER.readValue(in, FlagThresholds.class);
+      return ConfigJson.MAPPER.readValue(in, FlagThresholds.class).checked();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read flag thresholds "
           + (file != null ? file : "flags.json") + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * These thresholds, or an {@link IllegalArgumentException} naming each that cannot be meant: a
+   * negative number (a tolerance, a minimum, a weight, a count), or a share above 1. A negative
+   * tolerance turns every comparison into a flag.
+   */
+  FlagThresholds checked() {
+    List<String> wrong = new ArrayList<>();
+    for (RecordComponent c : FlagThresholds.class.getRecordComponents()) {
+      Object value;
+      try {
+        value = c.getAccessor().invoke(this);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+      // as the JSON file names it: standard_level1_weights, not standardLevel1Weights
+      String name = c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+      if (value instanceof Map<?, ?> map) {
+        map.forEach((k, v) -> check(name + "." + k, v, wrong));
+      } else {
+        check(name, value, wrong);
+      }
+    }
+    if (!wrong.isEmpty()) {
+      throw new IllegalArgumentException("invalid thresholds: " + String.join(", ", wrong));
+    }
+    return this;
+  }
+
+  private static void check(String name, Object value, List<String> wrong) {
+    BigDecimal n = value instanceof BigDecimal b ? b
+        : value instanceof Integer i ? BigDecimal.valueOf(i) : null;
+    if (n == null) {
+      return;
+    }
+    if (n.signum() < 0) {
+      wrong.add(name + " = " + n.toPlainString() + " is negative");
+    } else if (name.endsWith("_share") && n.compareTo(BigDecimal.ONE) > 0) {
+      wrong.add(name + " = " + n.toPlainString() + " is a share above 1");
     }
   }
 

@@ -36,6 +36,12 @@ final class AnalyseCommand extends StageCommand {
   CommandSpec spec;
 
   @Override
+  void checkOptions() {
+    super.checkOptions();
+    OptionChecks.rulePack(rules.rulePack);
+  }
+
+  @Override
   String stageName() {
     return "analyse";
   }

@@ -48,6 +48,12 @@ final class ExtractCommand extends StageCommand {
   boolean all;
 
   @Override
+  void checkOptions() {
+    super.checkOptions();
+    OptionChecks.input(input.input);
+  }
+
+  @Override
   String stageName() {
     return "extract";
   }

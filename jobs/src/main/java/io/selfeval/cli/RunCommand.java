@@ -53,6 +53,13 @@ final class RunCommand extends StageCommand {
   CommandSpec spec;
 
   @Override
+  void checkOptions() {
+    super.checkOptions();
+    OptionChecks.input(input.input);
+    OptionChecks.rulePack(rules.rulePack);
+  }
+
+  @Override
   String stageName() {
     return "run";
   }

@@ -55,6 +55,11 @@ public final class SelfevalCli implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new SelfevalCli());
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof UsageException) {
+        commandLine.getErr().println("selfeval: " + commandLine.getCommandName() + ": "
+            + ex.getMessage());
+        return ExitCodes.USAGE;
+      }
       if (ex instanceof RunLock.HeldException) {
         LOG.warn("{}", ex.getMessage());
         commandLine.getErr().println("selfeval: " + commandLine.getCommandName() + " refused: "

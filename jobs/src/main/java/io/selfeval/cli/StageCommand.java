@@ -70,8 +70,18 @@ abstract class StageCommand implements Callable<Integer> {
     return runId;
   }
 
+  /**
+   * Checks the options before anything is written or started ({@link UsageException}: exit 2);
+   * a stage with more options adds its own checks.
+   */
+  void checkOptions() {
+    OptionChecks.warehouse(common.warehouse());
+    OptionChecks.config(common.config());
+  }
+
   @Override
   public final Integer call() throws Exception {
+    checkOptions();
     if (common.verbose()) {
       LogLevels.verbose();
     }

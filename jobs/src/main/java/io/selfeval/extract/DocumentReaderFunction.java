@@ -86,7 +86,9 @@ final class DocumentReaderFunction extends DocumentFunction {
 
   private static Row rejected(String file, String sha256, long size, String reason,
       Timestamp at) {
-    return RowFactory.create(file, sha256, "rejected", reason, null, size, 0, 0, 0, 0, at,
+    // a reason can quote a path or the text (an exception's message): masked like the text
+    return RowFactory.create(file, sha256, "rejected", PiiMasker.mask(reason), null, size, 0, 0,
+        0, 0, at,
         CollectionConverters.asScala(List.<String>of()).toList());
   }
 

@@ -113,7 +113,9 @@ public final class ExtractJob {
       Dataset<Row> loaded) {
     List<Row> refs = new ArrayList<>(entries.size());
     for (DocumentLister.Entry e : entries) {
-      refs.add(RowFactory.create(e.uri(), e.relativePath(), e.sizeBytes(), e.error()));
+      // what leaves extraction names a document by its masked relative path
+      refs.add(RowFactory.create(e.uri(), PiiMasker.mask(e.relativePath()), e.sizeBytes(),
+          PiiMasker.mask(e.error())));
     }
     int partitions = Math.max(1, Math.min(entries.size(),
         spark.sparkContext().defaultParallelism() * 4));

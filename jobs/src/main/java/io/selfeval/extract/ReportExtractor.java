@@ -49,6 +49,8 @@ public final class ReportExtractor {
       "(\\p{IsHan}{2,40}?(?:大队|支队|中队|执法局|管理局|局|委员会|办公室|中心))");
   private static final Pattern YEAR_OF_REPORT = Pattern.compile("((?:19|20)\\d{2})\\s*年度");
   private static final Pattern YEAR_IN_PROSE = Pattern.compile("((?:19|20)\\d{2})\\s*年");
+  /** A year of report the schema cannot take (e.g. 2999年度): said, not silently dropped. */
+  private static final Pattern ANY_YEAR_OF_REPORT = Pattern.compile("(?<!\\d)(\\d{4})\\s*年度");
 
   private ReportExtractor() {}
 
@@ -56,21 +58,23 @@ public final class ReportExtractor {
    * Reads one document.
    *
    * @param bytes the file's bytes, exactly as stored
-   * @param file its path relative to the input root, '/'-separated
+   * @param rawFile its path relative to the input root, '/'-separated; masked before use
    */
-  public static Result extract(byte[] bytes, String file) {
+  public static Result extract(byte[] bytes, String rawFile) {
+    String file = PiiMasker.mask(rawFile); // a file name can hold a name, a phone, an ID number
     String sha256 = Records.sha256Hex(bytes);
     DocumentText decoded;
     try {
       decoded = Formats.read(bytes, file);
     } catch (RejectedDocumentException e) {
-      return new Result(file, sha256, Status.REJECTED, e.getMessage(), null, List.of());
+      return new Result(file, sha256, Status.REJECTED, PiiMasker.mask(e.getMessage()), null,
+          List.of());
     }
     // the encoding column names the format of a document that is not text (docx, pdf …)
     String encoding = decoded.encoding() != null ? decoded.encoding() : decoded.format();
     String[] lines = splitLines(PiiMasker.mask(decoded.text()));
-    List<FormRecord> records = new DocumentReader(lines, file, sha256, encoding,
-        decoded.warnings()).read();
+    List<FormRecord> records = ValueChecks.check(new DocumentReader(lines, file, sha256,
+        encoding, decoded.warnings()).read());
     if (records.isEmpty()) {
       return new Result(file, sha256, Status.REJECTED,
           "no self-evaluation form, stated figure or fiscal year found", encoding, List.of());
@@ -248,6 +252,14 @@ public final class ReportExtractor {
         Matcher m = YEAR_OF_REPORT.matcher(line);
         if (m.find()) {
           return Integer.valueOf(m.group(1));
+        }
+      }
+      for (int i = 0; i < lines.length; i++) {
+        Matcher m = ANY_YEAR_OF_REPORT.matcher(lines[i]);
+        if (m.find()) {
+          documentWarnings.add(new Warning("YEAR_OUT_OF_RANGE", "the report is of the year "
+              + m.group(1) + ", outside 1990-2100; no fiscal year taken", i + 1));
+          return null;
         }
       }
       for (int i = 0; i < lines.length; i++) {

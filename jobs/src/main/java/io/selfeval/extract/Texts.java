@@ -18,6 +18,15 @@ public final class Texts {
     return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
   }
 
+  /**
+   * The text without Unicode format characters (category Cf: zero-width spaces and joiners, BOM,
+   * direction marks, soft hyphens); the same string when it holds none. Invisible, they would
+   * split a header word or an amount. (The masker, which runs first on every text, does this.)
+   */
+  public static String withoutFormatChars(String text) {
+    return PiiMasker.withoutFormatChars(text);
+  }
+
   /** Trimmed of every kind of blank at both ends; null when nothing is left. */
   public static String clean(String s) {
     if (s == null) {
@@ -35,7 +44,8 @@ public final class Texts {
   }
 
   /**
-   * Without any blanks at all and NFKC-normalised: for matching labels, never for output.
+   * Without any blanks or format characters at all and NFKC-normalised: for matching labels and
+   * reading numbers, never for output.
    * Full-width ASCII forms are mapped directly and characters NFKC leaves alone (ideographs, CJK
    * punctuation, quotes) are copied; only a string holding anything else goes through the
    * (much slower) general normaliser.
@@ -47,7 +57,7 @@ public final class Texts {
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (isBlankChar(c)) {
+      if (isBlankChar(c) || Character.getType(c) == Character.FORMAT) {
         continue;
       }
       if (c >= 0xFF01 && c <= 0xFF5E) {
@@ -66,7 +76,7 @@ public final class Texts {
     StringBuilder sb = new StringBuilder(n.length());
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);
-      if (!isBlankChar(c)) {
+      if (!isBlankChar(c) && Character.getType(c) != Character.FORMAT) {
         sb.append(c);
       }
     }

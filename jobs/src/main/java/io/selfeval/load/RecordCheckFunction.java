@@ -58,10 +58,21 @@ final class RecordCheckFunction implements MapPartitionsFunction<Row, Row> {
           index != null && index.canConvertToInt() && index.isIntegralNumber()
               ? index.intValue() : null,
           UnitNames.id(unit), unit == null ? null : UnitNames.key(unit),
-          CollectionConverters.asScala(errors).toList(),
-          PiiMasker.mask(value.length() > EXCERPT ? value.substring(0, EXCERPT) : value)));
+          CollectionConverters.asScala(errors.stream().map(PiiMasker::mask).toList()).toList(),
+          excerpt(value)));
     }
     return out.iterator();
+  }
+
+  /**
+   * The start of a record, masked before it is cut to {@link #EXCERPT} characters (masking a
+   * cut would miss a number cut in two); a little more than is kept is masked, not the whole
+   * record, since every record gets an excerpt.
+   */
+  static String excerpt(String value) {
+    String head = value.length() > EXCERPT + 64 ? value.substring(0, EXCERPT + 64) : value;
+    String masked = PiiMasker.mask(head);
+    return masked.length() > EXCERPT ? masked.substring(0, EXCERPT) : masked;
   }
 
   private static String text(JsonNode node, String pointer) {

@@ -42,7 +42,11 @@ class BadInputCorpusIT {
 
   private static final String EXPECTED = "/bad-inputs/EXPECTED.tsv";
   private static final List<String> SECRETS = List.of("王建国", "张伟", "0731-22334455",
-      "13987654321", "430102198805061234", "wangjg@example.com", "李华", "13800138000");
+      "13987654321", "430102198805061234", "wangjg@example.com", "李华", "13800138000",
+      // personal-data-disguised.txt, as they would read if they leaked
+      "阿卜杜热合曼", "买买提·艾力", "赵 六", "孙 七", "周八", "139 0013 9001", "84567892",
+      "430102 19880506 123X", "４３０１０２１９８８０５０６５６７８", "6222 0212 3456 7894", "zhao.liu",
+      "qian(at)", "8456-7893");
 
   /** One line of EXPECTED.tsv. */
   record Case(String file, String exercises, String outcome, String expect, String forms,

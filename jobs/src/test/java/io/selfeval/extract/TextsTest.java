@@ -33,7 +33,17 @@ class TextsTest {
     assertEquals("1", Texts.fraction("100%").toPlainString());
   }
 
+  @Test
+  void formatCharactersInsideNumbersAndWordsAreDroppedAndDigitsKeptExactly() {
+    assertEquals("1064.54", Texts.number("1064\u200b.54").toPlainString());
+    assertEquals("1112.67", Texts.number("\uFEFF1\u2060112.67").toPlainString());
+    assertEquals("年初预算数", Texts.compact("年\u200b初预算数"));
+    assertEquals("99999999999999999.999999",
+        Texts.number("99999999999999999.999999").toPlainString());
+    assertEquals("年初预算数", Texts.withoutFormatChars("年\u200b初\u200d预算\u00ad数"));
+  }
+
   private static String reference(String s) {
-    return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("[\\s\\p{Z}\\x{FEFF}]", "");
+    return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("[\\s\\p{Z}\\p{Cf}]", "");
   }
 }

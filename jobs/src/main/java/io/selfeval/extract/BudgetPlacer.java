@@ -58,7 +58,11 @@ final class BudgetPlacer {
     }
     List<Integer> order = columns.order();
     List<Token[]> best = new ArrayList<>();
+    List<Integer> bestMasks = new ArrayList<>();
     int bestChecks = 0;
+    Token[] forced = new Token[6];
+    int feasible = 0;
+    int unforced = 0;
     for (List<Token> tokens : product(perCell)) {
       if (tokens.size() > order.size() || tokens.isEmpty()) {
         continue;
@@ -68,13 +72,27 @@ final class BudgetPlacer {
         for (int t = 0; t < pick.length; t++) {
           at[order.get(pick[t])] = tokens.get(t);
         }
-        int checks = checks(at);
+        if (!inBounds(at)) {
+          continue;
+        }
+        for (int k = 0; k < 6; k++) {
+          if (feasible == 0) {
+            forced[k] = at[k];
+          } else if (!same(forced[k], at[k])) {
+            unforced |= bit(k);
+          }
+        }
+        feasible++;
+        int result = checks(at);
+        int checks = result < 0 ? -1 : result & 0xFF;
         if (checks > bestChecks) {
           bestChecks = checks;
           best.clear();
+          bestMasks.clear();
         }
         if (checks == bestChecks && checks > 0) {
           best.add(at);
+          bestMasks.add(result >> 8);
         }
       }
     }
@@ -85,15 +103,21 @@ final class BudgetPlacer {
       return out;
     }
     List<String> ambiguous = new ArrayList<>();
+    List<String> unconfirmed = new ArrayList<>();
     for (int k = 0; k < 6; k++) {
       Token first = best.get(0)[k];
       boolean agree = true;
-      for (Token[] b : best) {
-        agree &= b[k] == first || b[k] != null && first != null && b[k].text().equals(first.text())
-            && b[k].cell() == first.cell() && b[k].value().compareTo(first.value()) == 0;
+      boolean confirmed = true;
+      for (int b = 0; b < best.size(); b++) {
+        Token x = best.get(b)[k];
+        agree &= same(x, first);
+        confirmed &= (bestMasks.get(b) & bit(k)) != 0;
       }
+      confirmed |= (unforced & bit(k)) == 0;
       if (!agree) {
         ambiguous.add(Columns.NAMES.get(k));
+      } else if (first != null && !confirmed) {
+        unconfirmed.add(Columns.NAMES.get(k));
       } else if (first != null) {
         boolean own = !first.split() && first.cell() == ownCell[k];
         BigDecimal v = k == Columns.RATE ? rate(first).stripTrailingZeros() : first.value();
@@ -104,6 +128,10 @@ final class BudgetPlacer {
     if (!ambiguous.isEmpty()) {
       warn("BUDGET_PLACEMENT_AMBIGUOUS", "two placements of the budget row fit the form's "
           + "arithmetic equally; left empty: " + String.join(", ", ambiguous), line);
+    }
+    if (!unconfirmed.isEmpty()) {
+      warn("BUDGET_CELLS_UNPLACED", "no identity of the form confirms the column of: "
+          + String.join(", ", unconfirmed) + "; left empty", line);
     }
     warn("BUDGET_PLACED_BY_ARITHMETIC", "the budget row's cells did not match its header (a "
         + "dropped or glued cell); numbers placed by the form's identities", line);
@@ -160,26 +188,22 @@ final class BudgetPlacer {
     return new Token(v, split ? part : c.text(), c.line(), cell, percent, split);
   }
 
-  /** Identities checked by an assignment, or -1 when it breaks one or a bound. */
+  /**
+   * Identities checked by an assignment (low byte) and the columns they confirm (a bit per
+   * column, above it), or -1 when it breaks an identity or a bound.
+   */
   private int checks(Token[] at) {
-    for (int k = 0; k < 6; k++) {
-      if (at[k] != null && (at[k].percent() && k != Columns.RATE
-          || !at[k].percent() && k == Columns.RATE && !columns.ratePercent())) {
-        return -1;
-      }
+    if (!inBounds(at)) {
+      return -1;
     }
     BigDecimal rate = at[Columns.RATE] == null ? null : rate(at[Columns.RATE]);
     BigDecimal weight = value(at[Columns.WEIGHT]);
     BigDecimal score = value(at[Columns.SCORE]);
-    if (weight != null && (weight.signum() <= 0 || weight.compareTo(HUNDRED) > 0)
-        || score != null && weight != null && score.compareTo(weight.add(unit(score))) > 0
-        || rate != null && rate.compareTo(BigDecimal.valueOf(2)) > 0) {
-      return -1;
-    }
     int checks = 0;
+    int confirmed = 0;
+    int denomColumn = columns.has(Columns.ADJUSTED) ? Columns.ADJUSTED : Columns.INITIAL;
     BigDecimal executed = value(at[Columns.EXECUTED]);
-    Token denomToken = columns.has(Columns.ADJUSTED) ? at[Columns.ADJUSTED]
-        : at[Columns.INITIAL];
+    Token denomToken = at[denomColumn];
     BigDecimal denom = value(denomToken);
     BigDecimal computed = executed != null && denom != null && denom.signum() > 0
         ? executed.divide(denom, MathContext.DECIMAL64) : null;
@@ -189,6 +213,7 @@ final class BudgetPlacer {
         return -1;
       }
       checks++;
+      confirmed |= bit(Columns.RATE) | bit(Columns.EXECUTED) | bit(denomColumn);
     }
     BigDecimal r = rate != null ? rate : computed;
     if (score != null && weight != null && r != null) {
@@ -199,8 +224,35 @@ final class BudgetPlacer {
         return -1;
       }
       checks++;
+      confirmed |= bit(Columns.SCORE) | bit(Columns.WEIGHT) | (rate != null ? bit(Columns.RATE)
+          : bit(Columns.EXECUTED) | bit(denomColumn));
     }
-    return checks;
+    return checks | confirmed << 8;
+  }
+
+  /** The bounds every placement keeps: a % only under 执行率, 分值 in (0, 100], 得分 ≤ 分值. */
+  private boolean inBounds(Token[] at) {
+    for (int k = 0; k < 6; k++) {
+      if (at[k] != null && (at[k].percent() && k != Columns.RATE
+          || !at[k].percent() && k == Columns.RATE && !columns.ratePercent())) {
+        return false;
+      }
+    }
+    BigDecimal rate = at[Columns.RATE] == null ? null : rate(at[Columns.RATE]);
+    BigDecimal weight = value(at[Columns.WEIGHT]);
+    BigDecimal score = value(at[Columns.SCORE]);
+    return !(weight != null && (weight.signum() <= 0 || weight.compareTo(HUNDRED) > 0)
+        || score != null && weight != null && score.compareTo(weight.add(unit(score))) > 0
+        || rate != null && rate.compareTo(BigDecimal.valueOf(2)) > 0);
+  }
+
+  private static boolean same(Token a, Token b) {
+    return a == b || a != null && b != null && a.text().equals(b.text()) && a.cell() == b.cell()
+        && a.value().compareTo(b.value()) == 0;
+  }
+
+  private static int bit(int column) {
+    return 1 << column;
   }
 
   private BigDecimal rate(Token t) {

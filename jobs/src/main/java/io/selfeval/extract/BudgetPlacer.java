@@ -31,10 +31,22 @@ final class BudgetPlacer {
 
   private final Columns columns;
   private final List<Warning> warnings;
+  private BigDecimal expectedWeight;
+  private BigDecimal expectedScore;
 
   BudgetPlacer(Columns columns, List<Warning> warnings) {
     this.columns = columns;
     this.warnings = warnings;
+  }
+
+  /**
+   * What the rest of the form says the budget 分值 and 得分 are (total weight less the indicator
+   * weights; total less the indicator scores), null when it does not say. These confirm a
+   * placement that agrees with them but never rule one out (a form's total may be misprinted).
+   */
+  void expect(BigDecimal weight, BigDecimal score) {
+    expectedWeight = weight;
+    expectedScore = score;
   }
 
   /**
@@ -226,6 +238,16 @@ final class BudgetPlacer {
       checks++;
       confirmed |= bit(Columns.SCORE) | bit(Columns.WEIGHT) | (rate != null ? bit(Columns.RATE)
           : bit(Columns.EXECUTED) | bit(denomColumn));
+    }
+    if (weight != null && expectedWeight != null
+        && weight.subtract(expectedWeight).abs().compareTo(new BigDecimal("0.001")) <= 0) {
+      checks++;
+      confirmed |= bit(Columns.WEIGHT);
+    }
+    if (score != null && expectedScore != null
+        && score.subtract(expectedScore).abs().compareTo(new BigDecimal("0.011")) <= 0) {
+      checks++;
+      confirmed |= bit(Columns.SCORE);
     }
     return checks | confirmed << 8;
   }

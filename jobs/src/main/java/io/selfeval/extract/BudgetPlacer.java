@@ -72,6 +72,7 @@ final class BudgetPlacer {
     List<Token[]> best = new ArrayList<>();
     List<Integer> bestMasks = new ArrayList<>();
     int bestChecks = 0;
+    int bestViolations = 0;
     Token[] forced = new Token[6];
     int feasible = 0;
     int unforced = 0;
@@ -96,13 +97,15 @@ final class BudgetPlacer {
         }
         feasible++;
         int result = checks(at);
-        int checks = result < 0 ? -1 : result & 0xFF;
-        if (checks > bestChecks) {
+        int checks = result & 0xF;
+        int violations = result >> 4 & 0xF;
+        if (checks > bestChecks || checks == bestChecks && violations < bestViolations) {
           bestChecks = checks;
+          bestViolations = violations;
           best.clear();
           bestMasks.clear();
         }
-        if (checks == bestChecks && checks > 0) {
+        if (checks == bestChecks && violations == bestViolations && checks > 0) {
           best.add(at);
           bestMasks.add(result >> 8);
         }
@@ -201,17 +204,16 @@ final class BudgetPlacer {
   }
 
   /**
-   * Identities checked by an assignment (low byte) and the columns they confirm (a bit per
-   * column, above it), or -1 when it breaks an identity or a bound.
+   * Identities an assignment checks (low four bits), those it breaks (next four: a form may
+   * misprint its rate or score, which the flags report, so a broken identity only ranks a
+   * placement lower) and the columns the checked ones confirm (a bit per column, above).
    */
   private int checks(Token[] at) {
-    if (!inBounds(at)) {
-      return -1;
-    }
     BigDecimal rate = at[Columns.RATE] == null ? null : rate(at[Columns.RATE]);
     BigDecimal weight = value(at[Columns.WEIGHT]);
     BigDecimal score = value(at[Columns.SCORE]);
     int checks = 0;
+    int violations = 0;
     int confirmed = 0;
     int denomColumn = columns.has(Columns.ADJUSTED) ? Columns.ADJUSTED : Columns.INITIAL;
     BigDecimal executed = value(at[Columns.EXECUTED]);
@@ -222,10 +224,11 @@ final class BudgetPlacer {
     if (rate != null && computed != null) {
       BigDecimal tol = rateUnit(at[Columns.RATE]);
       if (rate.subtract(computed).abs().compareTo(tol) > 0) {
-        return -1;
+        violations++;
+      } else {
+        checks++;
+        confirmed |= bit(Columns.RATE) | bit(Columns.EXECUTED) | bit(denomColumn);
       }
-      checks++;
-      confirmed |= bit(Columns.RATE) | bit(Columns.EXECUTED) | bit(denomColumn);
     }
     BigDecimal r = rate != null ? rate : computed;
     if (score != null && weight != null && r != null) {
@@ -233,11 +236,12 @@ final class BudgetPlacer {
       BigDecimal tol = unit(score).add(weight.multiply(rate != null
           ? rateUnit(at[Columns.RATE]) : new BigDecimal("0.0001")));
       if (score.subtract(expected).abs().compareTo(tol) > 0) {
-        return -1;
+        violations++;
+      } else {
+        checks++;
+        confirmed |= bit(Columns.SCORE) | bit(Columns.WEIGHT) | (rate != null
+            ? bit(Columns.RATE) : bit(Columns.EXECUTED) | bit(denomColumn));
       }
-      checks++;
-      confirmed |= bit(Columns.SCORE) | bit(Columns.WEIGHT) | (rate != null ? bit(Columns.RATE)
-          : bit(Columns.EXECUTED) | bit(denomColumn));
     }
     if (weight != null && expectedWeight != null
         && weight.subtract(expectedWeight).abs().compareTo(new BigDecimal("0.001")) <= 0) {
@@ -249,7 +253,7 @@ final class BudgetPlacer {
       checks++;
       confirmed |= bit(Columns.SCORE);
     }
-    return checks | confirmed << 8;
+    return checks | violations << 4 | confirmed << 8;
   }
 
   /** The bounds every placement keeps: a % only under 执行率, 分值 in (0, 100], 得分 ≤ 分值. */

@@ -73,9 +73,7 @@ final class BudgetPlacer {
     List<Integer> bestMasks = new ArrayList<>();
     int bestChecks = 0;
     int bestViolations = 0;
-    Token[] forced = new Token[6];
-    int feasible = 0;
-    int unforced = 0;
+    List<Token[]> feasible = new ArrayList<>();
     for (List<Token> tokens : product(perCell)) {
       if (tokens.size() > order.size() || tokens.isEmpty()) {
         continue;
@@ -88,14 +86,7 @@ final class BudgetPlacer {
         if (!inBounds(at)) {
           continue;
         }
-        for (int k = 0; k < 6; k++) {
-          if (feasible == 0) {
-            forced[k] = at[k];
-          } else if (!same(forced[k], at[k])) {
-            unforced |= bit(k);
-          }
-        }
-        feasible++;
+        feasible.add(at);
         int result = checks(at);
         int checks = result & 0xF;
         int violations = result >> 4 & 0xF;
@@ -117,18 +108,23 @@ final class BudgetPlacer {
           + "columns with an identity to confirm them; left empty", line);
       return out;
     }
+    boolean[] agreed = new boolean[6];
+    boolean[] confirmedAll = new boolean[6];
+    for (int k = 0; k < 6; k++) {
+      agreed[k] = true;
+      confirmedAll[k] = true;
+      for (int b = 0; b < best.size(); b++) {
+        agreed[k] &= same(best.get(b)[k], best.get(0)[k]);
+        confirmedAll[k] &= (bestMasks.get(b) & bit(k)) != 0;
+      }
+    }
+    int unforced = unforced(feasible, best.get(0), agreed, confirmedAll);
     List<String> ambiguous = new ArrayList<>();
     List<String> unconfirmed = new ArrayList<>();
     for (int k = 0; k < 6; k++) {
       Token first = best.get(0)[k];
-      boolean agree = true;
-      boolean confirmed = true;
-      for (int b = 0; b < best.size(); b++) {
-        Token x = best.get(b)[k];
-        agree &= same(x, first);
-        confirmed &= (bestMasks.get(b) & bit(k)) != 0;
-      }
-      confirmed |= (unforced & bit(k)) == 0;
+      boolean agree = agreed[k];
+      boolean confirmed = confirmedAll[k] || (unforced & bit(k)) == 0;
       if (!agree) {
         ambiguous.add(Columns.NAMES.get(k));
       } else if (first != null && !confirmed) {
@@ -151,6 +147,37 @@ final class BudgetPlacer {
     warn("BUDGET_PLACED_BY_ARITHMETIC", "the budget row's cells did not match its header (a "
         + "dropped or glued cell); numbers placed by the form's identities", line);
     return out;
+  }
+
+  /**
+   * Columns whose number is not forced: among the in-bounds placements that keep the numbers
+   * the identities confirmed (the anchors) where they are, some put another number there. A
+   * number the order of the row leaves no other place for, once the anchors stand, is forced.
+   */
+  private static int unforced(List<Token[]> feasible, Token[] best, boolean[] agreed,
+      boolean[] confirmed) {
+    int unforced = 0;
+    Token[] seen = null;
+    for (Token[] at : feasible) {
+      boolean keepsAnchors = true;
+      for (int k = 0; k < 6 && keepsAnchors; k++) {
+        if (agreed[k] && confirmed[k] && best[k] != null) {
+          keepsAnchors = same(at[k], best[k]);
+        }
+      }
+      if (!keepsAnchors) {
+        continue;
+      }
+      if (seen == null) {
+        seen = at;
+      }
+      for (int k = 0; k < 6; k++) {
+        if (!same(seen[k], at[k])) {
+          unforced |= bit(k);
+        }
+      }
+    }
+    return unforced;
   }
 
   /** The ways a cell reads as numbers: one for a number, every valid split of glued digits. */

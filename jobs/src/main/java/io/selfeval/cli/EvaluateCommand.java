@@ -1,5 +1,6 @@
 package io.selfeval.cli;
 
+import io.selfeval.generate.FieldScorer;
 import io.selfeval.generate.ManifestScorer;
 import io.selfeval.warehouse.Warehouse;
 import java.io.File;
@@ -15,7 +16,10 @@ import picocli.CommandLine.Spec;
     description = {
         "Scores the flags and links in --warehouse against the manifest of the generated "
             + "corpus the pipeline read (run it with --input <corpus>/reports): precision and "
-            + "recall per rule. Exits 0 when every rule reaches --min, 1 otherwise."})
+            + "recall per rule. Exits 0 when every rule reaches --min, 1 otherwise. For a "
+            + "corpus generated with --layouts it first prints the extractor's field accuracy "
+            + "per layout x field group (right %, wrong values / gaps, wrong numbers / numbers "
+            + "read)."})
 final class EvaluateCommand extends StageCommand {
 
   @Option(names = "--manifest", paramLabel = "FILE", required = true,
@@ -41,6 +45,13 @@ final class EvaluateCommand extends StageCommand {
 
   @Override
   int run(SparkSession spark) throws Exception {
+    if (new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest).path("layouts")
+        .asBoolean(false)) {
+      // generated with --layouts: the extractor's field accuracy per layout, read directly
+      // from <corpus>/reports (plain Java, no warehouse needed)
+      FieldScorer fields = FieldScorer.score(manifest.toPath());
+      fields.describe().forEach(spec.commandLine().getOut()::println);
+    }
     List<ManifestScorer.Score> scores = new ManifestScorer(spark,
         new Warehouse(common.warehouse())).score(manifest);
     boolean ok = true;

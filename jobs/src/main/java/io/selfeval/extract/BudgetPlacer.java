@@ -31,10 +31,22 @@ final class BudgetPlacer {
 
   private final Columns columns;
   private final List<Warning> warnings;
+  private BigDecimal expectedWeight;
+  private BigDecimal expectedScore;
 
   BudgetPlacer(Columns columns, List<Warning> warnings) {
     this.columns = columns;
     this.warnings = warnings;
+  }
+
+  /**
+   * What the rest of the form says the budget 分值 and 得分 are (total weight less the indicator
+   * weights; total less the indicator scores), null when it does not say. These confirm a
+   * placement that agrees with them but never rule one out (a form's total may be misprinted).
+   */
+  void expect(BigDecimal weight, BigDecimal score) {
+    expectedWeight = weight;
+    expectedScore = score;
   }
 
   /**
@@ -58,7 +70,10 @@ final class BudgetPlacer {
     }
     List<Integer> order = columns.order();
     List<Token[]> best = new ArrayList<>();
+    List<Integer> bestMasks = new ArrayList<>();
     int bestChecks = 0;
+    int bestViolations = 0;
+    List<Token[]> feasible = new ArrayList<>();
     for (List<Token> tokens : product(perCell)) {
       if (tokens.size() > order.size() || tokens.isEmpty()) {
         continue;
@@ -68,13 +83,22 @@ final class BudgetPlacer {
         for (int t = 0; t < pick.length; t++) {
           at[order.get(pick[t])] = tokens.get(t);
         }
-        int checks = checks(at);
-        if (checks > bestChecks) {
-          bestChecks = checks;
-          best.clear();
+        if (!inBounds(at)) {
+          continue;
         }
-        if (checks == bestChecks && checks > 0) {
+        feasible.add(at);
+        int result = checks(at);
+        int checks = result & 0xF;
+        int violations = result >> 4 & 0xF;
+        if (checks > bestChecks || checks == bestChecks && violations < bestViolations) {
+          bestChecks = checks;
+          bestViolations = violations;
+          best.clear();
+          bestMasks.clear();
+        }
+        if (checks == bestChecks && violations == bestViolations && checks > 0) {
           best.add(at);
+          bestMasks.add(result >> 8);
         }
       }
     }
@@ -84,16 +108,27 @@ final class BudgetPlacer {
           + "columns with an identity to confirm them; left empty", line);
       return out;
     }
+    boolean[] agreed = new boolean[6];
+    boolean[] confirmedAll = new boolean[6];
+    for (int k = 0; k < 6; k++) {
+      agreed[k] = true;
+      confirmedAll[k] = true;
+      for (int b = 0; b < best.size(); b++) {
+        agreed[k] &= same(best.get(b)[k], best.get(0)[k]);
+        confirmedAll[k] &= (bestMasks.get(b) & bit(k)) != 0;
+      }
+    }
+    int unforced = unforced(feasible, best.get(0), agreed, confirmedAll);
     List<String> ambiguous = new ArrayList<>();
+    List<String> unconfirmed = new ArrayList<>();
     for (int k = 0; k < 6; k++) {
       Token first = best.get(0)[k];
-      boolean agree = true;
-      for (Token[] b : best) {
-        agree &= b[k] == first || b[k] != null && first != null && b[k].text().equals(first.text())
-            && b[k].cell() == first.cell() && b[k].value().compareTo(first.value()) == 0;
-      }
+      boolean agree = agreed[k];
+      boolean confirmed = confirmedAll[k] || (unforced & bit(k)) == 0;
       if (!agree) {
         ambiguous.add(Columns.NAMES.get(k));
+      } else if (first != null && !confirmed) {
+        unconfirmed.add(Columns.NAMES.get(k));
       } else if (first != null) {
         boolean own = !first.split() && first.cell() == ownCell[k];
         BigDecimal v = k == Columns.RATE ? rate(first).stripTrailingZeros() : first.value();
@@ -105,9 +140,44 @@ final class BudgetPlacer {
       warn("BUDGET_PLACEMENT_AMBIGUOUS", "two placements of the budget row fit the form's "
           + "arithmetic equally; left empty: " + String.join(", ", ambiguous), line);
     }
+    if (!unconfirmed.isEmpty()) {
+      warn("BUDGET_CELLS_UNPLACED", "no identity of the form confirms the column of: "
+          + String.join(", ", unconfirmed) + "; left empty", line);
+    }
     warn("BUDGET_PLACED_BY_ARITHMETIC", "the budget row's cells did not match its header (a "
         + "dropped or glued cell); numbers placed by the form's identities", line);
     return out;
+  }
+
+  /**
+   * Columns whose number is not forced: among the in-bounds placements that keep the numbers
+   * the identities confirmed (the anchors) where they are, some put another number there. A
+   * number the order of the row leaves no other place for, once the anchors stand, is forced.
+   */
+  private static int unforced(List<Token[]> feasible, Token[] best, boolean[] agreed,
+      boolean[] confirmed) {
+    int unforced = 0;
+    Token[] seen = null;
+    for (Token[] at : feasible) {
+      boolean keepsAnchors = true;
+      for (int k = 0; k < 6 && keepsAnchors; k++) {
+        if (agreed[k] && confirmed[k] && best[k] != null) {
+          keepsAnchors = same(at[k], best[k]);
+        }
+      }
+      if (!keepsAnchors) {
+        continue;
+      }
+      if (seen == null) {
+        seen = at;
+      }
+      for (int k = 0; k < 6; k++) {
+        if (!same(seen[k], at[k])) {
+          unforced |= bit(k);
+        }
+      }
+    }
+    return unforced;
   }
 
   /** The ways a cell reads as numbers: one for a number, every valid split of glued digits. */
@@ -160,35 +230,32 @@ final class BudgetPlacer {
     return new Token(v, split ? part : c.text(), c.line(), cell, percent, split);
   }
 
-  /** Identities checked by an assignment, or -1 when it breaks one or a bound. */
+  /**
+   * Identities an assignment checks (low four bits), those it breaks (next four: a form may
+   * misprint its rate or score, which the flags report, so a broken identity only ranks a
+   * placement lower) and the columns the checked ones confirm (a bit per column, above).
+   */
   private int checks(Token[] at) {
-    for (int k = 0; k < 6; k++) {
-      if (at[k] != null && (at[k].percent() && k != Columns.RATE
-          || !at[k].percent() && k == Columns.RATE && !columns.ratePercent())) {
-        return -1;
-      }
-    }
     BigDecimal rate = at[Columns.RATE] == null ? null : rate(at[Columns.RATE]);
     BigDecimal weight = value(at[Columns.WEIGHT]);
     BigDecimal score = value(at[Columns.SCORE]);
-    if (weight != null && (weight.signum() <= 0 || weight.compareTo(HUNDRED) > 0)
-        || score != null && weight != null && score.compareTo(weight.add(unit(score))) > 0
-        || rate != null && rate.compareTo(BigDecimal.valueOf(2)) > 0) {
-      return -1;
-    }
     int checks = 0;
+    int violations = 0;
+    int confirmed = 0;
+    int denomColumn = columns.has(Columns.ADJUSTED) ? Columns.ADJUSTED : Columns.INITIAL;
     BigDecimal executed = value(at[Columns.EXECUTED]);
-    Token denomToken = columns.has(Columns.ADJUSTED) ? at[Columns.ADJUSTED]
-        : at[Columns.INITIAL];
+    Token denomToken = at[denomColumn];
     BigDecimal denom = value(denomToken);
     BigDecimal computed = executed != null && denom != null && denom.signum() > 0
         ? executed.divide(denom, MathContext.DECIMAL64) : null;
     if (rate != null && computed != null) {
       BigDecimal tol = rateUnit(at[Columns.RATE]);
       if (rate.subtract(computed).abs().compareTo(tol) > 0) {
-        return -1;
+        violations++;
+      } else {
+        checks++;
+        confirmed |= bit(Columns.RATE) | bit(Columns.EXECUTED) | bit(denomColumn);
       }
-      checks++;
     }
     BigDecimal r = rate != null ? rate : computed;
     if (score != null && weight != null && r != null) {
@@ -196,11 +263,49 @@ final class BudgetPlacer {
       BigDecimal tol = unit(score).add(weight.multiply(rate != null
           ? rateUnit(at[Columns.RATE]) : new BigDecimal("0.0001")));
       if (score.subtract(expected).abs().compareTo(tol) > 0) {
-        return -1;
+        violations++;
+      } else {
+        checks++;
+        confirmed |= bit(Columns.SCORE) | bit(Columns.WEIGHT) | (rate != null
+            ? bit(Columns.RATE) : bit(Columns.EXECUTED) | bit(denomColumn));
       }
-      checks++;
     }
-    return checks;
+    if (weight != null && expectedWeight != null
+        && weight.subtract(expectedWeight).abs().compareTo(new BigDecimal("0.001")) <= 0) {
+      checks++;
+      confirmed |= bit(Columns.WEIGHT);
+    }
+    if (score != null && expectedScore != null
+        && score.subtract(expectedScore).abs().compareTo(new BigDecimal("0.011")) <= 0) {
+      checks++;
+      confirmed |= bit(Columns.SCORE);
+    }
+    return checks | violations << 4 | confirmed << 8;
+  }
+
+  /** The bounds every placement keeps: a % only under 执行率, 分值 in (0, 100], 得分 ≤ 分值. */
+  private boolean inBounds(Token[] at) {
+    for (int k = 0; k < 6; k++) {
+      if (at[k] != null && (at[k].percent() && k != Columns.RATE
+          || !at[k].percent() && k == Columns.RATE && !columns.ratePercent())) {
+        return false;
+      }
+    }
+    BigDecimal rate = at[Columns.RATE] == null ? null : rate(at[Columns.RATE]);
+    BigDecimal weight = value(at[Columns.WEIGHT]);
+    BigDecimal score = value(at[Columns.SCORE]);
+    return !(weight != null && (weight.signum() <= 0 || weight.compareTo(HUNDRED) > 0)
+        || score != null && weight != null && score.compareTo(weight.add(unit(score))) > 0
+        || rate != null && rate.compareTo(BigDecimal.valueOf(2)) > 0);
+  }
+
+  private static boolean same(Token a, Token b) {
+    return a == b || a != null && b != null && a.text().equals(b.text()) && a.cell() == b.cell()
+        && a.value().compareTo(b.value()) == 0;
+  }
+
+  private static int bit(int column) {
+    return 1 << column;
   }
 
   private BigDecimal rate(Token t) {

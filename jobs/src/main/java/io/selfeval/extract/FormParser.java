@@ -8,6 +8,7 @@ import io.selfeval.model.Goals;
 import io.selfeval.model.Grade;
 import io.selfeval.model.Indicator;
 import io.selfeval.model.Warning;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -52,6 +53,10 @@ final class FormParser {
   private final List<Indicator> indicators = new ArrayList<>();
   private Figure total;
   private Figure totalWeight;
+  /** A budget total row whose cells do not line up: placed once the whole form is read. */
+  private TableRow misfitRow;
+  private int misfitLabelAt;
+  private int[] misfitOwn;
   private Grade grade;
   private int lineEnd;
 
@@ -124,6 +129,9 @@ final class FormParser {
         warn("AMOUNT_UNIT_ASSUMED", "the budget block names no unit; 万元 assumed",
             initial.line());
       }
+    }
+    if (misfitRow != null) {
+      placeMisfitRow();
     }
     Budget budget = new Budget(initial, adjusted, executed, weight, rate, score, amountUnit,
         List.copyOf(budgetLines));
@@ -238,14 +246,9 @@ final class FormParser {
           && Texts.compact(t).matches("[0-9.%]{4,}");
     }
     if (misfit) {
-      Figure[] f = new BudgetPlacer(budgetColumns, warnings)
-          .place(row.cells().subList(labelAt + 1, row.size()), own, row.line());
-      initial = f[Columns.INITIAL];
-      adjusted = f[Columns.ADJUSTED];
-      executed = f[Columns.EXECUTED];
-      weight = f[Columns.WEIGHT];
-      rate = f[Columns.RATE];
-      score = f[Columns.SCORE];
+      misfitRow = row;
+      misfitLabelAt = labelAt;
+      misfitOwn = own;
       return;
     }
     boolean percent = budgetColumns.ratePercent();
@@ -259,6 +262,36 @@ final class FormParser {
           rate.text(), rate.line());
     }
     score = figure(row, budgetColumns.at(labelAt, Columns.SCORE), false);
+  }
+
+  /**
+   * Places the budget total row by the identities, with two more from the rest of the form:
+   * the budget 分值 is the total weight less the indicator weights, and the budget 得分 the total
+   * less the indicator scores (when the form prints all of them).
+   */
+  private void placeMisfitRow() {
+    BudgetPlacer placer = new BudgetPlacer(budgetColumns, warnings);
+    BigDecimal weights = BigDecimal.ZERO;
+    BigDecimal scores = BigDecimal.ZERO;
+    boolean complete = !indicators.isEmpty();
+    for (Indicator i : indicators) {
+      complete &= i.weight() != null && i.score() != null;
+      weights = i.weight() == null ? weights : weights.add(i.weight());
+      scores = i.score() == null ? scores : scores.add(i.score());
+    }
+    if (complete) {
+      placer.expect(totalWeight == null || totalWeight.value() == null ? null
+          : totalWeight.value().subtract(weights), total == null || total.value() == null
+          ? null : total.value().subtract(scores));
+    }
+    Figure[] f = placer.place(misfitRow.cells().subList(misfitLabelAt + 1, misfitRow.size()),
+        misfitOwn, misfitRow.line());
+    initial = f[Columns.INITIAL];
+    adjusted = f[Columns.ADJUSTED];
+    executed = f[Columns.EXECUTED];
+    weight = f[Columns.WEIGHT];
+    rate = f[Columns.RATE];
+    score = f[Columns.SCORE];
   }
 
   private static String sourceCategory(String label) {

@@ -47,6 +47,8 @@ public final class FieldScorer {
   }
 
   private final Map<String, Map<String, Count>> counts = new TreeMap<>();
+  private final List<String> misses = new ArrayList<>();
+  private String file;
   private int documents;
 
   /** Scores every document of a manifest written with --layouts. */
@@ -68,6 +70,7 @@ public final class FieldScorer {
 
   private void document(JsonNode doc, List<FormRecord> records) {
     documents++;
+    file = doc.get("file").asText() + " [" + doc.get("noises").asText() + "]";
     String layout = doc.get("layout").asText();
     List<FormRecord> unused = new ArrayList<>(records);
     for (JsonNode form : doc.get("forms")) {
@@ -141,9 +144,23 @@ public final class FieldScorer {
       c.right++;
     } else if (found == null) {
       c.gap++;
+      miss("gap", layout, group, truth, null);
     } else {
       c.wrong++;
+      miss("WRONG", layout, group, truth, found);
     }
+  }
+
+  private void miss(String kind, String layout, String group, Object truth, Object found) {
+    if (misses.size() < 5000) {
+      misses.add(kind + " " + layout + " " + group + " " + file + ": printed " + truth
+          + ", read " + found);
+    }
+  }
+
+  /** The first misses (gaps and wrong values), each with its file, printed and read value. */
+  public List<String> misses() {
+    return misses;
   }
 
   private void number(String layout, String group, BigDecimal truth, BigDecimal found) {
@@ -155,9 +172,11 @@ public final class FieldScorer {
       c.right++;
     } else if (found == null) {
       c.gap++;
+      miss("gap", layout, group, truth, null);
     } else {
       c.wrong++;
       c.numbersWrong++;
+      miss("WRONG", layout, group, truth, found);
     }
   }
 

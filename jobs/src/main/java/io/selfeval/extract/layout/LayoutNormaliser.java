@@ -95,13 +95,14 @@ public final class LayoutNormaliser {
       return String.join("\t", cells);
     }
     List<String> spaced = RowSyntax.spaceCells(line);
-    if (spaced.size() >= 2 && spaced.stream().noneMatch(LayoutNormaliser::isProse)) {
+    if (spaced.size() >= 4
+        || spaced.size() >= 2 && spaced.stream().noneMatch(LayoutNormaliser::isProse)) {
       spaceRow[i] = spaced;
     }
     return line;
   }
 
-  /** A sentence, not a cell: ends in 。 or runs longer than a cell does. */
+  /** A sentence, not a cell (in a line of fewer than four): ends in 。 or runs long. */
   private static boolean isProse(String cell) {
     return cell.endsWith("。") || cell.length() > LONG_LINE / 2;
   }

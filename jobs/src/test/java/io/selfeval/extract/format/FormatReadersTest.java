@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.selfeval.extract.ReportExtractor;
 import io.selfeval.model.FormRecord;
 import io.selfeval.model.Indicator;
+import io.selfeval.model.LineLocation;
 import io.selfeval.model.Records;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
@@ -25,6 +26,9 @@ class FormatReadersTest {
     FormRecord r = only(ReportExtractor.extract(SampleWriters.docx(), "a/自评.docx"));
     assertSampleValues(r);
     assertEquals("docx", r.source().encoding());
+    assertEquals("docx", r.source().format());
+    // 保洁道路面积 is the table's 9th row
+    assertEquals("table 1 row 9", locationOf(r, r.indicators().get(0).line()));
   }
 
   @Test
@@ -32,6 +36,9 @@ class FormatReadersTest {
     FormRecord r = only(ReportExtractor.extract(SampleWriters.xlsx(), "自评.xlsx"));
     assertSampleValues(r);
     assertTrue(codes(r).contains("HIDDEN_SHEET"), r.warnings().toString());
+    // the title is on row 1, the form from row 2, column B; 保洁道路面积 on row 10, 合计 on 4
+    assertEquals("自评表!B10:J10", locationOf(r, r.indicators().get(0).line()));
+    assertEquals("自评表!B4:J4", locationOf(r, r.budget().initial().line()));
   }
 
   @Test
@@ -47,6 +54,7 @@ class FormatReadersTest {
     FormRecord r = only(result);
     assertSampleValues(r);
     assertEquals("GB18030", result.encoding());
+    assertEquals("table 1 row 11", locationOf(r, r.indicators().get(2).line()));
   }
 
   @Test
@@ -105,6 +113,12 @@ class FormatReadersTest {
   static void assertNumber(String expected, BigDecimal actual) {
     assertNotNull(actual, "expected " + expected);
     assertEquals(0, new BigDecimal(expected).compareTo(actual), expected + " vs " + actual);
+  }
+
+  static String locationOf(FormRecord r, int line) {
+    assertNotNull(r.source().locations(), "no locations");
+    return r.source().locations().stream().filter(l -> l.line() == line)
+        .map(LineLocation::location).findFirst().orElse(null);
   }
 
   static List<String> codes(FormRecord r) {

@@ -79,6 +79,9 @@ public final class ReportExtractor {
       return new Result(file, sha256, Status.REJECTED,
           "no self-evaluation form, stated figure or fiscal year found", encoding, List.of());
     }
+    if (decoded.locations() != null) {
+      records = Provenance.withLocations(records, decoded);
+    }
     boolean warned = records.stream().anyMatch(r -> !r.warnings().isEmpty());
     return new Result(file, sha256, warned ? Status.PARSED_WITH_WARNINGS : Status.PARSED, null,
         encoding, records);

@@ -26,7 +26,7 @@ public record FormRecord(
     Narrative narrative,
     List<Warning> warnings) {
 
-  public static final String SCHEMA_VERSION = "1.0";
+  public static final String SCHEMA_VERSION = "1.1";
   public static final String KIND_UNIT = "unit";
   public static final String KIND_PROJECT = "project";
 }

@@ -84,12 +84,20 @@ final class PdfLayout {
 
   private static Line line(List<Box> row) {
     row.sort(Comparator.comparingDouble(Box::x));
+    // the median box, not the extremes: OCR boxes of punctuation and tall glyphs overreach
+    float[] tops = new float[row.size()];
+    float[] bottoms = new float[row.size()];
+    for (int i = 0; i < row.size(); i++) {
+      tops[i] = row.get(i).y();
+      bottoms[i] = row.get(i).y() + row.get(i).height();
+    }
+    java.util.Arrays.sort(tops);
+    java.util.Arrays.sort(bottoms);
     Line line = new Line();
-    line.top = Float.MAX_VALUE;
+    line.top = tops[tops.length / 2];
+    line.bottom = bottoms[bottoms.length / 2];
     Span span = null;
     for (Box b : row) {
-      line.top = Math.min(line.top, b.y());
-      line.bottom = Math.max(line.bottom, b.y() + b.height());
       if (span == null || b.x() - span.right > CELL_GAP_EM * b.height()) {
         span = new Span(b.x(), b.right());
         line.cells.add(span);

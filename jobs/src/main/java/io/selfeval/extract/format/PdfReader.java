@@ -85,6 +85,8 @@ final class PdfReader {
           + "misread");
     }
     Map<String, Integer> repeated = repeatedEdges(pageLines);
+    List<String> kept = new ArrayList<>();
+    List<String> keptAt = new ArrayList<>();
     for (int p = 0; p < pageLines.size(); p++) {
       List<PdfLayout.Line> lines = pageLines.get(p);
       for (int i = 0; i < lines.size(); i++) {
@@ -94,8 +96,16 @@ final class PdfReader {
             || repeated.getOrDefault(key(text), 0) * 2 > pageLines.size())) {
           continue;
         }
-        out.line(text, "page " + (p + 1) + " line " + (i + 1));
+        kept.add(text);
+        keptAt.add("page " + (p + 1) + " line " + (i + 1));
       }
+    }
+    for (int i = 0; i < kept.size(); i++) {
+      String text = kept.get(i);
+      // a row with one filled cell between two table rows is a row, not prose
+      boolean inTable = i > 0 && i + 1 < kept.size() && kept.get(i - 1).indexOf('\t') >= 0
+          && kept.get(i + 1).indexOf('\t') >= 0;
+      out.line(inTable && text.indexOf('\t') < 0 ? text + "\t" : text, keptAt.get(i));
     }
     if (out.isEmpty()) {
       throw new RejectedDocumentException("PDF with no text (no text layer, no readable page)");

@@ -23,10 +23,10 @@ import org.apache.poi.ss.util.NumberToTextConverter;
 
 /**
  * Reads .xlsx/.xlsm and .xls/.et workbooks with Apache POI: every sheet, each row a line at
- * {@code Sheet!A7:F7}. Numbers are written as stored, not as displayed: a 0.975 with a
- * percentage format is 97.5%, never a rounded 98%. Formulas give their cached value; nothing
- * is evaluated and no macro runs. Merged regions show their text in their top-left cell. Hidden
- * sheets and rows are read, and a warning names them.
+ * {@code Sheet!B7:J7} (the columns the sheet uses). Numbers are written as stored, not as
+ * displayed: a 0.975 with a percentage format is 97.5%, never a rounded 98%. Formulas give
+ * their cached value; nothing is evaluated and no macro runs. Merged regions show their text
+ * in their top-left cell. Hidden sheets and rows are read, and a warning names them.
  */
 final class SheetReader {
 
@@ -75,7 +75,7 @@ final class SheetReader {
           + " rows; only the first " + MAX_ROWS + " were read");
     }
     List<String[]> grid = new ArrayList<>();
-    List<String> locations = new ArrayList<>();
+    List<Integer> rowNumbers = new ArrayList<>();
     List<Integer> hidden = new ArrayList<>();
     int leftmost = Integer.MAX_VALUE;
     for (int r = first; r <= last; r++) {
@@ -92,8 +92,7 @@ final class SheetReader {
         hidden.add(r + 1);
       }
       grid.add(cells);
-      locations.add(name + "!" + new CellReference(r, 0).formatAsString(false)
-          + ":" + new CellReference(r, Math.max(0, width - 1)).formatAsString(false));
+      rowNumbers.add(r);
     }
     if (!hidden.isEmpty()) {
       out.warn("HIDDEN_ROWS", "sheet " + name + ": hidden rows " + hidden
@@ -104,11 +103,17 @@ final class SheetReader {
     }
     // a form set in from column A: the empty columns to its left are not cells of it
     int shift = leftmost;
+    int width = grid.stream().mapToInt(row -> row.length).max().orElse(shift + 1);
     List<String[]> shifted = new ArrayList<>(grid.size());
-    for (String[] row : grid) {
+    List<String> locations = new ArrayList<>(grid.size());
+    for (int i = 0; i < grid.size(); i++) {
+      String[] row = grid.get(i);
       String[] s = new String[Math.max(0, row.length - shift)];
       System.arraycopy(row, Math.min(shift, row.length), s, 0, s.length);
       shifted.add(s);
+      int r = rowNumbers.get(i);
+      locations.add(name + "!" + new CellReference(r, shift).formatAsString(false) + ":"
+          + new CellReference(r, Math.max(shift, width - 1)).formatAsString(false));
     }
     out.table(shifted, locations);
   }

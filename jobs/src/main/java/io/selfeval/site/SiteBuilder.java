@@ -44,12 +44,15 @@ public final class SiteBuilder {
   public void build(SiteData data, BiConsumer<String, String> sink) {
     List<Form> ranked = data.forms().stream().sorted(Comparator.comparing(Form::riskScore)
         .reversed().thenComparing(Form::formId)).toList();
+    List<Flag> allFlags = data.flags().stream().sorted(Comparator.comparing(Flag::fiscalYear,
+        Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(Flag::ruleId)
+        .thenComparing(Flag::flagId)).toList();
     Map<Integer, List<Form>> formsByYear = new TreeMap<>(ranked.stream()
         .filter(f -> f.fiscalYear() != null).collect(groupingBy(Form::fiscalYear)));
-    Map<Integer, List<Flag>> flagsByYear = new TreeMap<>(data.flags().stream()
+    Map<Integer, List<Flag>> flagsByYear = new TreeMap<>(allFlags.stream()
         .filter(f -> f.fiscalYear() != null).collect(groupingBy(Flag::fiscalYear)));
     TreeSet<String> ruleIds = new TreeSet<>();
-    data.flags().forEach(f -> ruleIds.add(f.ruleId()));
+    allFlags.forEach(f -> ruleIds.add(f.ruleId()));
     Map<String, String> unitNames = unitNames(data);
     int riskPages = pageCount(data.forms().size());
 
@@ -61,8 +64,8 @@ public final class SiteBuilder {
           "high", flags.stream().filter(f -> "high".equals(f.severity())).count()));
     }
     sink.accept("index.html", pages.render("index", model("root", "", "runId", data.runId(),
-        "forms", data.forms().size(), "units", unitNames.size(), "flags", data.flags().size(),
-        "years", years, "byRule", byRule(data.flags()),
+        "forms", data.forms().size(), "units", unitNames.size(), "flags", allFlags.size(),
+        "years", years, "byRule", byRule(allFlags),
         "top", ranked.subList(0, Math.min(TOP, ranked.size())),
         "riskPages", riskPages)));
 
@@ -83,11 +86,13 @@ public final class SiteBuilder {
           "offset", (p - 1) * PAGE_SIZE, "years", formsByYear.keySet())));
     }
 
-    Map<String, List<Flag>> flagsByForm = data.flags().stream()
+    Map<String, List<Flag>> flagsByForm = allFlags.stream()
         .filter(f -> f.formId() != null).collect(groupingBy(Flag::formId));
     Map<String, List<Indicator>> indicatorsByForm = data.indicators().stream()
+        .sorted(Comparator.comparingInt(Indicator::position))
         .collect(groupingBy(Indicator::formId));
     Map<String, List<BudgetLine>> budgetByForm = data.budgetLines().stream()
+        .sorted(Comparator.comparingInt(BudgetLine::position))
         .collect(groupingBy(BudgetLine::formId));
     for (Form f : data.forms()) {
       List<Map<String, Object>> flags = new ArrayList<>();
@@ -107,7 +112,7 @@ public final class SiteBuilder {
     units(data, unitNames, sink);
 
     for (String id : ruleIds) {
-      List<Flag> flags = data.flags().stream().filter(f -> id.equals(f.ruleId())).toList();
+      List<Flag> flags = allFlags.stream().filter(f -> id.equals(f.ruleId())).toList();
       int count = pageCount(flags.size());
       for (int p = 1; p <= count; p++) {
         sink.accept("rule/" + rulePage(id, p), pages.render("rule", model("root", "../",
@@ -121,9 +126,12 @@ public final class SiteBuilder {
   private void units(SiteData data, Map<String, String> unitNames,
       BiConsumer<String, String> sink) {
     Map<String, List<UnitYear>> yearsByUnit = data.unitYears().stream()
+        .sorted(Comparator.comparingInt(UnitYear::fiscalYear))
         .collect(groupingBy(UnitYear::unitId));
     Map<String, List<Form>> formsByUnit = data.forms().stream()
-        .filter(f -> f.unitId() != null).collect(groupingBy(Form::unitId));
+        .filter(f -> f.unitId() != null).sorted(Comparator.comparing(Form::fiscalYear,
+            Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(Form::formId))
+        .collect(groupingBy(Form::unitId));
     for (String id : unitNames.keySet()) {
       List<UnitLink> earlier = data.unitLinks().stream()
           .filter(l -> id.equals(l.rightKey())).toList();

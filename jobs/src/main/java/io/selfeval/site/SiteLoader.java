@@ -11,9 +11,15 @@ import io.selfeval.site.SiteRows.Form;
 import io.selfeval.site.SiteRows.Indicator;
 import io.selfeval.site.SiteRows.UnitLink;
 import io.selfeval.site.SiteRows.UnitYear;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -22,7 +28,8 @@ import org.apache.spark.sql.SparkSession;
  * Collects what the pages show from the published marts (read through {@code <marts>/<mart>},
  * the version readers see) and from the Delta tables the marts do not carry (budget lines, the
  * lines of 总分 and of the budget block, unit links). Only the columns a page shows are
- * collected, so the driver holds a few hundred bytes per form and indicator row.
+ * collected, so the driver holds a few hundred bytes per form and indicator row; rows come
+ * unordered (no shuffle) and the pages order them.
  */
 public final class SiteLoader {
 
@@ -39,40 +46,55 @@ public final class SiteLoader {
     Dataset<Row> lines = warehouse.read(spark, "forms").select(col("form_id").as("l_form_id"),
         col("budget_line"), col("reported_total_line"));
     List<Form> forms = collect(mart(Marts.FORM_SCORECARD)
-        .join(lines, col("form_id").equalTo(col("l_form_id")), "left_outer")
-        .orderBy(col("risk_score").desc(), col("form_id")), SiteLoader::form);
-    String runId = forms.isEmpty() ? "none"
-        : mart(Marts.FORM_SCORECARD).select("run_id").first().getString(0);
-    List<BudgetLine> budget = collect(warehouse.read(spark, "budget_lines")
-        .orderBy("form_id", "position"), r -> new BudgetLine(r.getAs("form_id"),
+        .join(lines, col("form_id").equalTo(col("l_form_id")), "left_outer"),
+        SiteLoader::form);
+    List<BudgetLine> budget = collect(warehouse.read(spark, "budget_lines"),
+        r -> new BudgetLine(r.getAs("form_id"),
             r.<Integer>getAs("position"), r.getAs("label"), r.getAs("initial_wan_yuan"),
             r.getAs("adjusted_wan_yuan"), r.getAs("executed_wan_yuan"),
             r.getAs("amount_wan_yuan"), r.<Integer>getAs("line")));
-    List<Indicator> indicators = collect(mart(Marts.INDICATOR_DEVIATIONS)
-        .orderBy("form_id", "position"), r -> new Indicator(r.getAs("form_id"),
+    List<Indicator> indicators = collect(mart(Marts.INDICATOR_DEVIATIONS).select("form_id",
+        "position", "level1", "level2", "name", "target_text", "actual_text", "deviation_reason",
+        "status", "weight", "score", "expected_score", "score_excess", "scoring_rule", "line"),
+        r -> new Indicator(r.getAs("form_id"),
             r.<Integer>getAs("position"), r.getAs("level1"), r.getAs("level2"), r.getAs("name"),
             r.getAs("target_text"), r.getAs("actual_text"), r.getAs("deviation_reason"),
             r.getAs("status"), r.getAs("weight"), r.getAs("score"), r.getAs("expected_score"),
             r.getAs("score_excess"), r.getAs("scoring_rule"), r.<Integer>getAs("line")));
-    List<Flag> flags = collect(mart(Marts.INFLATION_FLAGS)
-        .orderBy("fiscal_year", "rule_id", "form_id", "flag_id"), r -> new Flag(
+    List<Flag> flags = collect(mart(Marts.INFLATION_FLAGS).drop("evidence_json"), r -> new Flag(
             r.getAs("flag_id"), r.getAs("rule_id"), r.getAs("severity"), r.getAs("unit_id"),
             r.getAs("unit_name"), r.getAs("fiscal_year"), r.getAs("form_id"),
             r.getAs("project_name"), r.getAs("indicator_name"), r.getAs("evidence"),
             r.getAs("source_file"), r.getAs("source_line")));
-    List<UnitYear> unitYears = collect(mart(Marts.UNIT_YEAR_PROFILES)
-        .orderBy("unit_id", "fiscal_year"), r -> new UnitYear(r.getAs("unit_id"),
+    List<UnitYear> unitYears = collect(mart(Marts.UNIT_YEAR_PROFILES),
+        r -> new UnitYear(r.getAs("unit_id"),
             r.<Integer>getAs("fiscal_year"), r.getAs("unit_name"), r.getAs("unit_kind"),
             r.<Integer>getAs("forms"), r.getAs("execution_rate"), r.getAs("reported_total"),
             r.getAs("fair_total"), r.getAs("inflation_points"), r.getAs("anomaly_score"),
             r.<Integer>getAs("flags"), r.<Integer>getAs("high_flags")));
     List<UnitLink> links = !warehouse.has(spark, "int_links") ? List.of()
-        : collect(warehouse.read(spark, "int_links").where(col("link_kind").equalTo("unit"))
-            .orderBy("left_key", "right_key"), r -> new UnitLink(r.getAs("left_key"),
+        : collect(warehouse.read(spark, "int_links").where(col("link_kind").equalTo("unit")),
+            r -> new UnitLink(r.getAs("left_key"),
                 r.getAs("left_name"), r.<Integer>getAs("left_year"), r.getAs("right_key"),
                 r.getAs("right_name"), r.<Integer>getAs("right_year"),
                 r.getAs("jaccard_distance")));
-    return new SiteData(runId, forms, budget, indicators, flags, unitYears, links);
+    return new SiteData(martRunId(), forms, budget, indicators, flags, unitYears, links);
+  }
+
+  /** The run that published the marts read here (their {@code _RUN_ID} file). */
+  private String martRunId() {
+    Path marker = new Path(warehouse.root() + "/marts/" + Marts.FORM_SCORECARD + "/_RUN_ID");
+    try {
+      FileSystem fs = marker.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(marker)) {
+        return "unknown";
+      }
+      try (InputStream in = fs.open(marker)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A published mart, read with its declared schema. */

@@ -17,14 +17,14 @@ import picocli.CommandLine.Spec;
 /** {@code selfeval run}: every stage in order, in one SparkSession. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {
-        "Runs extract, load, analyse and publish in order on --input, in one Spark session, "
-            + "and ends with a one-line summary. Stops at the first stage that fails, after "
-            + "the stages before it have finished; the runs table records every stage.",
+        "Runs extract, load, analyse, publish and site in order on --input, in one Spark "
+            + "session, and ends with a one-line summary. Stops at the first stage that fails, "
+            + "after the stages before it have finished; the runs table records every stage.",
         "Incremental: documents already loaded (same content) are hashed but not extracted or "
             + "loaded again, and when nothing "
             + "the marts are built from has changed since they were published (same tables, "
-            + "rule pack, thresholds and selfeval version), analyse and publish are skipped "
-            + "and the exit code is 3.",
+            + "rule pack, thresholds and selfeval version), analyse, publish and site are "
+            + "skipped and the exit code is 3.",
         "One run at a time per warehouse: a second one is refused (exit 5) while the first "
             + "holds <warehouse>/_selfeval.lock; a lock left by a killed run is cleared."},
     exitCodeListHeading = "%nExit codes:%n",
@@ -80,7 +80,9 @@ final class RunCommand extends StageCommand {
     AnalyseCommand analyse = new AnalyseCommand();
     analyse.rules = rules;
     PublishCommand publish = new PublishCommand();
-    for (StageCommand stage : new StageCommand[] {extract, load, analyse, publish}) {
+    SiteCommand site = new SiteCommand();
+    site.input = input;
+    for (StageCommand stage : new StageCommand[] {extract, load, analyse, publish, site}) {
       stage.common = common;
       stage.runId = runId();
     }
@@ -88,15 +90,16 @@ final class RunCommand extends StageCommand {
     load.spec = spec;
     analyse.spec = spec;
     publish.spec = spec;
+    site.spec = spec;
     final Pipeline pipeline = new Pipeline(spark, warehouse, runId());
     boolean skipped;
-    try (Progress progress = new Progress(spark, System.err, Progress.detect(), 4)) {
+    try (Progress progress = new Progress(spark, System.err, Progress.detect(), 5)) {
       step(progress, pipeline, spark, extract);
       step(progress, pipeline, spark, load);
       final String source = analyse.source(spark, warehouse);
       skipped = !force && new PublishJob(spark, warehouse).upToDate(source);
       if (skipped) {
-        for (String stage : new String[] {"analyse", "publish"}) {
+        for (String stage : new String[] {"analyse", "publish", "site"}) {
           progress.begin(stage);
           progress.end("skipped: nothing new");
           pipeline.skipped(stage, "nothing changed since the marts were published: " + source);
@@ -105,12 +108,13 @@ final class RunCommand extends StageCommand {
         step(progress, pipeline, spark, analyse);
         publish.source = source;
         step(progress, pipeline, spark, publish);
+        step(progress, pipeline, spark, site);
       }
     }
     final long newRejects = rejectedFirstBy(spark, warehouse, runId());
     int code = newRejects > 0 ? ExitCodes.SOME_REJECTED
         : skipped ? ExitCodes.NOTHING_NEW : ExitCodes.OK;
-    spec.commandLine().getOut().println(summary(extract, load, analyse, skipped, newRejects,
+    spec.commandLine().getOut().println(summary(extract, load, analyse, site, skipped, newRejects,
         (System.nanoTime() - started) / 1e9, code));
     return code;
   }
@@ -138,7 +142,7 @@ final class RunCommand extends StageCommand {
   }
 
   private String summary(ExtractCommand extract, LoadCommand load, AnalyseCommand analyse,
-      boolean skipped, long newRejects, double seconds, int code) {
+      SiteCommand site, boolean skipped, long newRejects, double seconds, int code) {
     long rejected = extract.summary.rejected() + load.summary.rejected();
     StringBuilder sb = new StringBuilder("run ").append(runId()).append(": ")
         .append(skipped ? "nothing new" : "done").append(" in ")
@@ -148,10 +152,11 @@ final class RunCommand extends StageCommand {
         .append(extract.summary.unchanged() + load.summary.skipped()).append(" unchanged, ")
         .append(rejected).append(" rejected (").append(newRejects).append(" new)");
     if (skipped) {
-      sb.append("; analyse and publish skipped, marts up to date");
+      sb.append("; analyse, publish and site skipped, marts up to date");
     } else {
       sb.append("; ").append(analyse.counts[1]).append(" forms, ")
-          .append(analyse.counts[2]).append(" flags; marts published");
+          .append(analyse.counts[2]).append(" flags; marts published; site ")
+          .append(site.built == null ? "not built" : site.built.index().toString());
     }
     return sb.append(" (exit ").append(code).append(')').toString();
   }

@@ -18,13 +18,14 @@ import picocli.CommandLine.IVersionProvider;
     description = {
         "Reads budget performance self-evaluation reports (绩效自评报告), turns them into "
             + "traceable records and Delta tables, flags scores that look too good, and "
-            + "publishes parquet marts.",
+            + "publishes parquet marts and a static site for auditors.",
         ""},
     subcommands = {
         ExtractCommand.class,
         LoadCommand.class,
         AnalyseCommand.class,
         PublishCommand.class,
+        SiteCommand.class,
         RunCommand.class,
         GenerateCommand.class,
         EvaluateCommand.class,
@@ -34,7 +35,7 @@ import picocli.CommandLine.IVersionProvider;
         "0:done",
         "1:failed (the message says why)",
         "2:invalid command line",
-        "3:run: nothing new (analyse and publish skipped)",
+        "3:run: nothing new (analyse, publish and site skipped)",
         "4:run: done, but documents were newly rejected",
         "5:another run holds the warehouse lock"})
 public final class SelfevalCli implements Runnable {
@@ -47,7 +48,7 @@ public final class SelfevalCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Name a stage: extract, load, analyse, publish, or run for all of them; or "
+        "Name a stage: extract, load, analyse, publish, site, or run for all of them; or "
             + "generate for a synthetic corpus.");
   }
 

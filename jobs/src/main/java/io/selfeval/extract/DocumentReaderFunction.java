@@ -1,6 +1,7 @@
 package io.selfeval.extract;
 
 import io.selfeval.model.FormRecord;
+import io.selfeval.model.PiiMasker;
 import io.selfeval.model.Records;
 import java.io.IOException;
 import java.io.InputStream;

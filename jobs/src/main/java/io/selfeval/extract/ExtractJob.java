@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.selfeval.model.PiiMasker;
 import io.selfeval.model.Schemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;

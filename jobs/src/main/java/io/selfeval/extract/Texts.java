@@ -1,5 +1,6 @@
 package io.selfeval.extract;
 
+import io.selfeval.model.PiiMasker;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.regex.Pattern;

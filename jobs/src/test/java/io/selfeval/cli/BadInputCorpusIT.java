@@ -216,7 +216,7 @@ class BadInputCorpusIT {
   void ledgerAccountsForEveryDocumentOfBothStages() {
     List<Row> ledger = SharedSpark.get().read().format("delta").load(warehouse + "/delta/runs")
         .orderBy("started_at", "ended_at").collectAsList();
-    assertEquals(List.of("extract", "load", "analyse", "publish"),
+    assertEquals(List.of("extract", "load", "analyse", "publish", "site"),
         ledger.stream().map(r -> r.<String>getAs("stage")).toList());
     Row extract = ledger.get(0);
     Row load = ledger.get(1);

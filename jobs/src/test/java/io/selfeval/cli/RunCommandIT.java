@@ -25,7 +25,7 @@ class RunCommandIT {
 
     List<Row> ledger = spark.read().format("delta").load(warehouse + "/delta/runs")
         .orderBy("started_at", "ended_at").collectAsList();
-    assertEquals(List.of("extract", "load", "analyse", "publish"),
+    assertEquals(List.of("extract", "load", "analyse", "publish", "site"),
         ledger.stream().map(r -> r.<String>getAs("stage")).toList());
     String runId = ledger.get(0).getAs("run_id");
     for (Row r : ledger) {
@@ -35,8 +35,8 @@ class RunCommandIT {
     assertEquals("ok", ledger.get(3).getAs("outcome"));
     String last = SeedWarehouse.output().strip().lines().reduce((a, b) -> b).orElse("");
     assertTrue(last.matches("run " + runId + ": done in [0-9.]+ s; 6 documents: 5 loaded, "
-        + "0 unchanged, 1 rejected \\(1 new\\); 9 forms, 24 flags; marts published "
-        + "\\(exit 4\\)"), last);
+        + "0 unchanged, 1 rejected \\(1 new\\); 9 forms, 24 flags; marts published; site "
+        + "\\S+/site/current/index.html \\(exit 4\\)"), last);
     Row extract = ledger.get(0);
     final Row load = ledger.get(1);
     // extract: 6 documents in = 5 parsed + 1 rejected (the empty file)

@@ -71,13 +71,13 @@ class ScheduledRunIT {
     assertEquals(ExitCodes.NOTHING_NEW, second.code(), second.output());
     assertTrue(second.last().startsWith("run " + second.runId() + ": nothing new in "),
         second.last());
-    assertTrue(second.last().endsWith("0 loaded, 1 unchanged, 0 rejected (0 new); analyse and "
-        + "publish skipped, marts up to date (exit 3)"), second.last());
+    assertTrue(second.last().endsWith("0 loaded, 1 unchanged, 0 rejected (0 new); analyse, "
+        + "publish and site skipped, marts up to date (exit 3)"), second.last());
     assertEquals(first.runId(), martRunId(warehouse), "marts not republished");
     List<Row> skipped = SharedSpark.get().read().format("delta").load(warehouse + "/delta/runs")
         .where("run_id = '" + second.runId() + "' and outcome = 'skipped_nothing_new'")
         .orderBy("stage").collectAsList();
-    assertEquals(List.of("analyse", "publish"),
+    assertEquals(List.of("analyse", "publish", "site"),
         skipped.stream().map(r -> r.<String>getAs("stage")).toList());
     assertEquals(after1, WarehouseContents.of(warehouse));
     // the known report was hashed, not extracted again

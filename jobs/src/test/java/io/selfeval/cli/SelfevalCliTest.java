@@ -24,7 +24,7 @@ class SelfevalCliTest {
   @Test
   void helpListsEveryStageAndTheSharedOptionsOfEachStage() {
     assertEquals(0, execute("--help"));
-    for (String stage : new String[] {"extract", "load", "analyse", "publish", "run"}) {
+    for (String stage : new String[] {"extract", "load", "analyse", "publish", "site", "run"}) {
       assertTrue(out.toString().contains("  " + stage), "help lacks " + stage + ":\n" + out);
     }
     out.getBuffer().setLength(0);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.selfeval.model.FormRecord;
+import io.selfeval.model.PiiMasker;
 import io.selfeval.model.Records;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -7,11 +7,11 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.regexp_replace;
@@ -19,6 +19,7 @@ import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import io.selfeval.warehouse.Tables;
@@ -180,25 +181,26 @@ public final class Flags {
         .when(col("key").equalTo("expenditure"), col("executed_wan_yuan"))
         .when(col("key").equalTo("project_line"), col("executed_wan_yuan"));
     Column projectName = regexp_replace(col("label"), "^[（(]?[0-9一二三四五六七八九十]+[)）、.．]", "");
+    // the statements of a document, one row per figure (and project): the distinct values
+    // stated and the first line. Joining each form to every statement of its document instead
+    // grew with forms x statements: quadratic in a document that repeats one report many times
     Dataset<Row> stated = facts.where(col("unit").equalTo("万元").and(col("period").isNull()
             .or(col("period").equalTo("final"))))
-        .select(col("source_file").as("fact_file"), col("key"), projectName.as("fact_project"),
-            col("value"), col("line").as("fact_line"));
-    Dataset<Row> pairs = forms.where(col("has_score_table"))
+        .groupBy(col("source_file").as("fact_file"), col("key"),
+            when(col("key").equalTo("project_line"), projectName).as("fact_project"))
+        .agg(collect_set(col("value")).as("values"), min(col("line")).as("first_line"));
+    Dataset<Row> mismatched = forms.where(col("has_score_table"))
         .join(stated, col("source_file").equalTo(col("fact_file"))
             .and(when(col("form_kind").equalTo("unit"),
                 col("key").isin("budget_total", "initial_budget", "expenditure"))
                 .otherwise(col("key").equalTo("project_line")
                     .and(col("fact_project").equalTo(col("project_name"))))), "inner")
         .withColumn("table_value", tableValue)
-        .where(col("table_value").isNotNull());
-    Dataset<Row> mismatched = pairs.groupBy(col("form_id"), col("unit_id"), col("fiscal_year"),
-            col("source_file"), col("key"), col("table_value"))
-        .agg(max(abs(col("value").minus(col("table_value")))
-                .leq(lit(t.amountToleranceWanYuan()))).as("any_equal"),
-            array_sort(collect_set(col("value").cast("string"))).as("stated_values"),
-            min(col("fact_line")).as("first_line"))
-        .where(not(col("any_equal")));
+        .where(col("table_value").isNotNull()
+            .and(not(exists(col("values"), v -> abs(v.minus(col("table_value")))
+                .leq(lit(t.amountToleranceWanYuan()))))))
+        .withColumn("stated_values", array_sort(transform(col("values"),
+            v -> v.cast("string"))));
     return form(mismatched, "NARRATIVE_TABLE_MISMATCH", ev("figure", col("key"),
         "table_wan_yuan", col("table_value"), "stated_wan_yuan",
         concat_ws(" / ", col("stated_values"))), col("first_line"));

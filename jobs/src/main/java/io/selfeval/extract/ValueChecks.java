@@ -24,14 +24,32 @@ final class ValueChecks {
   /** decimal(22,6): 22 digits, 6 of them after the point. */
   static final int MAX_INTEGER_DIGITS = 16;
   static final int MAX_RATE_PERCENT = 200;
+  static final int MAX_FORMS_PER_UNIT_YEAR = 100;
 
   private ValueChecks() {}
 
-  /** The records, each with its out-of-range values nulled and its checks' warnings added. */
+  /**
+   * The records, each with its out-of-range values nulled and its checks' warnings added; the
+   * first also warns when the document holds more than {@value #MAX_FORMS_PER_UNIT_YEAR} forms of
+   * one unit and year (a report pasted over and over, not a real document).
+   */
   static List<FormRecord> check(List<FormRecord> records) {
     List<FormRecord> out = new ArrayList<>(records.size());
     for (FormRecord r : records) {
       out.add(check(r));
+    }
+    Map<String, Integer> perUnitYear = new java.util.HashMap<>();
+    for (FormRecord r : records) {
+      perUnitYear.merge(r.unitName() + "|" + r.fiscalYear(), 1, Integer::sum);
+    }
+    int most = perUnitYear.values().stream().max(Integer::compare).orElse(0);
+    if (most > MAX_FORMS_PER_UNIT_YEAR) {
+      FormRecord first = out.get(0);
+      List<Warning> warnings = new ArrayList<>(first.warnings());
+      warnings.add(new Warning("IMPLAUSIBLE_FORM_COUNT", most + " forms of one unit and year in "
+          + "one document (more than " + MAX_FORMS_PER_UNIT_YEAR + "): is a report repeated?",
+          null));
+      out.set(0, withWarnings(first, warnings));
     }
     return out;
   }
@@ -61,11 +79,7 @@ final class ValueChecks {
     for (Warning w : found) {
       warnings.add(Records.MAPPER.valueToTree(w));
     }
-    try {
-      return Records.MAPPER.treeToValue(tree, FormRecord.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a checked record no longer reads back: " + e, e);
-    }
+    return read(tree);
   }
 
   /**
@@ -105,5 +119,19 @@ final class ValueChecks {
   private static Integer line(JsonNode node) {
     JsonNode l = node.path("line");
     return l.canConvertToInt() && l.asInt() >= 1 ? l.asInt() : null;
+  }
+
+  private static FormRecord withWarnings(FormRecord r, List<Warning> warnings) {
+    ObjectNode tree = Records.MAPPER.valueToTree(r);
+    tree.set("warnings", Records.MAPPER.valueToTree(warnings));
+    return read(tree);
+  }
+
+  private static FormRecord read(ObjectNode tree) {
+    try {
+      return Records.MAPPER.treeToValue(tree, FormRecord.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a checked record no longer reads back: " + e, e);
+    }
   }
 }

@@ -97,6 +97,13 @@ final class Pools {
   static final List<String> PROJECTS = List.of("专项工作经费", "信息化建设项目", "办公楼维修改造项目",
       "宣传教育经费", "业务培训经费", "设备购置项目");
 
+  /**
+   * Signers of the synthetic reports, written the ways that defeat a naive masker: a space inside,
+   * a six-character minority name, a name with ·. They must never reach a record.
+   */
+  static final List<String> SIGNERS = List.of("张 三", "阿卜杜热合曼", "买买提·艾力", "欧阳娜娜",
+      "王建国", "李 华");
+
   static final List<String> PROBLEMS = List.of(
       "1.部分绩效指标设置不够细化，量化程度不高；2.预算执行进度有待加快。",
       "1.项目前期论证不够充分，个别任务推进滞后；2.绩效监控的及时性有待提高。",

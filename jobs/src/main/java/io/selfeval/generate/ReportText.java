@@ -71,7 +71,25 @@ final class ReportText {
       add("");
       table(f, name, year);
     }
+    add("");
+    add(signature(unit, year));
     return lines;
+  }
+
+  /**
+   * The signature line under the last form, with personal data (synthetic, derived from the
+   * unit's code) in the shapes a masker must recognise: spaced or minority names, a mobile with
+   * +86 and blanks, an ID number in groups.
+   */
+  private static String signature(GenUnit unit, int year) {
+    int h = unit.code.hashCode() & 0x7fffffff;
+    String head = Pools.SIGNERS.get(h % Pools.SIGNERS.size());
+    String clerk = Pools.SIGNERS.get((h / 7 + 1) % Pools.SIGNERS.size());
+    String mobile = String.format("+86 139 %04d %04d", h % 10000, (h / 10000) % 10000);
+    String id = String.format("430102 %d%02d%02d %03dX", 1960 + h % 40, 1 + h % 12, 1 + h % 28,
+        h % 1000);
+    return "单位负责人签字：" + head + "    填表人：" + clerk + "  联系电话：" + mobile + "  身份证："
+        + id + "  填报日期：" + (year + 1) + "年5月";
   }
 
   private void table(GenForm f, String unitName, int year) {

@@ -63,4 +63,18 @@ class ValueChecksTest {
     assertNull(unit.fiscalYear());
     assertTrue(codes(unit).contains("YEAR_OUT_OF_RANGE"), codes(unit).toString());
   }
+
+  @Test
+  void documentRepeatingOneFormManyTimesIsSaidToBeImplausible() {
+    String form = Seeds.lines("001_b0594b0c6d3b86f7.txt", 96, 117);
+    String title = "2021 年度部门整体支出绩效自评报告\n编制单位：株洲市城市管理综合行政执法支队\n";
+    ReportExtractor.Result many = ReportExtractor.extract((title + form.repeat(101))
+        .getBytes(StandardCharsets.UTF_8), "a.txt");
+    assertEquals(101, many.records().size());
+    assertTrue(codes(many.records().get(0)).contains("IMPLAUSIBLE_FORM_COUNT"),
+        codes(many.records().get(0)).toString());
+    ReportExtractor.Result few = ReportExtractor.extract((title + form.repeat(3))
+        .getBytes(StandardCharsets.UTF_8), "a.txt");
+    assertTrue(few.records().stream().noneMatch(r -> codes(r).contains("IMPLAUSIBLE_FORM_COUNT")));
+  }
 }

@@ -1,6 +1,7 @@
 package io.selfeval.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +94,15 @@ class CorpusGeneratorTest {
       ReportExtractor.Result r = ReportExtractor.extract(bytes, file);
       assertEquals(0, r.warningCount(), file + " " + r.records());
       assertEquals(doc.get("forms").size(), r.records().size(), file);
+      // the signature line's personal data (read here from the text) reaches no record
+      java.util.regex.Matcher signed = java.util.regex.Pattern.compile(
+          "签字：(.+?) {4}填表人：(.+?) {2}联系电话：(.+?) {2}身份证：(.+?) {2}").matcher(text);
+      assertTrue(signed.find(), file);
+      String records = r.records().stream().map(io.selfeval.model.Records::toJson).toList()
+          .toString();
+      for (int g = 1; g <= 4; g++) {
+        assertFalse(records.contains(signed.group(g)), file + " " + signed.group(g));
+      }
       for (int i = 0; i < r.records().size(); i++) {
         FormRecord rec = r.records().get(i);
         JsonNode expected = doc.get("forms").get(i);

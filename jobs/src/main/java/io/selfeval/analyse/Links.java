@@ -54,32 +54,26 @@ import org.apache.spark.sql.types.DataTypes;
  * {@link MinHashLSH}, {@value #HASH_TABLES} hash tables, seeded) over binary hashed bigram
  * vectors ({@link HashingTF}, 2^18 features) through {@code approxSimilarityJoin}. A pair at
  * Jaccard distance d shares a table's bucket with probability 1 - d, so it is found with
- * probability 1 - d^{@value #HASH_TABLES}: 99.4 % at d = 0.6, 99.8 % at 0.54, all but one in
+ * probability 1 - d^{@value #HASH_TABLES}: 99.9 % at d = 0.5, 99.4 % at 0.6, all but one in
  * ten million at 0.2.
  * The exact Jaccard distance of the two bigram arrays (array_intersect and array_union sizes, not
  * the hashed vectors) then decides, together with the conditions of each kind of link.
  */
 public final class Links {
 
-  /**
-   * Default largest Jaccard distance between the bigram sets of two names that are linked.
-   * Worked examples (bigrams of each name, shared, in all, distance):
-   *
-   * <ul>
-   *   <li>株洲市城市管理局, then 株洲市城市管理和综合执法局: 7 and 12 bigrams, 6 shared (株洲 洲市 市城
-   *       城市 市管 管理), 13 in all: 7 / 13 = 0.538, linked;
-   *   <li>执法案件数量, then 执法案件数: 5 and 4, 4 shared, 5 in all: 1 / 5 = 0.2, linked;
-   *   <li>培训人次, then 培训人数: 3 and 3, 2 shared (培训 训人), 4 in all: 0.5, linked;
-   *   <li>株洲市城市管理局 and 株洲市财政局: 7 and 5, 2 shared (株洲 洲市), 10 in all: 0.8, not
-   *       linked (only the city in common);
-   *   <li>群众满意度 and 服务对象满意度: 4 and 6, 2 shared (满意 意度), 8 in all: 0.75, not linked
-   *       (only 满意度 in common).
-   * </ul>
-   *
-   * <p>So 0.6 keeps a name that gained a clause as long as it keeps most of its old bigrams, and
+  /*
+   * The largest distance is flags.json's link_max_distance (0.5), the one default; worked
+   * examples (bigrams of each name, shared, in all, distance):
+   *   株洲市城市管理局, then 株洲市城市综合管理局: 7 and 9 bigrams, 6 shared, 10 in all: 0.4, linked;
+   *   执法案件数量, then 执法案件数: 5 and 4, 4 shared, 5 in all: 0.2, linked;
+   *   培训人次, then 培训人数: 3 and 3, 2 shared (培训 训人), 4 in all: 0.5, linked;
+   *   株洲市城市管理局, then 株洲市城市管理和综合执法局: 7 and 12, 6 shared, 13 in all: 0.538, not
+   *     linked (a whole clause gained; 0.6 would link it, and more unrelated pairs with it);
+   *   株洲市城市管理局 and 株洲市财政局: 7 and 5, 2 shared (株洲 洲市), 10 in all: 0.8, not linked;
+   *   群众满意度 and 服务对象满意度: 4 and 6, 2 shared (满意 意度), 8 in all: 0.75, not linked.
+   * So 0.5 keeps a name that gained or lost a word as long as it keeps most of its bigrams, and
    * drops pairs whose common part is a prefix or suffix shared by many unrelated names.
    */
-  public static final double DEFAULT_MAX_DISTANCE = 0.6;
 
   /** MinHash tables: a candidate needs one equal hash (OR-amplification). */
   static final int HASH_TABLES = 10;

@@ -16,17 +16,14 @@ import java.util.List;
  * @param budgetWeight weight of the budget block when the form prints none
  * @param budgetScoreCapped whether weight x rate is capped at the weight
  * @param scoreScale decimals scores are rounded to (half up)
- * @param scoreTolerance difference in points below which two scores are equal
- * @param rateTolerancePp difference in percentage points below which two rates are equal
  * @param qualitative share of the weight a qualitative indicator earns at most, per band
  * @param overAchievement a target beaten by {@code ratio} or more was set too low and earns
  *     {@code fraction} of its weight
  * @param grades grade bands, highest first
  */
 public record RulePack(String id, String version, String description, BigDecimal budgetWeight,
-    boolean budgetScoreCapped, int scoreScale, BigDecimal scoreTolerance,
-    BigDecimal rateTolerancePp, Qualitative qualitative, OverAchievement overAchievement,
-    List<Band> grades) implements Serializable {
+    boolean budgetScoreCapped, int scoreScale, Qualitative qualitative,
+    OverAchievement overAchievement, List<Band> grades) implements Serializable {
 
   /** Upper bounds of the qualitative bands, as shares of the weight. */
   public record Qualitative(BigDecimal achieved, BigDecimal partial, BigDecimal notAchieved)

@@ -24,30 +24,39 @@ class LinksTest {
         .as(Encoders.STRING()).collectAsList().stream().sorted().toList();
   }
 
+  /** The shipped default, flags.json's link_max_distance: what a run uses. */
+  private static final double DEFAULT = FlagThresholds.load(null).linkMaxDistance()
+      .doubleValue();
+
+  @Test
+  void defaultIsTheOneOfFlagsJson() {
+    assertEquals(0.5, DEFAULT);
+  }
+
   @Test
   void renamedUnitIsLinkedToItsNewName() {
     Dataset<Row> units = spark.sql("select unit_id, canonical_name, array(canonical_name) "
         + "as names_seen, years_seen from values "
         + "('u1', '株洲市城市管理局', array(2021, 2020, 2022)), "
-        + "('u2', '株洲市 城市管理和综合执法局', array(2023, 2024)), "
+        + "('u2', '株洲市 城市综合管理局', array(2023, 2024)), "
         + "('u3', '株洲市财政局', array(2020, 2021, 2022, 2023, 2024)), "
         + "('u4', '株洲市财政局机关', array(2021, 2022)), "
         + "('u5', '株洲市教育局', array(2020, 2021)), "
         + "('u6', '湘潭市卫生健康委员会', array(2022, 2023, 2024)) "
         + "as v(unit_id, canonical_name, years_seen)");
-    Dataset<Row> links = Links.units(units, Links.DEFAULT_MAX_DISTANCE, 42L);
-    // u1: 株洲 洲市 市城 城市 市管 管理 理局 (7); u2, the space dropped: 株洲 洲市 市城 城市 市管
-    // 管理 理和 和综 综合 合执 执法 法局 (12); 6 shared, 13 in all: 1 - 6 / 13 = 0.538462.
+    Dataset<Row> links = Links.units(units, DEFAULT, 42L);
+    // u1: 株洲 洲市 市城 城市 市管 管理 理局 (7); u2, the space dropped: 株洲 洲市 市城 城市 市综
+    // 综合 合管 管理 理局 (9); 6 shared, 10 in all: 1 - 6 / 10 = 0.4.
     // u3 and u4 (株洲 洲市 市财 财政 政局, and 局机 机关 besides) are 2 / 7 = 0.285714 apart but
     // both report in 2021 and 2022; u5 (2020-2021) and u6 (2022-2024) share no bigram, and u5
-    // shares only 株洲 洲市 with u2 (13 / 15 = 0.87).
-    assertEquals(List.of("unit u1 u2 株洲市城市管理局 株洲市 城市管理和综合执法局 - 2022 2023 "
-        + "0.538462"), describe(links));
+    // shares only 株洲 洲市 with u2 (10 / 12 = 0.83).
+    assertEquals(List.of("unit u1 u2 株洲市城市管理局 株洲市 城市综合管理局 - 2022 2023 "
+        + "0.400000"), describe(links));
     Row row = links.first();
     assertEquals(List.of(2020, 2021, 2022), row.getList(row.fieldIndex("left_years")));
     assertEquals(List.of(2023, 2024), row.getList(row.fieldIndex("right_years")));
     assertEquals("minhash_lsh char-2gram", row.getAs("method"));
-    assertEquals(0, new java.math.BigDecimal("0.6").compareTo(row.getAs("threshold")));
+    assertEquals(0, new java.math.BigDecimal("0.5").compareTo(row.getAs("threshold")));
     assertEquals(List.of(Schemas.ddl("tables/int_links.ddl").fieldNames()),
         List.of(links.columns()));
   }
@@ -115,15 +124,18 @@ class LinksTest {
     // bigrams: 执法案件数量 执法 法案 案件 件数 数量; 执法案件总数 执法 法案 案件 件总 总数;
     // 执法案件数 执法 法案 案件 件数; 执法案件数目 执法 法案 案件 件数 数目.
     // 数量 -> 数 1/5 = 0.2, 数量 -> 数目 2/6 = 0.333333, 总数 -> 数 3/6 = 0.5,
-    // 总数 -> 数目 4/7 = 0.571429: 数量 takes 执法案件数 (0.2), then 执法案件总数 is left with
-    // 执法案件数目. 群众满意度 is in both years: no link. w's 道路巡查次数 is 3/7 = 0.428571 from
-    // u's 道路巡查总次数, but another unit's. x has no 2022: 2023 is the year after 2021;
+    // 总数 -> 数目 4/7 = 0.571429: 数量 takes 执法案件数 (0.2); 执法案件总数 is left with
+    // 执法案件数目, beyond 0.5: no link. 群众满意度 is in both years: no link.
+    // w's 道路巡查次数 is 3/7 = 0.428571 from u's 道路巡查总次数, but another unit's. x has no
+    // 2022: 2023 is the year after 2021;
     // 公开率 公开 开率 vs 信息公开率 信息 息公 公开 开率, 2/4 = 0.5.
-    Dataset<Row> links = Links.indicators(deviations(), Links.DEFAULT_MAX_DISTANCE);
+    Dataset<Row> links = Links.indicators(deviations(), DEFAULT);
     assertEquals(List.of(
         "indicator u22#0 u23#0 执法案件数量 执法案件数 u 2022 2023 0.200000",
-        "indicator u22#2 u23#2 执法案件总数 执法案件数目 u 2022 2023 0.571429",
         "indicator x21#0 x23#0 公开率 信息公开率 x 2021 2023 0.500000"), describe(links));
+    // a looser threshold links the reworded pair left over
+    assertTrue(describe(Links.indicators(deviations(), 0.6)).contains(
+        "indicator u22#2 u23#2 执法案件总数 执法案件数目 u 2022 2023 0.571429"));
     assertEquals(List.of("exact char-2gram"),
         links.select("method").distinct().as(Encoders.STRING()).collectAsList());
   }
@@ -135,6 +147,6 @@ class LinksTest {
         describe(Links.indicators(deviations(), 0.4)));
     // one year per form: nothing to link
     assertEquals(List.of(), describe(Links.indicators(
-        deviations().where("fiscal_year = 2022"), Links.DEFAULT_MAX_DISTANCE)));
+        deviations().where("fiscal_year = 2022"), DEFAULT)));
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.selfeval.analyse.FlagThresholds;
 import io.selfeval.extract.ReportExtractor;
 import io.selfeval.model.FormRecord;
 import java.io.IOException;
@@ -187,7 +188,7 @@ class CorpusGeneratorTest {
 
   @Test
   void everyRenameAndRewordingStaysWithinTheDefaultLinkDistance() {
-    double limit = 0.5;
+    double limit = FlagThresholds.load(null).linkMaxDistance().doubleValue();
     for (String city : Pools.CITIES) {
       for (Pools.Domain d : Pools.DOMAINS) {
         for (Pools.UnitKind k : Pools.KINDS) {

@@ -251,13 +251,13 @@ final class FormParser {
       misfitOwn = own;
       return;
     }
-    boolean percent = budgetColumns.ratePercent();
     initial = figure(row, budgetColumns.at(labelAt, Columns.INITIAL), false);
     adjusted = figure(row, budgetColumns.at(labelAt, Columns.ADJUSTED), false);
     executed = figure(row, budgetColumns.at(labelAt, Columns.EXECUTED), false);
     weight = figure(row, budgetColumns.at(labelAt, Columns.WEIGHT), false);
     rate = figure(row, budgetColumns.at(labelAt, Columns.RATE), true);
-    if (percent && rate != null && rate.value() != null && !rate.text().contains("%")) {
+    if (budgetColumns.ratePercent() && rate != null && rate.value() != null
+        && !rate.text().contains("%")) {
       rate = new Figure(Texts.number(rate.text()).movePointLeft(2).stripTrailingZeros(),
           rate.text(), rate.line());
     }

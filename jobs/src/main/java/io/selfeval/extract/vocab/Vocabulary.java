@@ -35,7 +35,7 @@ public final class Vocabulary {
    * without any is returned as it is, and the transliterator (seconds to build) is only built for
    * a document that prints traditional characters.
    */
-  private static final BitSet TRADITIONAL = traditionalChars();
+  private static final BitSet TRADITIONAL = listedTraditionalChars();
   private static final Map<String, String> FOLDED = new ConcurrentHashMap<>();
   private static final int CACHE_MAX = 50_000;
   private static final Vocabulary INSTANCE = load();
@@ -55,7 +55,7 @@ public final class Vocabulary {
     }
   }
 
-  private static BitSet traditionalChars() {
+  private static BitSet listedTraditionalChars() {
     BitSet set = new BitSet(0x10000);
     try (InputStream in = Vocabulary.class.getResourceAsStream(TRADITIONAL_RESOURCE)) {
       if (in == null) {

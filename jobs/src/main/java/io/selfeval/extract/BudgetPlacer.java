@@ -49,6 +49,24 @@ final class BudgetPlacer {
     expectedScore = score;
   }
 
+  /** {@link #expect} from the form's indicator rows and 总分 row, when it prints all of them. */
+  void expectFromForm(List<io.selfeval.model.Indicator> indicators, Figure totalWeight,
+      Figure total) {
+    BigDecimal weights = BigDecimal.ZERO;
+    BigDecimal scores = BigDecimal.ZERO;
+    boolean complete = !indicators.isEmpty();
+    for (io.selfeval.model.Indicator i : indicators) {
+      complete &= i.weight() != null && i.score() != null;
+      weights = i.weight() == null ? weights : weights.add(i.weight());
+      scores = i.score() == null ? scores : scores.add(i.score());
+    }
+    if (complete) {
+      expect(totalWeight == null || totalWeight.value() == null ? null
+          : totalWeight.value().subtract(weights), total == null || total.value() == null
+          ? null : total.value().subtract(scores));
+    }
+  }
+
   /**
    * Figures for INITIAL … SCORE (null where not placed) from the cells right of the label;
    * {@code ownCell[k]} is the index (in {@code cells}) of column k's own cell by position.

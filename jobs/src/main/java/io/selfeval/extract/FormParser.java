@@ -8,7 +8,6 @@ import io.selfeval.model.Goals;
 import io.selfeval.model.Grade;
 import io.selfeval.model.Indicator;
 import io.selfeval.model.Warning;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -251,13 +250,13 @@ final class FormParser {
       misfitOwn = own;
       return;
     }
-    boolean percent = budgetColumns.ratePercent();
     initial = figure(row, budgetColumns.at(labelAt, Columns.INITIAL), false);
     adjusted = figure(row, budgetColumns.at(labelAt, Columns.ADJUSTED), false);
     executed = figure(row, budgetColumns.at(labelAt, Columns.EXECUTED), false);
     weight = figure(row, budgetColumns.at(labelAt, Columns.WEIGHT), false);
     rate = figure(row, budgetColumns.at(labelAt, Columns.RATE), true);
-    if (percent && rate != null && rate.value() != null && !rate.text().contains("%")) {
+    if (budgetColumns.ratePercent() && rate != null && rate.value() != null
+        && !rate.text().contains("%")) {
       rate = new Figure(Texts.number(rate.text()).movePointLeft(2).stripTrailingZeros(),
           rate.text(), rate.line());
     }
@@ -271,19 +270,7 @@ final class FormParser {
    */
   private void placeMisfitRow() {
     BudgetPlacer placer = new BudgetPlacer(budgetColumns, warnings);
-    BigDecimal weights = BigDecimal.ZERO;
-    BigDecimal scores = BigDecimal.ZERO;
-    boolean complete = !indicators.isEmpty();
-    for (Indicator i : indicators) {
-      complete &= i.weight() != null && i.score() != null;
-      weights = i.weight() == null ? weights : weights.add(i.weight());
-      scores = i.score() == null ? scores : scores.add(i.score());
-    }
-    if (complete) {
-      placer.expect(totalWeight == null || totalWeight.value() == null ? null
-          : totalWeight.value().subtract(weights), total == null || total.value() == null
-          ? null : total.value().subtract(scores));
-    }
+    placer.expectFromForm(indicators, totalWeight, total);
     Figure[] f = placer.place(misfitRow.cells().subList(misfitLabelAt + 1, misfitRow.size()),
         misfitOwn, misfitRow.line());
     initial = f[Columns.INITIAL];

@@ -37,7 +37,8 @@ final class IndicatorReader {
     this.headerScore = score;
   }
 
-  void read(TableRow row) {
+  void read(TableRow printed) {
+    TableRow row = joinComparators(printed);
     int s = scoreAnchor(row);
     if (s < 0) {
       readRowWithoutScores(row);
@@ -79,6 +80,45 @@ final class IndicatorReader {
     out.add(new Indicator(out.size(), level1, level1Weight, level2, name, target, actual,
         Texts.number(row.text(s - 1)), Texts.number(row.text(s)), row.text(s - 1), row.text(s),
         reason.length() == 0 ? null : reason.toString(), List.copyOf(inherited), row.line()));
+  }
+
+  private static final java.util.regex.Pattern COMPARATOR =
+      java.util.regex.Pattern.compile("[≥≤≧≦＞＜><=＝═]{1,2}");
+  private static final java.util.regex.Pattern UNIT_WORD =
+      java.util.regex.Pattern.compile("[\\p{IsHan}%‰a-zA-Z/]{1,6}");
+
+  /**
+   * A target printed in three cells — comparator, value, unit ({@code ≧ | 735 | 人次}) — read as
+   * one ({@code ≥735人次}), comparators normalised; the row says so in a warning.
+   */
+  private TableRow joinComparators(TableRow row) {
+    List<Cell> cells = row.cells();
+    for (int i = 0; i + 2 < cells.size(); i++) {
+      String op = cells.get(i).compact();
+      String value = cells.get(i + 1).compact();
+      String unit = cells.get(i + 2).compact();
+      if (!COMPARATOR.matcher(op).matches()
+          || Texts.number(value.endsWith("%") ? value.substring(0, value.length() - 1) : value)
+          == null) {
+        continue;
+      }
+      boolean withUnit = UNIT_WORD.matcher(unit).matches() && Texts.number(unit) == null;
+      String joined = normalComparator(op) + cells.get(i + 1).text()
+          + (withUnit ? cells.get(i + 2).text() : "");
+      List<Cell> out = new ArrayList<>(cells.subList(0, i));
+      out.add(new Cell(joined, cells.get(i).line(), cells.get(withUnit ? i + 2 : i + 1)
+          .lastLine()));
+      out.addAll(cells.subList(i + (withUnit ? 3 : 2), cells.size()));
+      warnings.add(new Warning("COMPARATOR_JOINED", "a target printed in separate cells was "
+          + "read as one: " + joined, row.line()));
+      return new TableRow(out);
+    }
+    return row;
+  }
+
+  private static String normalComparator(String op) {
+    return op.replace('≧', '≥').replace('≦', '≤').replace('＞', '>').replace('＜', '<')
+        .replace('＝', '=').replace('═', '=');
   }
 
   /** Index of 得分: the rightmost cell that, with the one before it, is a number. */

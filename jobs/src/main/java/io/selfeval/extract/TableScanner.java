@@ -174,7 +174,8 @@ final class TableScanner {
         return -1;
       }
       seen++;
-      if ((c.endsWith("表") || c.endsWith("报告")) && !c.startsWith("附件")) {
+      if ((c.endsWith("报告") || io.selfeval.extract.layout.LayoutNormaliser.TITLE.matcher(c)
+          .matches()) && !c.startsWith("附件")) {
         return j;
       }
     }

@@ -78,7 +78,6 @@ public final class FieldScorer {
       if (rec != null) {
         unused.remove(rec);
       }
-      JsonNode f = form.get("fields");
       text(layout, "unit", doc.get("unit_name").asText(), rec == null ? null : rec.unitName());
       number(layout, "year", BigDecimal.valueOf(doc.get("fiscal_year").asInt()),
           rec == null || rec.fiscalYear() == null ? null : BigDecimal.valueOf(rec.fiscalYear()));
@@ -86,6 +85,7 @@ public final class FieldScorer {
         text(layout, "project", form.get("project_name").asText(),
             rec == null ? null : rec.projectName());
       }
+      JsonNode f = form.get("fields");
       var b = rec == null ? null : rec.budget();
       number(layout, "budget", dec(f.get("initial")), b == null ? null : value(b.initial()));
       number(layout, "budget", dec(f.get("adjusted")), b == null ? null : value(b.adjusted()));
@@ -105,8 +105,8 @@ public final class FieldScorer {
     for (int i = 0; i < truth.size(); i++) {
       JsonNode t = truth.get(i);
       Indicator x = i < found.size() ? found.get(i) : null;
-      int wrongBefore = count(layout, "ind_cells").wrong;
-      int gapBefore = count(layout, "ind_cells").gap;
+      final int wrongBefore = count(layout, "ind_cells").wrong;
+      final int gapBefore = count(layout, "ind_cells").gap;
       text(layout, "ind_cells", t.get("name").asText(), x == null ? null : x.name());
       text(layout, "ind_cells", t.get("target").asText(), x == null ? null : x.targetText());
       text(layout, "ind_cells", t.get("actual").asText(), x == null ? null : x.actualText());

@@ -54,8 +54,10 @@ final class GenForm {
 
   /** The budget row's rate and score are printed as computed (no plant changed them). */
   boolean printedHonestly() {
-    return printedRate.compareTo(rate().multiply(BigDecimal.valueOf(100))
-        .setScale(2, RoundingMode.HALF_UP)) == 0 && printedBudgetScore.compareTo(budgetScore()) == 0;
+    BigDecimal honestRate = rate().multiply(BigDecimal.valueOf(100))
+        .setScale(2, RoundingMode.HALF_UP);
+    return printedRate.compareTo(honestRate) == 0
+        && printedBudgetScore.compareTo(budgetScore()) == 0;
   }
 
   BigDecimal partsSum() {

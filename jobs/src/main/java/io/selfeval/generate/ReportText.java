@@ -99,13 +99,13 @@ final class ReportText {
     List<String[]> rows = new ArrayList<>();
     List<LayoutPrinter.Role> roles = new ArrayList<>();
     if (f.unitForm()) {
-      add(rows, roles, LayoutPrinter.Role.NAME, "部门名称", unitName, "", "", "", "", "", "");
+      addRow(rows, roles, LayoutPrinter.Role.NAME, "部门名称", unitName, "", "", "", "", "", "");
     } else {
-      add(rows, roles, LayoutPrinter.Role.NAME, "项目名称", f.projectName, "", "", "", "", "", "");
-      add(rows, roles, LayoutPrinter.Role.NAME, "主管部门", unitName, "", "", "实施单位", unitName,
+      addRow(rows, roles, LayoutPrinter.Role.NAME, "项目名称", f.projectName, "", "", "", "", "", "");
+      addRow(rows, roles, LayoutPrinter.Role.NAME, "主管部门", unitName, "", "", "实施单位", unitName,
           "", "");
     }
-    add(rows, roles, LayoutPrinter.Role.BUDGET_HEADER, "资金情况 (万元)", "年度资金总额", "年初预算数",
+    addRow(rows, roles, LayoutPrinter.Role.BUDGET_HEADER, "资金情况 (万元)", "年度资金总额", "年初预算数",
         "全年预算数", "全年执行数", "分值", "执行率", "得分(分值×执行率)", "");
     boolean noisy = noises.contains(LayoutPrinter.Noise.BLANK_SCORES) && f.printedHonestly();
     f.printedInitialBlank = noises.contains(LayoutPrinter.Noise.DROPPED_CELLS);
@@ -113,23 +113,23 @@ final class ReportText {
     String initial = f.printedInitialBlank ? "" : money(f.initial);
     String rate = noisy ? "" : GenRow.plain(f.printedRate) + "%";
     String score = noisy ? "" : GenRow.plain(f.printedBudgetScore);
-    int budgetRow = rows.size();
+    final int budgetRow = rows.size();
     if (noises.contains(LayoutPrinter.Noise.GLUED) && !noisy) {
-      add(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
+      addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
           money(f.executed), "10" + rate + score, "");
     } else {
-      add(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
+      addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
           money(f.executed), "10", rate, score, "");
     }
-    add(rows, roles, LayoutPrinter.Role.BUDGET_LINE, "", "其中：当年财政拨款", initial,
+    addRow(rows, roles, LayoutPrinter.Role.BUDGET_LINE, "", "其中：当年财政拨款", initial,
         money(f.adjusted), money(f.executed), "", "", "", "");
-    add(rows, roles, LayoutPrinter.Role.GOALS, "年度总体目标", "预期目标", "", "", "实际完成情况", "", "",
+    addRow(rows, roles, LayoutPrinter.Role.GOALS, "年度总体目标", "预期目标", "", "", "实际完成情况", "", "",
         "", "");
-    add(rows, roles, LayoutPrinter.Role.GOALS, "", "完成年度各项工作任务", "", "", "完成了年度主要工作任务",
+    addRow(rows, roles, LayoutPrinter.Role.GOALS, "", "完成年度各项工作任务", "", "", "完成了年度主要工作任务",
         "", "", "", "");
-    add(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "绩效指标", "一级指标", "二级指标", "三级指标",
+    addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "绩效指标", "一级指标", "二级指标", "三级指标",
         "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施");
-    int firstIndicator = rows.size();
+    final int firstIndicator = rows.size();
     String level1 = null;
     String level2 = null;
     for (GenRow r : f.rows) {
@@ -141,11 +141,11 @@ final class ReportText {
       }
       String l2 = r.level2.equals(level2) ? "" : r.level2;
       level2 = r.level2;
-      add(rows, roles, LayoutPrinter.Role.INDICATOR, "", l1, l2, r.name, r.targetText(),
+      addRow(rows, roles, LayoutPrinter.Role.INDICATOR, "", l1, l2, r.name, r.targetText(),
           r.actualText(), GenRow.plain(r.weight), GenRow.plain(r.score),
           r.reason == null ? "" : r.reason);
     }
-    add(rows, roles, LayoutPrinter.Role.TOTAL, "总分", "", "", "", "", "100",
+    addRow(rows, roles, LayoutPrinter.Role.TOTAL, "总分", "", "", "", "", "100",
         GenRow.plain(f.printedTotal), "等级：" + f.printedGrade, "");
     int[] at = printer.table(rows, roles);
     f.budgetLine = at[budgetRow];
@@ -155,7 +155,7 @@ final class ReportText {
     f.totalLine = at[at.length - 1];
   }
 
-  private static void add(List<String[]> rows, List<LayoutPrinter.Role> roles,
+  private static void addRow(List<String[]> rows, List<LayoutPrinter.Role> roles,
       LayoutPrinter.Role role, String... cells) {
     rows.add(cells);
     roles.add(role);

@@ -27,7 +27,7 @@ class BudgetPlacementTest {
   }
 
   @Test
-  void aDroppedEmptyInitialCellIsPlacedByTheRateAndScoreIdentities() {
+  void droppedEmptyInitialCellIsPlacedByTheRateAndScoreIdentities() {
     // spaced layout: the empty 年初预算数 cell vanished, five numbers for six columns
     FormRecord r = form("2023年度项目支出绩效自评表\n"
         + "项目名称    河道保洁    主管部门    某某局\n"
@@ -78,7 +78,7 @@ class BudgetPlacementTest {
   }
 
   @Test
-  void numbersNoIdentityCanPlaceAreLeftEmptyWithAWarning() {
+  void numbersNoIdentityCanPlaceAreLeftEmptyWithWarning() {
     FormRecord r = form("2022年度项目支出绩效自评表\n"
         + "项目名称\t路灯维护\n"
         + "资金情况\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
@@ -91,7 +91,7 @@ class BudgetPlacementTest {
   }
 
   @Test
-  void aPercentHeaderMakesABareRateAPercentage() {
+  void percentHeaderMakesBareRatePercentage() {
     FormRecord r = form("2022年度项目支出绩效自评表\n"
         + "项目名称\t路灯维护\n"
         + "资金情况\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率(%)\t得分\n"

@@ -152,7 +152,7 @@ class ReportExtractorTest {
   }
 
   @Test
-  void pipeTableIsReadAndATableFlattenedIntoOneLineIsNotGuessed() {
+  void pipeTableIsReadAndTableFlattenedIntoOneLineIsNotGuessed() {
     // a pipe table (from a PDF converter) is read; a table flattened into one line with single
     // spaces has no cell boundaries and stays prose
     String text = "2023年度某某区城市管理局部门整体支出绩效自评报告\n"

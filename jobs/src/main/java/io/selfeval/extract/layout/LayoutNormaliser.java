@@ -23,6 +23,8 @@ public final class LayoutNormaliser {
   private static final int NEAR = 3;
   private static final int SHORT_CELL = 30;
   private static final int LONG_LINE = 100;
+  /** A form title: …表, or …表 followed by its year in brackets (…自评表(2023年度)). */
+  public static final Pattern TITLE = Pattern.compile(".*表(?:[(（][^)）]{0,12}[)）])?");
   private static final Pattern TOP_HEADING = Pattern.compile("^[一二三四五六七八九十]+[、.．].*");
   private static final List<String> END_STARTS =
       List.of("附件", "单位负责人", "填表人", "说明:", "备注", "注:");
@@ -88,9 +90,12 @@ public final class LayoutNormaliser {
       cells = RowSyntax.pipeCells(line);
     }
     if (cells != null) {
+      List<String> filled = cells.stream().filter(c -> Texts.clean(c) != null).toList();
+      if (filled.size() == 1 && TITLE.matcher(Texts.compact(filled.get(0))).matches()) {
+        return filled.get(0); // a form title printed as a one-cell row
+      }
       if (cells.size() == 1) {
-        String c = cells.get(0);
-        return Texts.compact(c).endsWith("表") ? c : "\t" + c;
+        return "\t" + cells.get(0);
       }
       return String.join("\t", cells);
     }
@@ -133,7 +138,8 @@ public final class LayoutNormaliser {
 
   private boolean isTitle(int i) {
     String c = compact[i];
-    return out[i] != null && out[i].indexOf('\t') < 0 && c.length() <= 60 && c.endsWith("表")
+    return out[i] != null && out[i].indexOf('\t') < 0 && c.length() <= 60
+        && TITLE.matcher(c).matches()
         && (c.contains("自评") || c.contains("绩效") || c.contains("评价"));
   }
 

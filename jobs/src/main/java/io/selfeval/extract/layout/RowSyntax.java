@@ -35,6 +35,9 @@ final class RowSyntax {
 
   /** True for a separator row of a pipe or ASCII table. */
   static boolean isSeparator(String line) {
+    if (line.indexOf('-') < 0 && line.indexOf('=') < 0) {
+      return false;
+    }
     String t = line.strip();
     return (t.indexOf('-') >= 0 || t.indexOf('=') >= 0) && SEPARATOR.matcher(t).matches()
         && t.chars().filter(c -> c == '-' || c == '=').count() >= 3;
@@ -45,6 +48,9 @@ final class RowSyntax {
    * line with a single pipe at its end ("a|") is one cell, returned as a one-element list.
    */
   static List<String> pipeCells(String line) {
+    if (line.indexOf('|') < 0 && line.indexOf('｜') < 0) {
+      return null;
+    }
     String t = line.strip().replace('｜', '|');
     int pipes = (int) t.chars().filter(c -> c == '|').count();
     if (pipes == 0 || t.indexOf('\t') >= 0) {
@@ -70,7 +76,7 @@ final class RowSyntax {
 
   /** True for a line that only opens or closes an HTML row or table. */
   static boolean isHtmlRowTag(String line) {
-    return HTML_ROW_TAG.matcher(line).matches();
+    return line.indexOf('<') >= 0 && HTML_ROW_TAG.matcher(line).matches();
   }
 
   /** Cells of an HTML-like row pasted as text, or null when the line holds no td/th. */

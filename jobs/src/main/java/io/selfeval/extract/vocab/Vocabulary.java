@@ -35,7 +35,7 @@ public final class Vocabulary {
    * without any is returned as it is, and the transliterator (seconds to build) is only built for
    * a document that prints traditional characters.
    */
-  private static final BitSet TRADITIONAL = traditionalChars();
+  private static final BitSet TRADITIONAL = listedTraditionalChars();
   private static final Map<String, String> FOLDED = new ConcurrentHashMap<>();
   private static final int CACHE_MAX = 50_000;
   private static final Vocabulary INSTANCE = load();
@@ -55,7 +55,7 @@ public final class Vocabulary {
     }
   }
 
-  private static BitSet traditionalChars() {
+  private static BitSet listedTraditionalChars() {
     BitSet set = new BitSet(0x10000);
     try (InputStream in = Vocabulary.class.getResourceAsStream(TRADITIONAL_RESOURCE)) {
       if (in == null) {
@@ -164,12 +164,12 @@ public final class Vocabulary {
 
   /** The budget column a folded header cell names (initial, adjusted, ...), or null. */
   public static String budgetColumn(String folded) {
-    return earliest(folded, INSTANCE.budgetColumns);
+    return earliest(folded, INSTANCE.budgetColumns, BUDGET_MATCHED);
   }
 
   /** The indicator column a folded header cell names (level1, name, target, ...), or null. */
   public static String indicatorColumn(String folded) {
-    return earliest(folded, INSTANCE.indicatorColumns);
+    return earliest(folded, INSTANCE.indicatorColumns, INDICATOR_MATCHED);
   }
 
   /** True when the folded cell contains one of the labels of the group (e.g. total_labels). */
@@ -209,10 +209,29 @@ public final class Vocabulary {
     return best;
   }
 
-  private static String earliest(String folded, Map<String, List<String>> groups) {
-    if (folded == null || folded.isEmpty()) {
+  /** Column names by cell, per group map (cells repeat: labels, headers, numbers). */
+  private static final Map<String, String> BUDGET_MATCHED = new ConcurrentHashMap<>();
+  private static final Map<String, String> INDICATOR_MATCHED = new ConcurrentHashMap<>();
+  private static final String NONE = "";
+
+  private static String earliest(String folded, Map<String, List<String>> groups,
+      Map<String, String> cache) {
+    if (folded == null || folded.isEmpty() || folded.length() > 40) {
       return null;
     }
+    String hit = cache.get(folded);
+    if (hit == null) {
+      if (cache.size() > CACHE_MAX) {
+        cache.clear();
+      }
+      String found = search(folded, groups);
+      hit = found == null ? NONE : found;
+      cache.put(folded, hit);
+    }
+    return hit.isEmpty() ? null : hit;
+  }
+
+  private static String search(String folded, Map<String, List<String>> groups) {
     String found = null;
     int foundAt = Integer.MAX_VALUE;
     int foundLength = 0;

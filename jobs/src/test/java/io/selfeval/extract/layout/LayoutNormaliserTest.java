@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
-/** Each case: a small text in one layout and the lines written by hand as the scanner reads them. */
+/** Each case: a small text in one layout and, written by hand, the lines the scanner reads. */
 class LayoutNormaliserTest {
 
   private static String[] norm(String... lines) {
@@ -30,7 +30,7 @@ class LayoutNormaliserTest {
   }
 
   @Test
-  void aCellPerLineEndingInAPipeIsATabLedCell() {
+  void cellPerLineEndingInPipeIsTabLedCell() {
     String[] out = norm("年初预算数|", "", "1000|");
     assertEquals("\t年初预算数", out[0]);
     assertEquals("", out[1]);
@@ -61,7 +61,7 @@ class LayoutNormaliserTest {
   }
 
   @Test
-  void pageFootersAreDroppedNeverGluedToACell() {
+  void pageFootersAreDroppedNeverGluedToCell() {
     String[] out = norm("\t执行率", "- 1 -", "\t98%", "第 1 页 共 3 页", "— 2 —", "第2页",
         "\f");
     assertEquals("\t执行率", out[0]);
@@ -74,7 +74,7 @@ class LayoutNormaliserTest {
   }
 
   @Test
-  void aHeaderRepeatedAfterAPageBreakIsDroppedButNotAfterANewTitle() {
+  void headerRepeatedAfterPageBreakIsDroppedButNotAfterNewTitle() {
     String header = "一级指标\t二级指标\t三级指标\t分值\t得分";
     String[] out = norm("2023年度项目支出绩效自评表", header, "\t数量指标\t人次\t10\t10", "- 1 -",
         header, "\t质量指标\t合格率\t10\t9", "2023年度项目支出绩效自评表", header);
@@ -84,7 +84,7 @@ class LayoutNormaliserTest {
   }
 
   @Test
-  void unmarkedCellsPerLineAfterAFormTitleAreLedByATab() {
+  void unmarkedCellsPerLineAfterFormTitleAreLedByTab() {
     String[] out = norm("2023年度项目支出绩效自评表", "项目名称", "路灯维护", "", "年初预算数",
         "全年预算数", "全年执行数", "", "合计", "10", "12", "11", "附件2：说明");
     assertEquals("2023年度项目支出绩效自评表", out[0]);

@@ -6,6 +6,7 @@ import io.selfeval.load.RunLedger;
 import io.selfeval.load.TableVersions;
 import io.selfeval.load.Warehouse;
 import io.selfeval.publish.PublishJob;
+import io.selfeval.site.SiteWriter;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -99,7 +100,16 @@ final class RunCommand extends StageCommand {
         step(progress, ledger, "analyse", () -> analyse.run(spark));
         publish.source = source;
         step(progress, ledger, "publish", () -> publish.run(spark));
-        step(progress, ledger, "site", () -> site.run(spark));
+        if (SiteWriter.isLocal(common.warehouse())) {
+          step(progress, ledger, "site", () -> site.run(spark));
+        } else {
+          // a site is files for a browser to open from disk: not on HDFS or an object store
+          progress.begin("site");
+          progress.end("skipped: the warehouse is not a local folder");
+          Instant now = Instant.now();
+          ledger.stage(runId(), "site", now, now, "skipped_not_local",
+              "the site is written only to a local warehouse: run site with a local copy");
+        }
       }
     }
     final long newRejects = rejectedFirstBy(spark, warehouse, runId());

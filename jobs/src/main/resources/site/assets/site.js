@@ -74,7 +74,7 @@
         tooltip: { trigger: "axis" },
         legend: { top: 24 },
         grid: { top: 64, left: 40, right: 16, bottom: 30 },
-        xAxis: { type: "category", data: bands },
+        xAxis: { type: "category", data: bands, axisLabel: { interval: 0 } },
         yAxis: { type: "value", name: "forms 表数", minInterval: 1 },
         series: series
       });

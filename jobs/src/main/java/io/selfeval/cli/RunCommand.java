@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.selfeval.pipeline.Pipeline;
 import io.selfeval.publish.PublishJob;
+import io.selfeval.site.SiteWriter;
 import io.selfeval.warehouse.Tables;
 import io.selfeval.warehouse.Warehouse;
 import java.util.Locale;
@@ -108,7 +109,15 @@ final class RunCommand extends StageCommand {
         step(progress, pipeline, spark, analyse);
         publish.source = source;
         step(progress, pipeline, spark, publish);
-        step(progress, pipeline, spark, site);
+        if (SiteWriter.isLocal(common.warehouse())) {
+          step(progress, pipeline, spark, site);
+        } else {
+          // a site is files for a browser to open from disk: not on HDFS or an object store
+          progress.begin("site");
+          progress.end("skipped: the warehouse is not a local folder");
+          pipeline.skipped("site", "skipped_not_local",
+              "the site is written only to a local warehouse: run site with a local copy");
+        }
       }
     }
     final long newRejects = rejectedFirstBy(spark, warehouse, runId());

@@ -52,7 +52,12 @@ public final class Pipeline {
 
   /** Writes the row of a stage not run because nothing it reads has changed. */
   public void skipped(String name, String why) {
+    skipped(name, "skipped_nothing_new", why);
+  }
+
+  /** Writes the row of a stage not run, with its outcome ({@code skipped_…}) and why. */
+  public void skipped(String name, String outcome, String why) {
     Instant now = Instant.now();
-    ledger.stage(runId, name, now, now, "skipped_nothing_new", why);
+    ledger.stage(runId, name, now, now, outcome, why);
   }
 }

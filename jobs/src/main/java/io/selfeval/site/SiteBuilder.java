@@ -94,7 +94,9 @@ public final class SiteBuilder {
     Map<String, List<BudgetLine>> budgetByForm = data.budgetLines().stream()
         .sorted(Comparator.comparingInt(BudgetLine::position))
         .collect(groupingBy(BudgetLine::formId));
-    for (Form f : data.forms()) {
+    // by document, so each document is read, decoded and masked once (SourceLines keeps a few)
+    for (Form f : data.forms().stream().sorted(Comparator.comparing(Form::sourceFile)
+        .thenComparing(Form::lineStart)).toList()) {
       List<Map<String, Object>> flags = new ArrayList<>();
       for (Flag flag : flagsByForm.getOrDefault(f.formId(), List.of())) {
         flags.add(model("flag", flag, "excerpt",

@@ -44,6 +44,11 @@ public final class SiteLoader {
 
   /** Every row the site needs. */
   public SiteData load() {
+    String runId = martRunId();
+    if (runId == null) {
+      throw new IllegalStateException("no published marts under " + warehouse.root()
+          + "/marts: run publish (or run) first");
+    }
     Dataset<Row> lines = warehouse.read(spark, Tables.FORMS).select(col("form_id").as("l_form_id"),
         col("budget_line"), col("reported_total_line"));
     List<Form> forms = collect(mart(Marts.FORM_SCORECARD)
@@ -79,16 +84,16 @@ public final class SiteLoader {
                 r.getAs("left_name"), r.<Integer>getAs("left_year"), r.getAs("right_key"),
                 r.getAs("right_name"), r.<Integer>getAs("right_year"),
                 r.getAs("jaccard_distance")));
-    return new SiteData(martRunId(), forms, budget, indicators, flags, unitYears, links);
+    return new SiteData(runId, forms, budget, indicators, flags, unitYears, links);
   }
 
-  /** The run that published the marts read here (their {@code _RUN_ID} file). */
+  /** The run that published the marts read here (their {@code _RUN_ID} file), or null. */
   private String martRunId() {
     Path marker = new Path(warehouse.root() + "/marts/" + Marts.FORM_SCORECARD + "/_RUN_ID");
     try {
       FileSystem fs = marker.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(marker)) {
-        return "unknown";
+        return null;
       }
       try (InputStream in = fs.open(marker)) {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();

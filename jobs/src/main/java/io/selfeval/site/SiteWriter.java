@@ -34,9 +34,14 @@ public final class SiteWriter {
   private long pages;
   private long bytes;
 
+  /** Whether {@code warehouse} is a local folder, where a site can be written. */
+  public static boolean isLocal(String warehouse) {
+    return !warehouse.contains(":") || warehouse.startsWith("file:");
+  }
+
   /** A writer of the version {@code runId} of the site of {@code warehouse}. */
   public SiteWriter(String warehouse, String runId) {
-    if (warehouse.contains("://") && !warehouse.startsWith("file:")) {
+    if (!isLocal(warehouse)) {
       throw new IllegalArgumentException("the site is written to a local folder, for a browser "
           + "to open from disk; " + warehouse + " is not local");
     }

@@ -1,7 +1,7 @@
 package io.selfeval.cli;
 
-import io.selfeval.warehouse.Warehouse;
 import io.selfeval.site.SiteJob;
+import io.selfeval.warehouse.Warehouse;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;

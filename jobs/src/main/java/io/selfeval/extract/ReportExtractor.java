@@ -1,10 +1,10 @@
 package io.selfeval.extract;
 
-import io.selfeval.extract.layout.LayoutNormaliser;
-import io.selfeval.extract.vocab.Vocabulary;
 import io.selfeval.extract.format.DocumentText;
 import io.selfeval.extract.format.Formats;
 import io.selfeval.extract.format.ZipReader;
+import io.selfeval.extract.layout.LayoutNormaliser;
+import io.selfeval.extract.vocab.Vocabulary;
 import io.selfeval.model.Budget;
 import io.selfeval.model.Fact;
 import io.selfeval.model.FormRecord;

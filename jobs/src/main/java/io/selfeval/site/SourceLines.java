@@ -1,8 +1,8 @@
 package io.selfeval.site;
 
-import io.selfeval.model.PiiMasker;
 import io.selfeval.extract.RejectedDocumentException;
 import io.selfeval.extract.TextDecoder;
+import io.selfeval.model.PiiMasker;
 import io.selfeval.model.Records;
 import io.selfeval.site.SiteRows.Excerpt;
 import io.selfeval.site.SiteRows.SourceLine;

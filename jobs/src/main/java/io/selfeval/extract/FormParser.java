@@ -70,13 +70,28 @@ final class FormParser {
 
   private enum Section { HEAD, BUDGET, GOALS, AFTER_GOALS, INDICATORS, DONE }
 
+  /** A sign-off field printed under a form: who signed, filled it in, when, how to call them. */
+  private static final Pattern SIGN_OFF = Pattern.compile(
+      "^(?:单位)?(?:负责人|填表人|填报人|经办人|审核人|联系人|联系电话|电话|身份证|签字|盖章|填报日期|填表日期"
+          + "|日期)");
+
+  /** A row under the total that holds only sign-off fields: the form's foot, not lost data. */
+  private static boolean isSignOff(TableRow row) {
+    for (Cell c : row.cells()) {
+      if (c.compact() != null && !c.compact().isEmpty() && !SIGN_OFF.matcher(c.compact()).find()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private ParsedForm read() {
     Section section = Section.HEAD;
     IndicatorReader indicatorReader = null;
     lineEnd = block.lastLine();
     for (TableRow row : block.rows()) {
       if (section == Section.DONE) {
-        if (!row.isEmpty()) {
+        if (!row.isEmpty() && !isSignOff(row)) {
           warn("CELLS_AFTER_TOTAL", "cells after the total row ignored: " + row.describe(),
               row.line());
         }

@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,14 @@ class ExtractJobTest {
     Files.writeString(input.resolve("signer.txt"), "2023年度预算单位整体支出绩效自评报告\n"
         + "编制单位：某某执法大队\n填表人：王小明 联系电话：13912345678 身份证430102199001011234\n"
         + "2023年度预算资金100.5万元。\n", StandardCharsets.UTF_8);
+    // an archive: each entry its own outcome; an entry named out of the archive is not read
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(
+        input.resolve("reports.zip")), StandardCharsets.UTF_8)) {
+      zip.putNextEntry(new ZipEntry("2021/001.txt"));
+      zip.write(Seeds.bytes(Seeds.NAMES.get(1)));
+      zip.putNextEntry(new ZipEntry("../evil.txt"));
+      zip.write(Seeds.bytes(Seeds.NAMES.get(1)));
+    }
     String records = tmp.resolve("out/records").toString();
     String outcomes = tmp.resolve("out/outcomes").toString();
 
@@ -50,27 +60,30 @@ class ExtractJobTest {
     ExtractSummary summary = CapturedLog.during(log,
         () -> new ExtractJob(spark).run(input.toString(), records, outcomes));
 
-    assertEquals(6, summary.documents());
-    assertEquals(2, summary.rejected());
-    assertEquals(4, summary.parsed() + summary.parsedWithWarnings());
-    assertEquals(1 + 1 + 1 + 1, summary.forms());
-    assertEquals(9 + 17 + 9, summary.indicatorRows());
+    assertEquals(8, summary.documents());
+    assertEquals(3, summary.rejected());
+    assertEquals(5, summary.parsed() + summary.parsedWithWarnings());
+    assertEquals(1 + 1 + 1 + 1 + 1, summary.forms());
+    assertEquals(9 + 17 + 9 + 9, summary.indicatorRows());
 
     Map<String, Row> byFile = new HashMap<>();
     for (Row r : spark.read().schema(outcomeSchema())
         .json(outcomes).collectAsList()) {
       byFile.put(r.getAs("file"), r);
     }
-    assertEquals(6, byFile.size(), byFile.keySet().toString());
+    assertEquals(8, byFile.size(), byFile.keySet().toString());
     assertEquals("rejected", byFile.get("empty.txt").getAs("status"));
     assertEquals("empty file (0 bytes)", byFile.get("empty.txt").getAs("reason"));
-    assertTrue(((String) byFile.get("scan.txt").getAs("reason")).startsWith("binary"));
+    // the PDF magic bytes make it a PDF, a broken one
+    assertTrue(((String) byFile.get("scan.txt").getAs("reason")).startsWith("corrupt PDF"));
+    assertEquals(9, (int) byFile.get("reports.zip!/2021/001.txt").getAs("indicator_rows"));
+    assertEquals("rejected", byFile.get("reports.zip!/entry 2 (unsafe name)").getAs("status"));
     assertEquals("GB18030", byFile.get("2021/株洲/001-gbk.txt").getAs("encoding"));
     assertEquals(17, (int) byFile.get("004 岳阳 三大队.txt").getAs("indicator_rows"));
 
     List<String> lines = spark.read().text(records).as(
         org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    assertEquals(4, lines.size());
+    assertEquals(5, lines.size());
     for (String json : lines) {
       FormRecord r = Records.fromJson(json);
       assertTrue(byFile.containsKey(r.source().file()), r.source().file());
@@ -83,7 +96,7 @@ class ExtractJobTest {
         everything.append(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
       }
     }
-    assertTrue(log.toString().contains("6 documents"), log.toString());
+    assertTrue(log.toString().contains("7 documents"), log.toString());
     for (String secret : List.of("王小明", "13912345678", "430102199001011234", "李华",
         "13800138000")) {
       assertFalse(everything.toString().contains(secret), secret + " leaked");

@@ -38,6 +38,7 @@ final class HtmlReader {
   private final TableLines out = new TableLines();
   private final StringBuilder line = new StringBuilder();
   private int tables;
+  private int paragraphs;
 
   private HtmlReader() {}
 
@@ -112,7 +113,9 @@ final class HtmlReader {
   private void flush() {
     String text = line.toString().replace('\u00a0', ' ');
     line.setLength(0);
-    out.prose(text.replaceAll("\\s+", " "), "paragraph");
+    if (!text.isBlank()) {
+      out.prose(text.replaceAll("\\s+", " "), "paragraph " + (++paragraphs));
+    }
   }
 
   private void table(Element table) {

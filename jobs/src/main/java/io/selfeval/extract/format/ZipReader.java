@@ -3,7 +3,11 @@ package io.selfeval.extract.format;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -18,10 +22,11 @@ import java.util.zip.ZipInputStream;
 public final class ZipReader {
 
   /**
-   * Entry names without the zip's UTF-8 flag are decoded as GB18030: Chinese Windows tools write
-   * GBK names. Names flagged UTF-8 are read as UTF-8 whatever this says.
+   * Entry names are first read byte for byte (names flagged UTF-8 are read as UTF-8 whatever this
+   * says), then {@link #name} decodes an unflagged one: UTF-8 when it is valid UTF-8 (Linux and
+   * macOS tools), else GB18030 (Chinese Windows tools write GBK names).
    */
-  static final Charset NAME_CHARSET = Charset.forName("GB18030");
+  static final Charset NAME_CHARSET = StandardCharsets.ISO_8859_1;
   public static final int MAX_ENTRIES = 10_000;
   public static final long MAX_ENTRY_BYTES = 128L * 1024 * 1024;
   public static final long MAX_TOTAL_BYTES = 1024L * 1024 * 1024;
@@ -56,7 +61,7 @@ public final class ZipReader {
         if (++count > MAX_ENTRIES) {
           return "more than " + MAX_ENTRIES + " entries: the rest was not read";
         }
-        String name = e.getName();
+        String name = name(e.getName());
         if (!isSafe(name)) {
           consumer.accept("entry " + count + " (unsafe name)", null,
               "entry name climbs out of the archive (.. or an absolute path): not read");
@@ -94,6 +99,24 @@ public final class ZipReader {
       out.write(buffer, 0, n);
     }
     return out.toByteArray();
+  }
+
+  /** An entry's name as read with {@link #NAME_CHARSET}, decoded. */
+  static String name(String read) {
+    if (read.chars().anyMatch(c -> c > 0xFF)) {
+      return read; // flagged UTF-8: already decoded
+    }
+    byte[] bytes = read.getBytes(StandardCharsets.ISO_8859_1);
+    for (Charset cs : new Charset[] {StandardCharsets.UTF_8, Charset.forName("GB18030")}) {
+      try {
+        return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes)).toString();
+      } catch (CharacterCodingException e) {
+        // try the next
+      }
+    }
+    return read;
   }
 
   /** A relative name none of whose parts is "..". */

@@ -96,6 +96,18 @@ class ArchivesTest {
     assertTrue(asOne.reason().startsWith("zip archive"), asOne.reason());
   }
 
+  @Test
+  void namesWithoutTheUtf8FlagAreReadAsUtf8OrGbk() {
+    // what ZipInputStream hands over for unflagged names read byte for byte
+    String utf8 = new String("自评/报告.docx".getBytes(StandardCharsets.UTF_8),
+        StandardCharsets.ISO_8859_1);
+    String gbk = new String("自评/报告.docx".getBytes(java.nio.charset.Charset.forName("GBK")),
+        StandardCharsets.ISO_8859_1);
+    assertEquals("自评/报告.docx", ZipReader.name(utf8));
+    assertEquals("自评/报告.docx", ZipReader.name(gbk));
+    assertEquals("自评/报告.docx", ZipReader.name("自评/报告.docx"));
+  }
+
   private record Entry(String name, byte[] bytes) {}
 
   private static Entry entry(String name, byte[] bytes) {

@@ -9,6 +9,7 @@ import io.selfeval.extract.ReportExtractor;
 import io.selfeval.model.FormRecord;
 import io.selfeval.model.Indicator;
 import io.selfeval.model.LineLocation;
+import io.selfeval.model.RecordValidator;
 import io.selfeval.model.Records;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
@@ -104,6 +105,7 @@ class FormatReadersTest {
     assertIndicator(ind.get(2), "满意度指标", "服务对象满意度指标", "群众满意度", "10", "10");
     assertNumber("58.75", r.reportedTotal().value());
     String json = Records.toJson(r);
+    assertEquals(List.of(), new RecordValidator().validate(json), "schema 1.1");
     for (String personal : List.of("张三", "13812345678", "李四", "王五")) {
       assertFalse(json.contains(personal), personal + " reached the record: " + json);
     }

@@ -105,7 +105,7 @@ public final class SiteBuilder {
       sink.accept("form/" + f.formId() + ".html", pages.render("form", model("root", "../",
           "form", f, "budget", budgetByForm.getOrDefault(f.formId(), List.of()),
           "indicators", indicatorsByForm.getOrDefault(f.formId(), List.of()),
-          "flags", flags, "hasUnitPage", unitNames.containsKey(f.unitId()),
+          "flags", flags, "hasUnitPage", f.unitId() != null && unitNames.containsKey(f.unitId()),
           "totalExcerpt", sources.around(f.sourceFile(), f.documentSha256(),
               f.reportedTotalLine()),
           "budgetExcerpt", sources.around(f.sourceFile(), f.documentSha256(), f.budgetLine()))));

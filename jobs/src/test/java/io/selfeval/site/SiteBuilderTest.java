@@ -82,6 +82,18 @@ class SiteBuilderTest {
   }
 
   @Test
+  void formWhoseUnitWasNotReadHasItsPageAndNoUnitLink() throws Exception {
+    SiteData small = sample();
+    List<Form> forms = new ArrayList<>(small.forms());
+    forms.add(SiteFixtures.form("f9", null, null, 2023, "无名项目", "2", null, 0));
+    Map<String, String> pages = build(new SiteData("r1", forms, small.budgetLines(),
+        small.indicators(), small.flags(), small.unitYears(), small.unitLinks()));
+    String page = pages.get("form/f9.html");
+    assertTrue(page.contains("无名项目"), page);
+    assertFalse(page.contains("unit/null"), page);
+  }
+
+  @Test
   void everyLinkReachesPageAndLongListsArePaged() throws Exception {
     SiteData small = sample();
     List<Form> many = new ArrayList<>(small.forms());

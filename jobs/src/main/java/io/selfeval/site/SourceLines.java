@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -73,17 +74,23 @@ public final class SourceLines {
     if (inputRoot == null) {
       return "the input folder is not known: run site with --input";
     }
-    Path path = new Path(inputRoot + "/" + file);
     byte[] bytes;
     try {
+      // a relative path of its own, so a ':' in a report's name is not read as a URI scheme
+      Path path = new Path(new Path(inputRoot), new Path(null, null, file));
       FileSystem fs = path.getFileSystem(conf);
+      if (fs instanceof ChecksumFileSystem checksummed) {
+        // reports have no .crc sidecar, and its name is built so that a ':' fails the read
+        fs = checksummed.getRawFileSystem();
+      }
       if (!fs.exists(path)) {
         return file + " is not under " + inputRoot + ": the warehouse keeps no document text";
       }
       try (InputStream in = fs.open(path)) {
         bytes = in.readAllBytes();
       }
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // one unreadable document costs its excerpts, never the site
       return "cannot read " + file + ": " + e.getMessage();
     }
     if (sha256 != null && !sha256.equals(Records.sha256Hex(bytes))) {

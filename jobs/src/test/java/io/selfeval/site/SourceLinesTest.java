@@ -20,7 +20,7 @@ class SourceLinesTest {
   Path input;
 
   @Test
-  void aColonInTheReportsNameIsPartOfTheName() throws Exception {
+  void colonInTheReportsNameIsPartOfTheName() throws Exception {
     byte[] bytes = "第一行\n总分\t100\t96\n第三行\n".getBytes(StandardCharsets.UTF_8);
     Files.createDirectories(input.resolve("sub"));
     Files.write(input.resolve("sub/2023:自评表.txt"), bytes);
@@ -32,7 +32,7 @@ class SourceLinesTest {
   }
 
   @Test
-  void aDocumentThatCannotBeReadCostsItsExcerptNotTheSite() {
+  void documentThatCannotBeReadCostsItsExcerptNotTheSite() {
     Excerpt e = new SourceLines(input.toString(), new Configuration())
         .around("no such:file.txt", "00", 2);
     assertTrue(e.lines().isEmpty());

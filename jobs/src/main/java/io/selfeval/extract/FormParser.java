@@ -72,8 +72,8 @@ final class FormParser {
 
   /** A sign-off field printed under a form: who signed, filled it in, when, how to call them. */
   private static final Pattern SIGN_OFF = Pattern.compile(
-      "^(?:单位)?(?:负责人|填表人|填报人|经办人|审核人|联系人|联系电话|电话|身份证|签字|盖章|填报日期|填表日期"
-          + "|日期)");
+      "^(?:单位)?(?:负责人|填表人|填报人|经办人|审核人|联系人|联系电话|电话|手机|座机|传真|邮箱|电子邮箱"
+          + "|身份证|签字|盖章|填报日期|填表日期|日期)");
 
   /** A row under the total that holds only sign-off fields: the form's foot, not lost data. */
   private static boolean isSignOff(TableRow row) {

@@ -139,16 +139,24 @@ public final class FieldScorer {
   }
 
   private void text(String layout, String group, String truth, String found) {
-    Count c = count(layout, group);
-    if (Objects.equals(truth, found)) {
+    tally(count(layout, group), layout, group, Objects.equals(truth, found), truth, found);
+  }
+
+  /** Counts one field right, a gap or wrong; true when wrong (a value read that is not it). */
+  private boolean tally(Count c, String layout, String group, boolean right, Object truth,
+      Object found) {
+    if (right) {
       c.right++;
-    } else if (found == null) {
+      return false;
+    }
+    if (found == null) {
       c.gap++;
       miss("gap", layout, group, truth, null);
-    } else {
-      c.wrong++;
-      miss("WRONG", layout, group, truth, found);
+      return false;
     }
+    c.wrong++;
+    miss("WRONG", layout, group, truth, found);
+    return true;
   }
 
   private void miss(String kind, String layout, String group, Object truth, Object found) {
@@ -168,15 +176,10 @@ public final class FieldScorer {
     if (found != null) {
       c.numbersRead++;
     }
-    if (truth == null ? found == null : found != null && truth.compareTo(found) == 0) {
-      c.right++;
-    } else if (found == null) {
-      c.gap++;
-      miss("gap", layout, group, truth, null);
-    } else {
-      c.wrong++;
+    boolean right = truth == null ? found == null
+        : found != null && truth.compareTo(found) == 0;
+    if (tally(c, layout, group, right, truth, found)) {
       c.numbersWrong++;
-      miss("WRONG", layout, group, truth, found);
     }
   }
 

@@ -53,6 +53,12 @@ public final class Vocabulary {
         "unit_labels", "implementing_labels", "project_labels")) {
       labels.put(key, words(root.get(key)));
     }
+    // every other list of the resource is a label group too (the flattened-form reader's words)
+    root.fields().forEachRemaining(e -> {
+      if (e.getValue().isArray()) {
+        labels.putIfAbsent(e.getKey(), words(e.getValue()));
+      }
+    });
   }
 
   private static BitSet listedTraditionalChars() {

@@ -98,9 +98,44 @@ final class FlatForm {
 
   /** The stream as table-scanner lines; warnings for the cells left out. */
   static List<Piece> read(List<Token> tokens, List<Warning> warnings) {
-    FlatForm f = new FlatForm(tokens, warnings);
+    FlatForm f = new FlatForm(withoutRepeatedHeaders(tokens), warnings);
     f.readAll();
     return f.out;
+  }
+
+  /**
+   * The words without an indicator header printed again after a page break (the same header
+   * words with no form title since the last one), wherever it fell, even inside a row.
+   */
+  private static List<Token> withoutRepeatedHeaders(List<Token> tokens) {
+    FlatForm f = new FlatForm(tokens, List.of());
+    List<Token> kept = new ArrayList<>(tokens.size());
+    String last = null;
+    int i = 0;
+    while (i < tokens.size()) {
+      if (isTitle(tokens.get(i))) {
+        last = null;
+      }
+      int end = f.indicatorHeaderEnd(i);
+      if (end < 0) {
+        kept.add(tokens.get(i++));
+        continue;
+      }
+      StringBuilder key = new StringBuilder();
+      for (int j = i; j < end; j++) {
+        key.append(tokens.get(j).folded()).append('|');
+      }
+      if (key.toString().equals(last)) {
+        if (!kept.isEmpty() && kept.get(kept.size() - 1).folded().equals("绩效指标")) {
+          kept.remove(kept.size() - 1);
+        }
+      } else {
+        kept.addAll(tokens.subList(i, end));
+      }
+      last = key.toString();
+      i = end;
+    }
+    return kept;
   }
 
   private void readAll() {

@@ -67,7 +67,7 @@ public final class LayoutNormaliser {
     int i = 0;
     while (i < lines.length) {
       int end = n.flatRegionEnd(i);
-      List<FlatForm.Token> tokens = end < 0 ? null : FlatForm.tokens(lines, i, end);
+      List<FlatForm.Token> tokens = end < 0 ? null : FlatForm.tokens(n.kept(), i, end);
       if (tokens != null && tokens.size() >= MIN_FLAT_WORDS && FlatForm.hasTable(tokens)) {
         for (FlatForm.Piece piece : FlatForm.read(tokens, warnings)) {
           outLines.add(piece.render());
@@ -106,6 +106,15 @@ public final class LayoutNormaliser {
       }
     }
     return last;
+  }
+
+  /** The input lines without those the layout drops (page footers: never words of a cell). */
+  private String[] kept() {
+    String[] k = new String[in.length];
+    for (int i = 0; i < in.length; i++) {
+      k[i] = out[i] == null ? null : in[i];
+    }
+    return k;
   }
 
   private boolean isUnread(int i) {

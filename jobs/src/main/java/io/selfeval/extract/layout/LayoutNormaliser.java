@@ -64,10 +64,12 @@ public final class LayoutNormaliser {
     List<Integer> source = new ArrayList<>(lines.length);
     List<int[]> cellLines = new ArrayList<>(lines.length);
     List<Warning> warnings = new ArrayList<>();
+    String[] kept = n.kept();
     int i = 0;
     while (i < lines.length) {
       int end = n.flatRegionEnd(i);
-      List<FlatForm.Token> tokens = end < 0 ? null : FlatForm.tokens(n.kept(), i, end);
+      List<FlatForm.Token> tokens = end < 0 || !n.mayHoldHeader(i, end) ? null
+          : FlatForm.tokens(kept, i, end);
       if (tokens != null && tokens.size() >= MIN_FLAT_WORDS && FlatForm.hasTable(tokens)) {
         for (FlatForm.Piece piece : FlatForm.read(tokens, warnings)) {
           outLines.add(piece.render());
@@ -106,6 +108,36 @@ public final class LayoutNormaliser {
       }
     }
     return last;
+  }
+
+  /**
+   * A cheap test before the words of lines from..to are read: one of them (with the next, as a
+   * wrapped header spans two) names two budget amount columns, or an indicator level column and
+   * the name column.
+   */
+  private boolean mayHoldHeader(int from, int to) {
+    for (int j = from; j <= to; j++) {
+      String c = j < to ? compact[j] + compact[j + 1] : compact[j];
+      int amounts = 0;
+      for (String col : List.of("initial", "adjusted", "executed")) {
+        amounts += containsAny(c, Vocabulary.budgetColumnWords(col)) ? 1 : 0;
+      }
+      if (amounts >= 2 || containsAny(c, Vocabulary.indicatorColumnWords("name"))
+          && (containsAny(c, Vocabulary.indicatorColumnWords("level1"))
+          || containsAny(c, Vocabulary.indicatorColumnWords("level2")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean containsAny(String text, List<String> words) {
+    for (String w : words) {
+      if (text.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The input lines without those the layout drops (page footers: never words of a cell). */

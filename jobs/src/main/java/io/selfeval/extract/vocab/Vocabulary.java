@@ -178,6 +178,16 @@ public final class Vocabulary {
     return earliest(folded, INSTANCE.indicatorColumns, INDICATOR_MATCHED);
   }
 
+  /** The folded synonyms of one budget column (initial, adjusted, ...), for scanning text. */
+  public static List<String> budgetColumnWords(String column) {
+    return INSTANCE.budgetColumns.getOrDefault(column, List.of());
+  }
+
+  /** The folded synonyms of one indicator column (level1, name, ...), for scanning text. */
+  public static List<String> indicatorColumnWords(String column) {
+    return INSTANCE.indicatorColumns.getOrDefault(column, List.of());
+  }
+
   /** True when the folded cell contains one of the labels of the group (e.g. total_labels). */
   public static boolean isLabel(String group, String folded) {
     return indexIn(folded, INSTANCE.labels.get(group)) == 0;

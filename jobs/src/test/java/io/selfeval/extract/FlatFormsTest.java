@@ -99,11 +99,17 @@ class FlatFormsTest {
         + "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
         + "产出指标(90分) 数量指标 健康讲座次数 12次 12次 30 30 "
         + "宣传资料种类 不少于12 种 14种 30 30 "
-        + "质量指标 讲座覆盖率 ≥90% 95% 30 30 总分 100 100\n");
-    // "不少于12 种 14种" is three words for two cells: either split fits, so the row is not read
-    assertEquals(2, r.indicators().size());
+        + "入户随访 85 % 88 % 10 10 "
+        + "资料 发放份数 ≥500份 520份 10 10 "
+        + "质量指标 讲座覆盖率 ≥90% 95% 10 10 总分 100 100\n");
+    // "资料 发放份数 ≥500份 520份": four words for three cells, two splits fit: not read
+    // a unit alone is never a cell: "不少于12 种" is one cell, "85 %" too
+    assertEquals(4, r.indicators().size());
     assertEquals("健康讲座次数", r.indicators().get(0).name());
-    Indicator second = r.indicators().get(1);
+    assertEquals("不少于12 种", r.indicators().get(1).targetText());
+    assertEquals("14种", r.indicators().get(1).actualText());
+    assertEquals("88 %", r.indicators().get(2).actualText());
+    Indicator second = r.indicators().get(3);
     assertEquals("讲座覆盖率", second.name());
     assertEquals("产出指标", second.level1());
     assertEquals("质量指标", second.level2());

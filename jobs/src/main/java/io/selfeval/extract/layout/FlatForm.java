@@ -473,7 +473,8 @@ final class FlatForm {
       }
       flush();
       List<int[]> levelCells = names[0] < 0 ? levelCells(0, 0) : levelCells(names[0], names[1]);
-      if (weightAt - cells != INDICATOR_CELLS) {
+      List<int[]> textCells = textCells(cells, weightAt);
+      if (textCells.size() != INDICATOR_CELLS) {
         warn("indicator row with " + (weightAt - cells) + " words for " + INDICATOR_CELLS
             + " cells (三级指标, 年度指标值, 实际完成值): not read: " + join(from, scoreAt + 1),
             from);
@@ -483,10 +484,30 @@ final class FlatForm {
         return;
       }
       List<int[]> row = new ArrayList<>(levelCells);
-      for (int i = cells; i <= scoreAt; i++) {
-        row.add(new int[] {i, i + 1});
-      }
+      row.addAll(textCells);
+      row.add(new int[] {weightAt, weightAt + 1});
+      row.add(new int[] {scoreAt, scoreAt + 1});
       last = row;
+    }
+
+    /**
+     * The text cells of words from..to-1: a word each, except a unit word alone ({@code 种},
+     * {@code %}) after a word ending in a digit, which ends that word's cell ({@code 不少于12 种}):
+     * no cell is a unit alone.
+     */
+    private List<int[]> textCells(int from, int to) {
+      List<int[]> out = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        Token w = words.get(i);
+        if (!out.isEmpty() && Vocabulary.isExactLabel("flat_unit_words", w.folded())
+            && Character.isDigit(words.get(i - 1).folded().charAt(
+                words.get(i - 1).folded().length() - 1))) {
+          out.get(out.size() - 1)[1] = i + 1;
+        } else {
+          out.add(new int[] {i, i + 1});
+        }
+      }
+      return out;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.selfeval.extract.format.DocumentText;
 import io.selfeval.extract.format.Formats;
 import io.selfeval.extract.format.ZipReader;
 import io.selfeval.extract.layout.LayoutNormaliser;
+import io.selfeval.extract.layout.TableText;
 import io.selfeval.extract.vocab.Vocabulary;
 import io.selfeval.model.Budget;
 import io.selfeval.model.Fact;
@@ -145,13 +146,17 @@ public final class ReportExtractor {
 
     List<FormRecord> read() {
       String[] compact = new String[lines.length];
-      String[] tableLines = LayoutNormaliser.normalise(lines);
-      String[] tableCompact = new String[lines.length];
       for (int i = 0; i < lines.length; i++) {
         compact[i] = Texts.compact(lines[i]);
+      }
+      TableText table = LayoutNormaliser.layout(lines);
+      String[] tableLines = table.lines();
+      String[] tableCompact = new String[tableLines.length];
+      for (int i = 0; i < tableLines.length; i++) {
         tableCompact[i] = Vocabulary.fold(Texts.compact(tableLines[i]));
       }
-      List<TableBlock> blocks = new TableScanner(tableLines, tableCompact).scan();
+      documentWarnings.addAll(table.warnings());
+      List<TableBlock> blocks = new TableScanner(tableLines, tableCompact, table).scan();
       boolean[] inTable = new boolean[lines.length];
       List<ParsedForm> forms = new ArrayList<>();
       List<Fact> facts = new ArrayList<>();

@@ -27,11 +27,24 @@ final class TableScanner {
 
   private final String[] lines;
   private final String[] compact;
+  /** Where each line came from: a flattened form's rows share their source line. */
+  private final io.selfeval.extract.layout.TableText source;
 
   /** The document's lines and their {@link Texts#compact} forms. */
   TableScanner(String[] lines, String[] compact) {
+    this(lines, compact, null);
+  }
+
+  /** Lines of a {@link io.selfeval.extract.layout.TableText}, cells keeping their source lines. */
+  TableScanner(String[] lines, String[] compact, io.selfeval.extract.layout.TableText source) {
     this.lines = lines;
     this.compact = compact;
+    this.source = source;
+  }
+
+  /** The 1-based source line of cell {@code cell} of line {@code j} (0-based). */
+  private int lineOf(int j, int cell) {
+    return source == null ? j + 1 : source.lineOf(j, cell);
   }
 
   /** Every table of the document, in order. */
@@ -49,7 +62,7 @@ final class TableScanner {
       if (!rows.isEmpty()) {
         int titleAt = findTitle(i);
         blocks.add(new TableBlock(titleAt < 0 ? null : Texts.clean(lines[titleAt]),
-            titleAt < 0 ? rows.get(0).line() : titleAt + 1, List.copyOf(rows),
+            titleAt < 0 ? rows.get(0).line() : lineOf(titleAt, 0), List.copyOf(rows),
             end >= lines.length));
       }
       i = Math.max(end, i + 1);
@@ -91,8 +104,10 @@ final class TableScanner {
       }
       if (l.indexOf('\t') >= 0) {
         List<Cell> cells = new ArrayList<>();
-        for (String part : l.split("\t", -1)) {
-          cells.add(new Cell(Texts.clean(part), j + 1, j + 1));
+        String[] parts = l.split("\t", -1);
+        for (int k = 0; k < parts.length; k++) {
+          int line = lineOf(j, k);
+          cells.add(new Cell(Texts.clean(parts[k]), line, line));
         }
         rows.add(new TableRow(cells));
       } else if (Texts.clean(l) != null) {
@@ -125,8 +140,8 @@ final class TableScanner {
         }
         rowBreak = false;
         text = new StringBuilder(joinable(l.substring(1)));
-        cellLine = j + 1;
-        cellLast = j + 1;
+        cellLine = lineOf(j, 0);
+        cellLast = cellLine;
       } else if (l.isEmpty() || l.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r')) {
         rowBreak = true;
       } else if (Texts.clean(l) == null) {
@@ -137,7 +152,7 @@ final class TableScanner {
           break;
         }
         text.append(joinable(l));
-        cellLast = j + 1;
+        cellLast = lineOf(j, 0);
         rowBreak = false;
       }
     }

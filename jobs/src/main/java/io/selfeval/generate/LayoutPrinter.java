@@ -15,8 +15,13 @@ import java.util.SplittableRandom;
  */
 final class LayoutPrinter {
 
-  /** The text layouts a form is printed in. */
-  enum Layout { TAB, CELL_LINES, PIPE, MARKDOWN, SPACES, HTML, MIXED }
+  /**
+   * The text layouts a form is printed in. FLAT_LINE: the title and the whole table on one line,
+   * cells separated by single spaces, empty cells gone (a web page or .doc turned into text);
+   * FLAT_PDF: the same words wrapped into lines of a page's width (PDF-to-text of such a table).
+   * MIXED draws a layout per table among those before it.
+   */
+  enum Layout { TAB, CELL_LINES, PIPE, MARKDOWN, SPACES, HTML, MIXED, FLAT_LINE, FLAT_PDF }
 
   /** Noises of conversion. */
   enum Noise { FOOTER, REPEATED_HEADER, TRADITIONAL, BLANK_SCORES, GLUED, DROPPED_CELLS }
@@ -38,6 +43,8 @@ final class LayoutPrinter {
   private final SplittableRandom rnd;
   private final List<String> out;
   private int page = 1;
+  /** A FLAT_LINE title, printed at the head of its table's line. */
+  private String pendingTitle;
 
   LayoutPrinter(Layout layout, Set<Noise> noises, SplittableRandom rnd, List<String> out) {
     this.layout = layout;
@@ -77,7 +84,12 @@ final class LayoutPrinter {
 
   /** A title line, traditional when the document is. */
   int title(String text) {
-    out.add(noises.contains(Noise.TRADITIONAL) ? traditional(text) : text);
+    String printed = noises.contains(Noise.TRADITIONAL) ? traditional(text) : text;
+    if (layout == Layout.FLAT_LINE) {
+      pendingTitle = printed;
+      return out.size() + 1;
+    }
+    out.add(printed);
     return out.size();
   }
 
@@ -85,6 +97,9 @@ final class LayoutPrinter {
   int[] table(List<String[]> rows, List<Role> roles) {
     Layout l = layout == Layout.MIXED
         ? Layout.values()[rnd.nextInt(Layout.MIXED.ordinal())] : layout;
+    if (l == Layout.FLAT_LINE || l == Layout.FLAT_PDF) {
+      return flat(rows, roles, l == Layout.FLAT_PDF);
+    }
     int[] lines = new int[rows.size()];
     int breakAfter = -1;
     if (noises.contains(Noise.FOOTER)) {
@@ -122,6 +137,79 @@ final class LayoutPrinter {
       out.add("</table>");
     }
     return lines;
+  }
+
+  /**
+   * The table as words separated by single spaces: on one line after its title (FLAT_LINE), or
+   * wrapped at a page width drawn per table, with a page footer (and the indicator header printed
+   * again) between two lines of indicator rows under the FOOTER noise (FLAT_PDF).
+   */
+  private int[] flat(List<String[]> rows, List<Role> roles, boolean pdf) {
+    List<String> words = new ArrayList<>();
+    int[] firstWord = new int[rows.size()];
+    List<String> header = new ArrayList<>();
+    int firstIndicator = -1;
+    for (int i = 0; i < rows.size(); i++) {
+      Role role = roles.get(i);
+      boolean traditionalHeader = noises.contains(Noise.TRADITIONAL)
+          && (role == Role.BUDGET_HEADER || role == Role.INDICATOR_HEADER);
+      firstWord[i] = words.size();
+      firstIndicator = firstIndicator < 0 && role == Role.INDICATOR ? words.size()
+          : firstIndicator;
+      for (String cell : rows.get(i)) {
+        String c = traditionalHeader ? traditional(cell) : cell;
+        for (String w : c.split(" ")) {
+          if (!w.isEmpty()) {
+            words.add(w);
+            if (role == Role.INDICATOR_HEADER) {
+              header.add(w);
+            }
+          }
+        }
+      }
+    }
+    int[] lineOfWord = new int[words.size()];
+    if (!pdf) {
+      StringBuilder line = new StringBuilder(pendingTitle == null ? "" : pendingTitle);
+      pendingTitle = null;
+      for (String w : words) {
+        line.append(line.length() == 0 ? "" : " ").append(w);
+      }
+      out.add(line.toString());
+      java.util.Arrays.fill(lineOfWord, out.size());
+    } else {
+      int width = 40 + rnd.nextInt(80);
+      boolean footer = noises.contains(Noise.FOOTER);
+      StringBuilder line = new StringBuilder();
+      for (int w = 0; w < words.size(); w++) {
+        if (line.length() > 0 && line.length() + 1 + words.get(w).length() > width) {
+          out.add(line.toString());
+          line.setLength(0);
+          if (footer && firstIndicator >= 0 && w > firstIndicator + 8) {
+            footer = false;
+            pageBreakWords(header);
+          }
+        }
+        line.append(line.length() == 0 ? "" : " ").append(words.get(w));
+        lineOfWord[w] = out.size() + 1;
+      }
+      out.add(line.toString());
+    }
+    int[] lines = new int[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      lines[i] = lineOfWord[Math.min(firstWord[i], words.size() - 1)];
+    }
+    return lines;
+  }
+
+  private void pageBreakWords(List<String> header) {
+    out.add("");
+    out.add(rnd.nextBoolean() ? "- " + page + " -" : "第 " + page + " 页 共 " + (page + 1) + " 页");
+    page++;
+    out.add("");
+    if (noises.contains(Noise.REPEATED_HEADER)) {
+      out.add(String.join(" ", header));
+    }
   }
 
   private void pageBreak(Layout l, String[] header) {

@@ -2,6 +2,8 @@ package io.selfeval.extract.layout;
 
 import io.selfeval.extract.Texts;
 import io.selfeval.extract.vocab.Vocabulary;
+import io.selfeval.model.Warning;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,8 @@ public final class LayoutNormaliser {
   private static final int NEAR = 3;
   private static final int SHORT_CELL = 30;
   private static final int LONG_LINE = 100;
+  /** Fewer words than this hold no flattened form (a header alone has six). */
+  private static final int MIN_FLAT_WORDS = 12;
   /** A form title: …表, or …表 followed by its year in brackets (…自评表(2023年度)). */
   public static final Pattern TITLE = Pattern.compile(".*表(?:[(（][^)）]{0,12}[)）])?");
   private static final Pattern TOP_HEADING = Pattern.compile("^[一二三四五六七八九十]+[、.．].*");
@@ -46,6 +50,107 @@ public final class LayoutNormaliser {
   /** The lines in table-scanner form: same length as the input, dropped lines null. */
   public static String[] normalise(String[] lines) {
     return new LayoutNormaliser(lines).run();
+  }
+
+  /**
+   * The lines in table-scanner form with flattened forms cut into rows ({@link FlatForm}): a run
+   * of lines that no other layout reads and whose words hold a form's header becomes the rows it
+   * holds, each mapped to its source line.
+   */
+  public static TableText layout(String[] lines) {
+    LayoutNormaliser n = new LayoutNormaliser(lines);
+    String[] rows = n.run();
+    List<String> outLines = new ArrayList<>(lines.length);
+    List<Integer> source = new ArrayList<>(lines.length);
+    List<int[]> cellLines = new ArrayList<>(lines.length);
+    List<Warning> warnings = new ArrayList<>();
+    String[] kept = n.kept();
+    int i = 0;
+    while (i < lines.length) {
+      int end = n.flatRegionEnd(i);
+      List<FlatForm.Token> tokens = end < 0 || !n.mayHoldHeader(i, end) ? null
+          : FlatForm.tokens(kept, i, end);
+      if (tokens != null && tokens.size() >= MIN_FLAT_WORDS && FlatForm.hasTable(tokens)) {
+        for (FlatForm.Piece piece : FlatForm.read(tokens, warnings)) {
+          outLines.add(piece.render());
+          source.add(piece.line());
+          cellLines.add(piece.cellLines());
+        }
+        i = end + 1;
+        continue;
+      }
+      for (int j = i; j <= Math.max(i, end); j++) {
+        outLines.add(rows[j]);
+        source.add(j + 1);
+        cellLines.add(null);
+      }
+      i = Math.max(i, end) + 1;
+    }
+    return new TableText(outLines.toArray(new String[0]),
+        source.stream().mapToInt(Integer::intValue).toArray(),
+        cellLines.toArray(new int[0][]), List.copyOf(warnings));
+  }
+
+  /**
+   * The last line of a run starting at {@code i} of lines no layout read as rows (text without a
+   * tab; blank and dropped lines inside the run are skipped), or -1 when line i is not such text.
+   */
+  private int flatRegionEnd(int i) {
+    if (!isUnread(i)) {
+      return -1;
+    }
+    int last = i;
+    for (int j = i + 1; j < in.length; j++) {
+      if (isUnread(j)) {
+        last = j;
+      } else if (out[j] != null && !compact[j].isEmpty()) {
+        break;
+      }
+    }
+    return last;
+  }
+
+  /**
+   * A cheap test before the words of lines from..to are read: one of them (with the next, as a
+   * wrapped header spans two) names two budget amount columns, or an indicator level column and
+   * the name column.
+   */
+  private boolean mayHoldHeader(int from, int to) {
+    for (int j = from; j <= to; j++) {
+      String c = j < to ? compact[j] + compact[j + 1] : compact[j];
+      int amounts = 0;
+      for (String col : List.of("initial", "adjusted", "executed")) {
+        amounts += containsAny(c, Vocabulary.budgetColumnWords(col)) ? 1 : 0;
+      }
+      if (amounts >= 2 || containsAny(c, Vocabulary.indicatorColumnWords("name"))
+          && (containsAny(c, Vocabulary.indicatorColumnWords("level1"))
+          || containsAny(c, Vocabulary.indicatorColumnWords("level2")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean containsAny(String text, List<String> words) {
+    for (String w : words) {
+      if (text.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The input lines without those the layout drops (page footers: never words of a cell). */
+  private String[] kept() {
+    String[] k = new String[in.length];
+    for (int i = 0; i < in.length; i++) {
+      k[i] = out[i] == null ? null : in[i];
+    }
+    return k;
+  }
+
+  private boolean isUnread(int i) {
+    return out[i] != null && out[i].indexOf('\t') < 0 && !compact[i].isEmpty();
   }
 
   private String[] run() {

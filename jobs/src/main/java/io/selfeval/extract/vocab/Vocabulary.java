@@ -53,6 +53,12 @@ public final class Vocabulary {
         "unit_labels", "implementing_labels", "project_labels")) {
       labels.put(key, words(root.get(key)));
     }
+    // every other list of the resource is a label group too (the flattened-form reader's words)
+    root.fields().forEachRemaining(e -> {
+      if (e.getValue().isArray()) {
+        labels.putIfAbsent(e.getKey(), words(e.getValue()));
+      }
+    });
   }
 
   private static BitSet listedTraditionalChars() {
@@ -170,6 +176,16 @@ public final class Vocabulary {
   /** The indicator column a folded header cell names (level1, name, target, ...), or null. */
   public static String indicatorColumn(String folded) {
     return earliest(folded, INSTANCE.indicatorColumns, INDICATOR_MATCHED);
+  }
+
+  /** The folded synonyms of one budget column (initial, adjusted, ...), for scanning text. */
+  public static List<String> budgetColumnWords(String column) {
+    return INSTANCE.budgetColumns.getOrDefault(column, List.of());
+  }
+
+  /** The folded synonyms of one indicator column (level1, name, ...), for scanning text. */
+  public static List<String> indicatorColumnWords(String column) {
+    return INSTANCE.indicatorColumns.getOrDefault(column, List.of());
   }
 
   /** True when the folded cell contains one of the labels of the group (e.g. total_labels). */

@@ -1,0 +1,685 @@
+package io.selfeval.extract.layout;
+
+import io.selfeval.extract.Texts;
+import io.selfeval.extract.vocab.Vocabulary;
+import io.selfeval.model.Warning;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a form flattened into a stream of words: a web page, a .doc or a PDF turned into text
+ * where the whole form is one line (or a few long lines) of cells separated by single spaces.
+ * The budget block and the indicator table are found by their header words; the header's columns
+ * give the shape of a row, and the words after it are cut into rows by what the population's rows
+ * look like: a budget row is a label (资金总额, 其中:财政拨款, 上年结转, 其他资金) and its numbers; an
+ * indicator row is its level names (产出指标(50分), 数量指标 …), three text cells (三级指标, 年度指标值,
+ * 实际完成值) and ends in its 分值 and 得分 numbers, with the deviation reason (a sentence) after
+ * them. A row whose words do not fall into that shape in exactly one way is not emitted: a gap
+ * with a warning, never a guess. Rows come out as table-scanner rows (cells joined by tabs), each
+ * cell with the source line of its first word.
+ */
+final class FlatForm {
+
+  /** One word of the stream: as printed, folded for matching, and its 1-based source line. */
+  record Token(String text, String folded, int line) {}
+
+  /** One output line: a row of cells (each with its source line), or text when cells is null. */
+  record Piece(String text, List<String> cells, int[] cellLines, int line) {
+
+    String render() {
+      return cells == null ? text : String.join("\t", cells);
+    }
+  }
+
+  static final String UNPLACED = "FLAT_CELLS_UNPLACED";
+
+  private static final Pattern VALUE = Pattern.compile("[+-]?[0-9][0-9.,%]*");
+  private static final Pattern PLACEHOLDER = Pattern.compile("[/／\\\\…．.、—\\-]+");
+  private static final Pattern BRACKET = Pattern.compile("[(（][^()（）]{0,14}[)）]");
+  private static final Pattern POINTS = Pattern.compile("[(（]\\d+(?:\\.\\d+)?分[)）]$");
+  private static final Pattern SENTENCE = Pattern.compile(".*[。；;]|.*[，,].*");
+  private static final Pattern GRADE =
+      Pattern.compile("(?:等级|评级|评价等级|自评等级)?[:：]?(?:优|良|中|差|优秀|良好|合格|不合格)");
+  private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}(?:年度?)?");
+  private static final int MAX_LABEL = 24;
+  private static final int INDICATOR_CELLS = 3;
+
+  private final List<Token> words;
+  private final List<Warning> warnings;
+  private final List<Piece> out = new ArrayList<>();
+  private int pos;
+  /** Label cells printed before the next header (项目资金(万元), 年度资金总额). */
+  private List<int[]> leading = new ArrayList<>();
+
+  private FlatForm(List<Token> tokens, List<Warning> warnings) {
+    this.words = tokens;
+    this.warnings = warnings;
+  }
+
+  /**
+   * The words of lines {@code from}..{@code to} (0-based, inclusive; null lines skipped), split
+   * on blanks; a bracketed part ({@code (万元)}, {@code (50分)}, {@code (2022年度)}) joins the word
+   * before it, as the cell printed them together.
+   */
+  static List<Token> tokens(String[] lines, int from, int to) {
+    List<Token> out = new ArrayList<>();
+    for (int i = from; i <= to; i++) {
+      if (lines[i] == null) {
+        continue;
+      }
+      for (String w : lines[i].split("[\\s\\u3000\\u00A0]+")) {
+        String c = Texts.clean(w);
+        if (c == null) {
+          continue;
+        }
+        String folded = Vocabulary.fold(Texts.compact(c));
+        if (!out.isEmpty() && BRACKET.matcher(folded).matches()) {
+          Token prev = out.remove(out.size() - 1);
+          out.add(new Token(prev.text() + " " + c, prev.folded() + folded, prev.line()));
+        } else {
+          out.add(new Token(c, folded, i + 1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** True when the words hold a budget header or an indicator table header. */
+  static boolean hasTable(List<Token> tokens) {
+    FlatForm f = new FlatForm(tokens, List.of());
+    for (int i = 0; i < tokens.size(); i++) {
+      if (f.budgetHeaderEnd(i) > 0 || f.indicatorHeaderEnd(i) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The stream as table-scanner lines; warnings for the cells left out. */
+  static List<Piece> read(List<Token> tokens, List<Warning> warnings) {
+    FlatForm f = new FlatForm(withoutRepeatedHeaders(tokens), warnings);
+    f.readAll();
+    return f.out;
+  }
+
+  /**
+   * The words without an indicator header printed again after a page break (the same header
+   * words with no form title since the last one), wherever it fell, even inside a row.
+   */
+  private static List<Token> withoutRepeatedHeaders(List<Token> tokens) {
+    FlatForm f = new FlatForm(tokens, List.of());
+    List<Token> kept = new ArrayList<>(tokens.size());
+    String last = null;
+    int i = 0;
+    while (i < tokens.size()) {
+      if (isTitle(tokens.get(i))) {
+        last = null;
+      }
+      int end = f.indicatorHeaderEnd(i);
+      if (end < 0) {
+        kept.add(tokens.get(i++));
+        continue;
+      }
+      StringBuilder key = new StringBuilder();
+      for (int j = i; j < end; j++) {
+        key.append(tokens.get(j).folded()).append('|');
+      }
+      if (key.toString().equals(last)) {
+        if (!kept.isEmpty() && kept.get(kept.size() - 1).folded().equals("绩效指标")) {
+          kept.remove(kept.size() - 1);
+        }
+      } else {
+        kept.addAll(tokens.subList(i, end));
+      }
+      last = key.toString();
+      i = end;
+    }
+    return kept;
+  }
+
+  private void readAll() {
+    while (pos < words.size()) {
+      int start = nextHeader(pos);
+      if (start < 0) {
+        text(pos, words.size());
+        return;
+      }
+      head(pos, start);
+      pos = start;
+      body();
+    }
+  }
+
+  private int nextHeader(int from) {
+    for (int i = from; i < words.size(); i++) {
+      if (budgetHeaderEnd(i) > 0 || indicatorHeaderEnd(i) > 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  // ---- head: title, name fields, the budget block's label cells ----
+
+  private void head(int from, int start) {
+    int title = -1;
+    for (int i = start - 1; i >= from; i--) {
+      if (isTitle(words.get(i))) {
+        title = i;
+        break;
+      }
+    }
+    int fields = title < 0 ? from : title + 1;
+    if (title >= 0) {
+      int titleFrom = title > from && YEAR.matcher(words.get(title - 1).folded()).matches()
+          ? title - 1 : title;
+      text(from, titleFrom);
+      out.add(new Piece(join(titleFrom, title + 1), null, null, words.get(titleFrom).line()));
+    } else {
+      int firstLabel = fields;
+      while (firstLabel < start && !isNameLabel(words.get(firstLabel))
+          && !isBlockLabel(words.get(firstLabel))) {
+        firstLabel++;
+      }
+      text(from, firstLabel);
+      fields = firstLabel;
+    }
+    int i = fields;
+    while (i < start && !isBlockLabel(words.get(i))) {
+      int j = i + 1;
+      while (j < start && !isNameLabel(words.get(j)) && !isBlockLabel(words.get(j))) {
+        j++;
+      }
+      if (isNameLabel(words.get(i)) && j > i + 1) {
+        row(List.of(new int[] {i, i + 1}, new int[] {i + 1, j}));
+      } else {
+        row(List.of(new int[] {i, j}));
+      }
+      i = j;
+    }
+    leading = new ArrayList<>(); // the budget block's label cells lead the header row
+    for (int k = i; k < start; k++) {
+      leading.add(new int[] {k, k + 1});
+    }
+  }
+
+  // ---- body: the sections after the first header ----
+
+  private void body() {
+    while (pos < words.size()) {
+      int end = budgetHeaderEnd(pos);
+      if (end > 0) {
+        budget(end);
+        continue;
+      }
+      end = indicatorHeaderEnd(pos);
+      if (end > 0) {
+        if (!indicators(end)) {
+          return;
+        }
+        continue;
+      }
+      final Token tk = words.get(pos);
+      if (isLabel("flat_goals_labels", tk)) {
+        goals();
+        continue;
+      }
+      if (isLabel("total_labels", tk)) {
+        total();
+        return;
+      }
+      if (isLabel("flat_end_labels", tk) || isTitle(tk)) {
+        return;
+      }
+      if (tk.folded().equals("绩效指标")) {
+        pos++;
+        continue;
+      }
+      int q = pos + 1;
+      while (q < words.size() && !startsSection(q)) {
+        q++;
+      }
+      warn("words between the form's sections not placed: " + join(pos, q), pos);
+      pos = q;
+    }
+  }
+
+  private boolean startsSection(int i) {
+    Token tk = words.get(i);
+    return budgetHeaderEnd(i) > 0 || indicatorHeaderEnd(i) > 0
+        || isLabel("flat_goals_labels", tk) || isLabel("total_labels", tk)
+        || isLabel("flat_end_labels", tk) || isTitle(tk) || tk.folded().equals("绩效指标");
+  }
+
+  // ---- budget block ----
+
+  private int budgetHeaderEnd(int i) {
+    int amounts = 0;
+    int j = i;
+    while (j < words.size() && words.get(j).folded().length() <= MAX_LABEL
+        && Vocabulary.budgetColumn(words.get(j).folded()) != null) {
+      String col = Vocabulary.budgetColumn(words.get(j).folded());
+      amounts += col.equals("initial") || col.equals("adjusted") || col.equals("executed") ? 1 : 0;
+      j++;
+    }
+    return amounts >= 2 && (i == 0 || Vocabulary.budgetColumn(words.get(i - 1).folded()) == null)
+        ? j : -1;
+  }
+
+  private void budget(int headerEnd) {
+    List<int[]> header = new ArrayList<>(leading);
+    leading = new ArrayList<>();
+    if (header.isEmpty()) {
+      header.add(null); // the header's label column, empty
+    }
+    List<String> columns = new ArrayList<>();
+    for (int i = pos; i < headerEnd; i++) {
+      header.add(new int[] {i, i + 1});
+      columns.add(Vocabulary.budgetColumn(words.get(i).folded()));
+    }
+    row(header);
+    int amountPrefix = 0;
+    while (amountPrefix < columns.size() && List.of("initial", "adjusted", "executed")
+        .contains(columns.get(amountPrefix))) {
+      amountPrefix++;
+    }
+    pos = headerEnd;
+    while (pos < words.size() && isBudgetRowLabel(words.get(pos))) {
+      int label = pos++;
+      if (words.get(label).folded().matches("其中[:：]?") && pos < words.size()
+          && !isValue(words.get(pos))) {
+        pos++;
+      }
+      int labelEnd = pos;
+      while (pos < words.size() && isValue(words.get(pos))) {
+        pos++;
+      }
+      int values = pos - labelEnd;
+      boolean total = Vocabulary.isLabel("budget_total_labels", words.get(label).folded());
+      boolean placed = values == 0 || values == columns.size()
+          || total && values < columns.size()
+          || !total && values == amountPrefix && allNumbers(labelEnd, pos);
+      List<int[]> cells = new ArrayList<>();
+      cells.add(new int[] {label, labelEnd});
+      if (placed) {
+        for (int v = labelEnd; v < pos; v++) {
+          cells.add(new int[] {v, v + 1});
+        }
+      } else {
+        warn("budget row with " + values + " numbers for " + columns.size()
+            + " columns: its numbers were not placed: " + join(label, pos), label);
+      }
+      row(cells);
+    }
+  }
+
+  private boolean allNumbers(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Texts.number(words.get(i).text()) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- goals ----
+
+  private void goals() {
+    List<int[]> header = new ArrayList<>();
+    header.add(new int[] {pos, pos + 1});
+    pos++;
+    while (pos < words.size() && isLabel("flat_goals_columns", words.get(pos))) {
+      header.add(new int[] {pos, pos + 1});
+      pos++;
+    }
+    int from = pos;
+    while (pos < words.size() && !startsSection(pos)) {
+      pos++;
+    }
+    if (header.size() == 3 && pos - from == 2) {
+      row(header);
+      List<int[]> texts = new ArrayList<>();
+      texts.add(null);
+      texts.add(new int[] {from, from + 1});
+      texts.add(new int[] {from + 1, from + 2});
+      row(texts);
+    } else if (pos > from) {
+      warn("goal texts not told apart: " + (pos - from) + " words under " + (header.size() - 1)
+          + " columns", from);
+    }
+  }
+
+  // ---- indicator table ----
+
+  private int indicatorHeaderEnd(int i) {
+    int j = i;
+    boolean name = false;
+    boolean score = false;
+    boolean level = false;
+    while (j < words.size() && words.get(j).folded().length() <= MAX_LABEL
+        && Vocabulary.indicatorColumn(words.get(j).folded()) != null) {
+      String col = Vocabulary.indicatorColumn(words.get(j).folded());
+      name |= col.equals("name");
+      score |= col.equals("weight") || col.equals("score");
+      level |= col.equals("level1") || col.equals("level2");
+      j++;
+    }
+    return name && score && level
+        && (i == 0 || Vocabulary.indicatorColumn(words.get(i - 1).folded()) == null) ? j : -1;
+  }
+
+  /**
+   * Reads the indicator header at the current word and its rows; false when the header's shape
+   * is not one this reader cuts (the rest of the stream is then left as text).
+   */
+  private boolean indicators(int headerEnd) {
+    List<String> cols = new ArrayList<>();
+    for (int i = pos; i < headerEnd; i++) {
+      cols.add(Vocabulary.indicatorColumn(words.get(i).folded()));
+    }
+    int levels = 0;
+    while (levels < cols.size() && cols.get(levels).startsWith("level")) {
+      levels++;
+    }
+    boolean reason = cols.size() == levels + 6 && cols.get(levels + 5).equals("reason");
+    if (!cols.subList(levels, Math.min(cols.size(), levels + 5))
+        .equals(List.of("name", "target", "actual", "weight", "score"))
+        || cols.size() != levels + 5 && !reason) {
+      warn("indicator header of columns " + cols + ": its rows are not cut", pos);
+      return false;
+    }
+    leading = new ArrayList<>(); // 绩效指标, the merged cell left of the header
+    List<int[]> header = new ArrayList<>();
+    for (int i = pos; i < headerEnd; i++) {
+      header.add(new int[] {i, i + 1});
+    }
+    row(header);
+    pos = headerEnd;
+    new Rows(levels, reason).read();
+    return true;
+  }
+
+  /** The rows under one indicator header. */
+  private final class Rows {
+    private final int levels;
+    private final boolean reasonColumn;
+    /** The last row cut, its reason cell still open: words after its 得分 may belong to it. */
+    private List<int[]> last;
+
+    Rows(int levels, boolean reasonColumn) {
+      this.levels = levels;
+      this.reasonColumn = reasonColumn;
+    }
+
+    void read() {
+      int from = pos;
+      int q = pos;
+      while (q < words.size()) {
+        if (isLabel("total_labels", words.get(q)) || isLabel("flat_end_labels", words.get(q))
+            || isTitle(words.get(q)) || budgetHeaderEnd(q) > 0) {
+          break;
+        }
+        int again = indicatorHeaderEnd(q);
+        if (again > 0) { // the header printed again after a page break
+          trailing(from, q);
+          q = again;
+          from = q;
+          continue;
+        }
+        if (Texts.number(words.get(q).text()) == null) {
+          q++;
+          continue;
+        }
+        int r = q;
+        while (r + 1 < words.size() && Texts.number(words.get(r + 1).text()) != null) {
+          r++;
+        }
+        if (r == q) {
+          q++;
+          continue;
+        }
+        group(from, r - 1, r);
+        from = r + 1;
+        q = r + 1;
+      }
+      trailing(from, q);
+      flush();
+      pos = q;
+    }
+
+    /** Words {@code from..weightAt-1}, then 分值 at weightAt and 得分 at scoreAt. */
+    private void group(int from, int weightAt, int scoreAt) {
+      int[] names = labels(from, weightAt);
+      if (names == null) {
+        warn("indicator row's words not told apart (level names among its cells): "
+            + join(from, scoreAt + 1), from);
+        flush();
+        return;
+      }
+      int reasonTo = names[0] < 0 ? from : names[0];
+      int cells = names[0] < 0 ? from : names[1];
+      if (names[0] < 0 && weightAt - from == INDICATOR_CELLS + 1 && reasonColumn
+          && last != null && SENTENCE.matcher(words.get(from).folded()).matches()) {
+        reasonTo = from + 1; // the row above's reason, a sentence, then this row's three cells
+        cells = reasonTo;
+      }
+      if (reasonTo > from) {
+        if (reasonColumn && last != null) {
+          last.add(new int[] {from, reasonTo});
+        } else {
+          warn("words before an indicator row not placed: " + join(from, reasonTo), from);
+        }
+      }
+      flush();
+      List<int[]> levelCells = names[0] < 0 ? levelCells(0, 0) : levelCells(names[0], names[1]);
+      List<int[]> textCells = textCells(cells, weightAt);
+      if (textCells.size() != INDICATOR_CELLS) {
+        warn("indicator row with " + (weightAt - cells) + " words for " + INDICATOR_CELLS
+            + " cells (三级指标, 年度指标值, 实际完成值): not read: " + join(from, scoreAt + 1),
+            from);
+        if (levelCells.stream().anyMatch(c -> c != null)) {
+          row(levelCells); // the level names still head the rows below
+        }
+        return;
+      }
+      List<int[]> row = new ArrayList<>(levelCells);
+      row.addAll(textCells);
+      row.add(new int[] {weightAt, weightAt + 1});
+      row.add(new int[] {scoreAt, scoreAt + 1});
+      last = row;
+    }
+
+    /**
+     * The text cells of words from..to-1: a word each, except a unit word alone ({@code 种},
+     * {@code %}) after a word ending in a digit, which ends that word's cell ({@code 不少于12 种}):
+     * no cell is a unit alone.
+     */
+    private List<int[]> textCells(int from, int to) {
+      List<int[]> out = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        Token w = words.get(i);
+        if (!out.isEmpty() && Vocabulary.isExactLabel("flat_unit_words", w.folded())
+            && Character.isDigit(words.get(i - 1).folded().charAt(
+                words.get(i - 1).folded().length() - 1))) {
+          out.get(out.size() - 1)[1] = i + 1;
+        } else {
+          out.add(new int[] {i, i + 1});
+        }
+      }
+      return out;
+    }
+
+    /**
+     * The level names in words {@code from..to-1}: {first, end} of their run, {-1, -1} when
+     * there are none; null when a name stands apart from the run (among the cells).
+     */
+    private int[] labels(int from, int to) {
+      int first = -1;
+      int end = -1;
+      for (int i = from; i < to; i++) {
+        if (isLevelName(words.get(i))) {
+          if (first < 0) {
+            first = i;
+          } else if (end != i) {
+            return null;
+          }
+          end = i + 1;
+        }
+      }
+      return new int[] {first, end};
+    }
+
+    /** The cells under the header's level columns for the names in words from..to-1. */
+    private List<int[]> levelCells(int from, int to) {
+      List<int[]> cells = new ArrayList<>();
+      for (int i = 0; i < levels; i++) {
+        cells.add(null);
+      }
+      if (to <= from || levels == 0) {
+        return cells;
+      }
+      int lastName = to - 1;
+      if (levels == 2 && to - from >= 2 && isLevel1Name(words.get(lastName - 1))
+          && !isLevel1Name(words.get(lastName))) {
+        cells.set(0, new int[] {lastName - 1, lastName});
+        cells.set(1, new int[] {lastName, to});
+      } else {
+        cells.set(levels == 2 && isLevel1Name(words.get(lastName)) ? 0 : levels - 1,
+            new int[] {lastName, to});
+      }
+      return cells;
+    }
+
+    /** Words after the last row: its reason when a sentence, level names of empty groups. */
+    private void trailing(int from, int to) {
+      if (from >= to) {
+        return;
+      }
+      boolean names = true;
+      for (int i = from; i < to; i++) {
+        names &= isLevelName(words.get(i));
+      }
+      if (names) {
+        return;
+      }
+      if (reasonColumn && last != null && !isLevelName(words.get(from))
+          && SENTENCE.matcher(words.get(to - 1).folded()).matches()) {
+        last.add(new int[] {from, to});
+        return;
+      }
+      warn("words of an incomplete indicator row not read: " + join(from, to), from);
+    }
+
+    private void flush() {
+      if (last != null) {
+        row(last);
+        last = null;
+      }
+    }
+  }
+
+  // ---- total ----
+
+  private void total() {
+    List<int[]> cells = new ArrayList<>();
+    cells.add(new int[] {pos, pos + 1});
+    pos++;
+    while (pos < words.size() && (isValue(words.get(pos))
+        || GRADE.matcher(words.get(pos).folded()).matches())) {
+      cells.add(new int[] {pos, pos + 1});
+      pos++;
+    }
+    row(cells);
+  }
+
+  // ---- words ----
+
+  private boolean isValue(Token tk) {
+    return VALUE.matcher(tk.folded()).matches() || PLACEHOLDER.matcher(tk.folded()).matches();
+  }
+
+  private static boolean isTitle(Token tk) {
+    String c = tk.folded();
+    return c.length() <= 60 && LayoutNormaliser.TITLE.matcher(c).matches()
+        && (c.contains("自评") || c.contains("绩效") || c.contains("评价"));
+  }
+
+  private static boolean isNameLabel(Token tk) {
+    String c = tk.folded().replaceAll("[:：]$", "");
+    return Vocabulary.isExactLabel("unit_labels", c)
+        || Vocabulary.isExactLabel("implementing_labels", c)
+        || Vocabulary.isExactLabel("project_labels", c);
+  }
+
+  private static boolean isBlockLabel(Token tk) {
+    return isLabel("flat_block_labels", tk);
+  }
+
+  private static boolean isBudgetRowLabel(Token tk) {
+    return isLabel("budget_total_labels", tk) || isLabel("flat_budget_line_labels", tk);
+  }
+
+  private static boolean isLabel(String group, Token tk) {
+    return tk.folded().length() <= MAX_LABEL && Vocabulary.isLabel(group, tk.folded());
+  }
+
+  private static boolean isLevelName(Token tk) {
+    String c = POINTS.matcher(tk.folded()).replaceFirst("");
+    return Vocabulary.isExactLabel("flat_level1_names", c)
+        || Vocabulary.isExactLabel("flat_level2_names", c);
+  }
+
+  private static boolean isLevel1Name(Token tk) {
+    return Vocabulary.isExactLabel("flat_level1_names",
+        POINTS.matcher(tk.folded()).replaceFirst(""));
+  }
+
+  // ---- output ----
+
+  private String join(int from, int to) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      sb.append(sb.length() == 0 ? "" : " ").append(words.get(i).text());
+    }
+    return sb.toString();
+  }
+
+  /** A row of cells, each the words [from, to) of its array (null: an empty cell). */
+  private void row(List<int[]> spans) {
+    List<String> cells = new ArrayList<>();
+    int[] lines = new int[spans.size()];
+    int line = 0;
+    for (int k = 0; k < spans.size(); k++) {
+      int[] s = spans.get(k);
+      cells.add(s == null ? "" : join(s[0], s[1]));
+      lines[k] = s == null ? 0 : words.get(s[0]).line();
+      line = line == 0 ? lines[k] : line;
+    }
+    for (int k = 0; k < lines.length; k++) {
+      lines[k] = lines[k] == 0 ? line : lines[k];
+    }
+    if (cells.size() == 1) {
+      cells.add(0, ""); // a one-cell row still reads as a row
+      lines = new int[] {line, line};
+    }
+    out.add(new Piece(null, cells, lines, line));
+  }
+
+  /** Words [from, to) as text lines, one per source line. */
+  private void text(int from, int to) {
+    int i = from;
+    while (i < to) {
+      int j = i;
+      while (j < to && words.get(j).line() == words.get(i).line()) {
+        j++;
+      }
+      out.add(new Piece(join(i, j), null, null, words.get(i).line()));
+      i = j;
+    }
+  }
+
+  private void warn(String message, int at) {
+    warnings.add(new Warning(UNPLACED, message, words.get(Math.min(at, words.size() - 1)).line()));
+  }
+}

@@ -1,0 +1,40 @@
+package io.selfeval.generate;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The flattened layouts (flat_line, flat_pdf) of a generated corpus, read back and scored field by
+ * field. The corpus size can be raised for a measurement:
+ * {@code -Dselfeval.flat.units=80 -Dselfeval.flat.years=5 -Dselfeval.flat.seed=23}.
+ */
+class FlatLayoutCorpusTest {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FlatLayoutCorpusTest.class);
+
+  @Test
+  void flattenedLayoutsAreReadWithoutWrongNumbers(@TempDir Path tmp) throws Exception {
+    int units = Integer.getInteger("selfeval.flat.units", 30);
+    int years = Integer.getInteger("selfeval.flat.years", 2);
+    long seed = Long.getLong("selfeval.flat.seed", 29L);
+    CorpusGenerator.Result r = new CorpusGenerator(
+        new CorpusGenerator.Settings(units, years, 2021, seed, null, true)).write(tmp);
+    FieldScorer s = FieldScorer.score(r.manifest());
+    String table = String.join("\n", s.describe());
+    LOG.info("layout corpus ({} units x {} years, seed {}):\n{}", units, years, seed, table);
+    for (String m : s.misses()) {
+      if (m.contains(" flat_")) {
+        LOG.info("miss: {}", m);
+      }
+    }
+    assertTrue(table.contains("flat_line"), table);
+    assertTrue(table.contains("flat_pdf"), table);
+    assertTrue(s.misses().stream().noneMatch(x -> x.startsWith("WRONG")), table);
+    assertTrue(s.worstAccuracy() >= 0.97, table);
+  }
+}

@@ -41,7 +41,7 @@ class TwoRunsIT {
     Path wh = dir.resolve("wh");
     Process first = start(input, wh, "first");
     Process second = start(input, wh, "second");
-    assertTrue(first.waitFor(15, TimeUnit.MINUTES) && second.waitFor(1, TimeUnit.MINUTES),
+    assertTrue(first.waitFor(15, TimeUnit.MINUTES) && second.waitFor(15, TimeUnit.MINUTES),
         "both runs ended");
     int[] codes = {first.exitValue(), second.exitValue()};
     String[] logs = {Files.readString(dir.resolve("first.log")),

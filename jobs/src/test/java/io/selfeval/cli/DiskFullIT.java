@@ -44,7 +44,7 @@ class DiskFullIT {
   }
 
   @Test
-  void aFullDiskIsNamedAndTheRunAfterFreeingSpaceCompletes() throws Exception {
+  void fullDiskIsNamedAndTheRunAfterFreeingSpaceCompletes() throws Exception {
     Path input = Files.createDirectories(dir.resolve("in"));
     Files.write(input.resolve(SEED), Seeds.bytes(SEED));
     Path mount = Files.createDirectories(dir.resolve("disk"));

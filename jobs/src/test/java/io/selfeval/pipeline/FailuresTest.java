@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 class FailuresTest {
 
   @Test
-  void anOrdinaryFailureKeepsItsOwnMessage() {
+  void ordinaryFailureKeepsItsOwnMessage() {
     assertEquals("no such table: forms",
         Failures.describe(new IllegalStateException("no such table: forms"), "/wh"));
   }
 
   @Test
-  void aFullDiskDeepInTheCausesIsSaidFirst() {
+  void fullDiskDeepInTheCausesIsSaidFirst() {
     Exception spark = new IllegalStateException("Job aborted due to stage failure",
         new UncheckedIOException(new IOException("write failed: No space left on device")));
     String line = Failures.describe(spark, "/data/wh");
@@ -27,7 +27,7 @@ class FailuresTest {
   }
 
   @Test
-  void aFullDiskKeptOnlyAsASuppressedExceptionIsFoundToo() {
+  void fullDiskKeptOnlyAsSuppressedExceptionIsFoundToo() {
     // the shape the issue saw: the error a full disk caused, the disk itself only suppressed
     Exception shown = new IllegalStateException("_temporary/0 does not exist");
     shown.addSuppressed(new IOException("Disk quota exceeded"));
@@ -36,7 +36,7 @@ class FailuresTest {
   }
 
   @Test
-  void aCycleOfCausesEnds() {
+  void cycleOfCausesEnds() {
     IllegalStateException a = new IllegalStateException("a");
     IllegalStateException b = new IllegalStateException("b", a);
     a.addSuppressed(b);

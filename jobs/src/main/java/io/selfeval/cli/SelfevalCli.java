@@ -1,5 +1,6 @@
 package io.selfeval.cli;
 
+import io.selfeval.pipeline.Failures;
 import io.selfeval.warehouse.RunLock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,8 +69,10 @@ public final class SelfevalCli implements Runnable {
         return ExitCodes.LOCKED;
       }
       LOG.error("{} failed: {}", commandLine.getCommandName(), ex.toString(), ex);
+      String warehouse = commandLine.getCommand() instanceof StageCommand stage
+          ? stage.common.warehouse() : "the warehouse";
       commandLine.getErr().println("selfeval: " + commandLine.getCommandName() + " failed: "
-          + ex.getMessage());
+          + Failures.describe(ex, warehouse));
       return ExitCodes.FAILED;
     });
     return cli;

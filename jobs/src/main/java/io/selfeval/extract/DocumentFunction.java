@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.util.Iterator;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.ChecksumFileSystem;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -40,13 +38,6 @@ abstract class DocumentFunction implements MapPartitionsFunction<Row, Row> {
 
   /** Opens a listed document for reading. */
   static InputStream open(Configuration conf, String uri) throws IOException {
-    Path path = new Path(uri);
-    FileSystem fs = path.getFileSystem(conf);
-    if (fs instanceof ChecksumFileSystem checksummed) {
-      // reports come with no .crc sidecar to verify, and the checksummed local file system
-      // builds the sidecar's name so that a ':' in the report's name fails the read
-      fs = checksummed.getRawFileSystem();
-    }
-    return fs.open(path);
+    return Documents.open(conf, new Path(uri));
   }
 }

@@ -21,10 +21,12 @@ public final class Pipeline {
   }
 
   private final RunLedger ledger;
+  private final Warehouse warehouse;
   private final String runId;
 
   public Pipeline(SparkSession spark, Warehouse warehouse, String runId) {
     this.ledger = new RunLedger(spark, warehouse);
+    this.warehouse = warehouse;
     this.runId = runId;
   }
 
@@ -39,10 +41,10 @@ public final class Pipeline {
       counts = stage.run();
     } catch (Exception | Error e) {
       try {
-        ledger.stage(runId, name, began, Instant.now(), "failed", String.valueOf(
-            e.getMessage()));
+        ledger.stage(runId, name, began, Instant.now(), "failed",
+            Failures.describe(e, warehouse.root()));
       } catch (RuntimeException ledgerDown) {
-        e.addSuppressed(ledgerDown);
+        e.addSuppressed(new Failures.LedgerNotWritten(ledgerDown));
       }
       throw e;
     }

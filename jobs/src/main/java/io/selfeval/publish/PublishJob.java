@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -116,12 +117,17 @@ public final class PublishJob {
     try {
       for (Map.Entry<String, Dataset<Row>> e : marts.entrySet()) {
         String path = publisher.versionPath(e.getKey(), runId);
-        e.getValue().repartition(e.getValue().col(Marts.PARTITION)).write()
-            .mode(SaveMode.ErrorIfExists).partitionBy(Marts.PARTITION)
+        Dataset<Row> mart = e.getValue();
+        // an empty mart partitioned by year writes no file at all, and then no reader (Spark,
+        // DuckDB, a BI tool) can tell its columns: it is written as one empty file instead
+        boolean empty = expected.getOrDefault(e.getKey(), -1L) == 0L;
+        DataFrameWriter<Row> writer = empty ? mart.coalesce(1).write()
+            : mart.repartition(mart.col(Marts.PARTITION)).write().partitionBy(Marts.PARTITION);
+        writer.mode(SaveMode.ErrorIfExists)
             .option("compression", "snappy").option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
             .parquet(path);
         publisher.stamp(e.getKey(), runId, source);
-        written.put(e.getKey(), spark.read().parquet(path));
+        written.put(e.getKey(), spark.read().schema(mart.schema()).parquet(path));
       }
       List<String> failures = MartChecks.failures(written, expected);
       if (!failures.isEmpty()) {

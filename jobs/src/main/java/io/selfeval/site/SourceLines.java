@@ -1,8 +1,7 @@
 package io.selfeval.site;
 
+import io.selfeval.extract.Documents;
 import io.selfeval.extract.RejectedDocumentException;
-import io.selfeval.extract.TextDecoder;
-import io.selfeval.model.PiiMasker;
 import io.selfeval.model.Records;
 import io.selfeval.site.SiteRows.Excerpt;
 import io.selfeval.site.SiteRows.SourceLine;
@@ -13,16 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.ChecksumFileSystem;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
  * The lines of the input documents, for the excerpts beside each flag. The warehouse keeps no
  * document text (records keep values and line numbers only), so the lines are read again from
- * the document under the input root, decoded and masked exactly as extract did
- * ({@link TextDecoder}, {@link PiiMasker}): the line numbers are the records'. A document that
- * is gone, or whose content no longer has the SHA-256 the forms recorded, shows no lines.
+ * the document under the input root (an archive's entry from inside its archive), in whatever
+ * format it is, decoded and masked exactly as extract did ({@link Documents#lines}): the line
+ * numbers are the records'. A document that is gone, or whose content no longer has the SHA-256
+ * the forms recorded, shows no lines.
  */
 public final class SourceLines {
 
@@ -74,31 +72,35 @@ public final class SourceLines {
     if (inputRoot == null) {
       return "the input folder is not known: run site with --input";
     }
+    // an archive's entry is named archive.zip!/path/in/zip.docx: the archive is the file read
+    int bang = file.indexOf(Documents.ENTRY_SEPARATOR);
+    String stored = bang < 0 ? file : file.substring(0, bang);
     byte[] bytes;
     try {
       // a relative path of its own, so a ':' in a report's name is not read as a URI scheme
-      Path path = new Path(new Path(inputRoot), new Path(null, null, file));
-      FileSystem fs = path.getFileSystem(conf);
-      if (fs instanceof ChecksumFileSystem checksummed) {
-        // reports have no .crc sidecar, and its name is built so that a ':' fails the read
-        fs = checksummed.getRawFileSystem();
+      Path path = new Path(new Path(inputRoot), new Path(null, null, stored));
+      if (!Documents.exists(conf, path)) {
+        return stored + " is not under " + inputRoot + ": the warehouse keeps no document text";
       }
-      if (!fs.exists(path)) {
-        return file + " is not under " + inputRoot + ": the warehouse keeps no document text";
-      }
-      try (InputStream in = fs.open(path)) {
+      try (InputStream in = Documents.open(conf, path)) {
         bytes = in.readAllBytes();
       }
     } catch (IOException | RuntimeException e) {
       // one unreadable document costs its excerpts, never the site
-      return "cannot read " + file + ": " + e.getMessage();
+      return "cannot read " + stored + ": " + e.getMessage();
+    }
+    if (bang >= 0) {
+      bytes = Documents.entry(bytes, file.substring(bang + Documents.ENTRY_SEPARATOR.length()));
+      if (bytes == null) {
+        return file + " is no longer in its archive";
+      }
     }
     if (sha256 != null && !sha256.equals(Records.sha256Hex(bytes))) {
       return file + " has changed since it was loaded: its lines are not the flagged ones";
     }
     try {
-      // String.lines splits on \n, \r\n and \r as extract does, so the numbers match
-      return PiiMasker.mask(TextDecoder.decode(bytes).text()).lines().toArray(String[]::new);
+      // read as extract read it (any format), so the line numbers are the records'
+      return Documents.lines(bytes, file);
     } catch (RejectedDocumentException e) {
       return "cannot decode " + file + ": " + e.getMessage();
     }

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.selfeval.cli.SeedWarehouse;
+import io.selfeval.cli.SelfevalCli;
+import io.selfeval.extract.Seeds;
 import io.selfeval.spark.SharedSpark;
 import io.selfeval.warehouse.RunLedger;
 import io.selfeval.warehouse.Warehouse;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,6 +24,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Publishing the seeds' marts: declared schemas, checks, and a publish that dies half-way. */
 class PublishJobIT {
@@ -101,5 +107,34 @@ class PublishJobIT {
     }
     assertNotEquals(before, next);
     assertEquals(9, spark.read().parquet(scorecard.toString()).count());
+  }
+
+  /**
+   * A report with no indicator table (seed 000 is prose only: read by eye, it has no 分值/得分
+   * table) gives one form, no indicator rows and no flags: publish still writes every mart, and
+   * an empty mart is a parquet file with its declared columns that any reader opens.
+   */
+  @Test
+  void martsWithNoRowsArePublishedAsEmptyFilesWithTheirColumns(@TempDir Path dir)
+      throws Exception {
+    Path input = Files.createDirectories(dir.resolve("in"));
+    String name = Seeds.NAMES.get(0);
+    Files.write(input.resolve(name), Seeds.bytes(name));
+    Path wh = dir.resolve("wh");
+    StringWriter out = new StringWriter();
+    CommandLine cli = SelfevalCli.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(out, true));
+    assertEquals(0, cli.execute("run", "--input", input.toString(), "--warehouse",
+        wh.toString()), out::toString);
+    for (String mart : List.of(Marts.INDICATOR_DEVIATIONS, Marts.INFLATION_FLAGS)) {
+      Path m = wh.resolve("marts").resolve(mart);
+      // read without a schema, as a BI tool would: the file itself says what the columns are
+      Dataset<Row> df = spark.read().parquet(m.toString());
+      assertEquals(0, df.count(), mart);
+      assertEquals(List.of(), MartChecks.schema(mart, df.schema()), mart);
+    }
+    assertEquals(1, spark.read().parquet(wh.resolve("marts")
+        .resolve(Marts.FORM_SCORECARD).toString()).count());
   }
 }

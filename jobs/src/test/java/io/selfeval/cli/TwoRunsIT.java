@@ -1,0 +1,105 @@
+package io.selfeval.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.selfeval.extract.Seeds;
+import io.selfeval.warehouse.RunLock;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Two real {@code selfeval run}s on one warehouse, started together as two JVMs (as two
+ * schedulers or an impatient user would): exactly one is refused with exit 5 and a message naming
+ * the run that holds the lock; the other completes, and its tables and marts are those of a
+ * single run on the same input.
+ */
+@Tag("child-jvm")
+class TwoRunsIT {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void oneOfTwoRunsStartedTogetherIsRefusedAndTheOtherEndsLikeOneRun() throws Exception {
+    Path input = Files.createDirectories(dir.resolve("in"));
+    for (String name : List.of(Seeds.NAMES.get(0), Seeds.NAMES.get(2))) {
+      Files.write(input.resolve(name), Seeds.bytes(name));
+    }
+    Path wh = dir.resolve("wh");
+    Process first = start(input, wh, "first");
+    Process second = start(input, wh, "second");
+    assertTrue(first.waitFor(15, TimeUnit.MINUTES) && second.waitFor(15, TimeUnit.MINUTES),
+        "both runs ended");
+    int[] codes = {first.exitValue(), second.exitValue()};
+    String[] logs = {Files.readString(dir.resolve("first.log")),
+        Files.readString(dir.resolve("second.log"))};
+    int refused = codes[0] == ExitCodes.LOCKED ? 0 : 1;
+    int done = 1 - refused;
+    assertEquals(ExitCodes.LOCKED, codes[refused], "one refused:\n" + logs[refused]);
+    assertEquals(ExitCodes.OK, codes[done], "the other completed:\n" + logs[done]);
+    String holder = runIdOf(logs[done]);
+    assertTrue(logs[refused].contains("holds the warehouse lock")
+        && logs[refused].contains(holder), "the refusal names the holder " + holder + ":\n"
+        + logs[refused]);
+    assertFalse(Files.exists(wh.resolve(RunLock.FILE)), "the lock was given back");
+
+    Path ref = dir.resolve("ref");
+    assertEquals(ExitCodes.OK, execute(input, ref));
+    Map<String, List<String>> expected = WarehouseContents.of(ref);
+    Map<String, List<String>> actual = WarehouseContents.of(wh);
+    assertEquals(expected.keySet(), actual.keySet());
+    for (String name : expected.keySet()) {
+      assertEquals(expected.get(name), actual.get(name), name);
+    }
+  }
+
+  /** {@code selfeval run} in a JVM of its own, output to {@code <name>.log}. */
+  private Process start(Path input, Path warehouse, String name) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("--add-opens") || arg.startsWith("--add-exports")
+          || arg.startsWith("-Dfile.encoding") || arg.startsWith("-Djdk.reflect")
+          || arg.startsWith("-Dio.netty")) {
+        command.add(arg);
+      }
+    }
+    command.addAll(List.of("-Xmx2g", "-cp", System.getProperty("java.class.path"),
+        SelfevalCli.class.getName(), "run", "--input", input.toString(), "--warehouse",
+        warehouse.toString(), "--master", "local[2]"));
+    return new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+  }
+
+  /** The run id in the summary line of a completed run ({@code run <id>: done …}). */
+  private static String runIdOf(String log) {
+    for (String line : log.split("\n")) {
+      if (line.startsWith("run ") && line.contains(": done")) {
+        return line.substring(4, line.indexOf(':'));
+      }
+    }
+    throw new AssertionError("no summary line in:\n" + log);
+  }
+
+  /** {@code selfeval run} in this JVM, through the command line (lock included). */
+  private static int execute(Path input, Path warehouse) {
+    CommandLine cli = SelfevalCli.commandLine();
+    StringWriter out = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(out, true));
+    return cli.execute("run", "--input", input.toString(), "--warehouse", warehouse.toString());
+  }
+}

@@ -36,9 +36,15 @@ public final class AnalyseJob {
     this.warehouse = warehouse;
   }
 
+  /** What the indicators step computed: the tables the flags and the patterns start from. */
+  record Indicators(Dataset<Row> deviations, Dataset<Row> execution, Dataset<Row> changes) {}
+
   /**
    * Returns {indicator rows, forms, flags} written. Each table's commit carries {@code source}
-   * (what the analysis is computed from) as its user metadata, for the publish to stamp.
+   * (what the analysis is computed from) as its user metadata, for the publish to stamp. Three
+   * steps: {@link #indicators} (deviations, execution, links, target changes), {@link #flags}
+   * (every rule, over the unit-year profiles computed once), {@link #patterns} (the profiles
+   * with their flag counts and clusters).
    */
   public long[] run(RulePack pack, FlagThresholds thresholds, String source) {
     this.source = source;
@@ -46,45 +52,58 @@ public final class AnalyseJob {
     // Every table is read once and every result is kept once written: the later steps use
     // what was just written instead of reading it back from Delta, which on small inputs cost
     // more (log replay, planning, a job per scan) than the analysis itself.
-    Dataset<Row> indicators = read(Tables.INDICATORS);
     Dataset<Row> forms = keep(read(Tables.FORMS));
     Dataset<Row> units = keep(read(Tables.UNITS));
     Dataset<Row> facts = keep(read(Tables.FACTS));
+    Indicators indicators = indicators(read(Tables.INDICATORS), forms, units, pack,
+        thresholds.linkMaxDistance().doubleValue());
+    long step = System.nanoTime();
+    // the profiles without flag counts: the pattern rules judge them, then the counts join in
+    Dataset<Row> profiles = keep(Profiles.unitYearProfiles(indicators.execution(),
+        indicators.deviations(), units, indicators.changes(), thresholds.scores(),
+        thresholds.peers(), pack.label()));
+    LOG.info("analyse: profiles computed in {} s", seconds(step, System.nanoTime()));
+    Dataset<Row> flags = write(Flags.flags(forms, indicators.execution(),
+        indicators.deviations(), facts, profiles, thresholds, pack.label()), Tables.FLAGS);
+    patterns(profiles, flags, thresholds.clusters());
+    long[] counts = {indicators.deviations().count(), indicators.execution().count(),
+        flags.count()};
+    LOG.info("analyse: {} indicator rows, {} forms, {} flags under rule pack {} in {} s",
+        counts[0], counts[1], counts[2], pack.label(),
+        seconds(started, System.nanoTime()));
+    return counts;
+  }
+
+  /**
+   * Indicator deviations, form execution, links across renames and rewordings and target
+   * changes, each written to its table.
+   */
+  private Indicators indicators(Dataset<Row> indicators, Dataset<Row> forms, Dataset<Row> units,
+      RulePack pack, double linkDistance) {
     Dataset<Row> deviations = write(Metrics.indicatorDeviations(indicators, pack),
         Tables.INDICATOR_DEVIATIONS);
     Dataset<Row> execution = write(Metrics.formExecution(forms, deviations, pack),
         Tables.FORM_EXECUTION);
     // links and target changes both start from it
     Dataset<Row> keyed = keep(deviations.join(forms.select(col("form_id").as("k_form_id"),
-        TargetChanges.formKey().as("form_key")), col("form_id").equalTo(col("k_form_id")))
-        .drop("k_form_id"));
-    double distance = thresholds.linkMaxDistance().doubleValue();
-    Dataset<Row> links = write(Links.units(units, distance, SEED)
-        .unionByName(Links.indicators(keyed, distance)), Tables.LINKS);
+        TargetChanges.formKey().as("form_key")), col("form_id").equalTo(col("k_form_id")),
+        "inner").drop("k_form_id"));
+    Dataset<Row> links = write(Links.units(units, linkDistance, SEED)
+        .unionByName(Links.indicators(keyed, linkDistance)), Tables.LINKS);
     Dataset<Row> changes = write(TargetChanges.changes(keyed, links),
         Tables.TARGET_CHANGES);
-    // pattern rules judge unit-year profiles; the profiles' flag counts then include them
-    Dataset<Row> noFlags = spark.createDataFrame(java.util.List.of(),
-        Tables.FLAGS.schema());
+    return new Indicators(deviations, execution, changes);
+  }
+
+  /** The unit-year profiles with their flag counts and clusters, written. */
+  private void patterns(Dataset<Row> profiles, Dataset<Row> flags,
+      FlagThresholds.ClusterSettings clusters) {
     long step = System.nanoTime();
-    Dataset<Row> prelim = keep(Profiles.unitYearProfiles(execution, deviations,
-        noFlags, units, changes, thresholds, pack.label()));
-    LOG.info("analyse: profiles before flags computed in {} s", seconds(step, System.nanoTime()));
-    Dataset<Row> flags = write(Flags.flags(forms, execution, deviations, facts, prelim,
-        thresholds, pack.label()), Tables.FLAGS);
-    step = System.nanoTime();
-    Dataset<Row> profiles = keep(Profiles.unitYearProfiles(execution, deviations,
-        flags, units, changes, thresholds, pack.label()));
-    overwrite(Tables.UNIT_YEAR_PROFILES.conform(Clusters.assign(profiles,
-        thresholds.clusterFeatures(), thresholds.clusterMinRows(), thresholds.clusterMinK(),
-        thresholds.clusterMaxK(), SEED)), Tables.UNIT_YEAR_PROFILES);
+    Dataset<Row> counted = keep(Profiles.withFlagCounts(profiles, flags));
+    overwrite(Tables.UNIT_YEAR_PROFILES.conform(Clusters.assign(counted, clusters.features(),
+        clusters.minRows(), clusters.minK(), clusters.maxK(), SEED)), Tables.UNIT_YEAR_PROFILES);
     LOG.info("analyse: int_unit_year_profiles with clusters computed and written in {} s",
         seconds(step, System.nanoTime()));
-    long[] counts = {deviations.count(), execution.count(), flags.count()};
-    LOG.info("analyse: {} indicator rows, {} forms, {} flags under rule pack {} in {} s",
-        counts[0], counts[1], counts[2], pack.label(),
-        seconds(started, System.nanoTime()));
-    return counts;
   }
 
   private Dataset<Row> read(Table table) {

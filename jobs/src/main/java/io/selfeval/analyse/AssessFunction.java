@@ -47,9 +47,10 @@ final class AssessFunction implements UDF4<String, String, String, BigDecimal, R
     if (scorer == null) {
       scorer = new IndicatorScorer(pack);
     }
+    // each text parsed once: the scorer judges the values parsed here
     IndicatorValue t = ValueParser.parse(target);
     IndicatorValue a = ValueParser.parse(actual);
-    Assessment s = scorer.assess(name, target, actual, weight);
+    Assessment s = scorer.assess(name, t, a, weight);
     return RowFactory.create(kind(t), t.comparator(), fit(t.value()), t.unit(), kind(a),
         fit(a.value()), a.unit(), a.approximation(), a.polarity(), s.direction(), s.status(),
         s.relativeDeviation(), s.exactHit(), s.expectedScore(), s.rule());

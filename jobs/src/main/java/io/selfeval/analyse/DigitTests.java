@@ -26,11 +26,12 @@ import org.apache.spark.sql.Row;
  *   <li>{@code benford_first_digit}: the share of each first significant digit against Benford's
  *       law, summarised by Nigrini's mean absolute deviation (MAD; above 0.015 is
  *       "nonconformity"), the chi-square statistic in the evidence;</li>
- *   <li>{@code last_two_digits}: the last two digits of the integer part of amounts of 100 万元
- *       or more should be uniform over 00-99; chi-square with 99 degrees of freedom above the
- *       configured limit (148.23 is p = 0.001);</li>
- *   <li>{@code round_numbers}: the share of amounts of 10 万元 or more that are whole multiples
- *       of 10 万元, above the configured limit.</li>
+ *   <li>{@code last_two_digits}: the last two digits of the integer part of amounts of
+ *       {@code digit_last_two_min_wan_yuan} (100 万元) or more should be uniform over 00-99;
+ *       chi-square with 99 degrees of freedom above the configured limit (148.23 is
+ *       p = 0.001);</li>
+ *   <li>{@code round_numbers}: the share of amounts of {@code digit_round_unit_wan_yuan}
+ *       (10 万元) or more that are whole multiples of it, above the configured limit.</li>
  * </ul>
  */
 final class DigitTests {
@@ -42,7 +43,7 @@ final class DigitTests {
    *
    * @param amounts rows with {@code fiscal_year}, {@code source_file} and {@code amount}
    */
-  static Dataset<Row> digitAnomalies(Dataset<Row> amounts, FlagThresholds t) {
+  static Dataset<Row> digitAnomalies(Dataset<Row> amounts, FlagThresholds.Digits t) {
     Dataset<Row> figures = amounts.where(col("amount").gt(0))
         .select(col("fiscal_year"), col("source_file"), col("amount")).distinct();
     List<Dataset<Row>> tests = new ArrayList<>();
@@ -53,7 +54,8 @@ final class DigitTests {
     return all;
   }
 
-  private static Dataset<Row> benford(Dataset<Row> figures, FlagThresholds t) {
+  private static Dataset<Row> benford(Dataset<Row> figures,
+      FlagThresholds.Digits t) {
     Dataset<Row> digits = figures.withColumn("digit",
         regexp_extract(col("amount").cast("string"), "[1-9]", 0).cast("int"));
     Column[] counts = new Column[9];
@@ -62,7 +64,7 @@ final class DigitTests {
     }
     Dataset<Row> byYear = digits.groupBy(col("fiscal_year"))
         .agg(count(lit(1)).as("n"), counts)
-        .where(col("n").geq(t.digitMinPopulation()));
+        .where(col("n").geq(t.minPopulation()));
     Column mad = lit(0.0);
     Column chi2 = lit(0.0);
     Column[] shares = new Column[9];
@@ -77,34 +79,37 @@ final class DigitTests {
     Dataset<Row> failed = byYear.withColumn("mad", mad.divide(lit(9)))
         .withColumn("chi2", chi2)
         .withColumn("digit_counts", concat_ws(" ", shares))
-        .where(col("mad").gt(lit(t.digitMaxMad())));
+        .where(col("mad").gt(lit(t.maxMad())));
     return population(failed, "benford_first_digit", "mad", col("mad"), "chi2_8df",
         col("chi2"), "digits", col("digit_counts"));
   }
 
-  private static Dataset<Row> lastTwoDigits(Dataset<Row> figures, FlagThresholds t) {
-    Dataset<Row> cells = figures.where(col("amount").geq(100))
+  private static Dataset<Row> lastTwoDigits(Dataset<Row> figures,
+      FlagThresholds.Digits t) {
+    Dataset<Row> cells = figures.where(col("amount").geq(lit(t.lastTwoMinWanYuan())))
         .withColumn("last_two", pmod(floor(col("amount")), lit(100)))
         .groupBy(col("fiscal_year"), col("last_two")).agg(count(lit(1)).as("c"));
     // chi-square over 100 equally likely cells, empty cells included: 100 sum(c^2) / n - n
     Dataset<Row> failed = cells.groupBy(col("fiscal_year"))
         .agg(sum(col("c")).as("n"), sum(col("c").multiply(col("c"))).as("sum_sq"),
             count(lit(1)).as("cells_seen"))
-        .where(col("n").geq(t.digitMinPopulation()))
+        .where(col("n").geq(t.minPopulation()))
         .withColumn("chi2", lit(100.0).multiply(col("sum_sq")).divide(col("n"))
             .minus(col("n")))
-        .where(col("chi2").gt(lit(t.digitMaxLastTwoChi2())));
+        .where(col("chi2").gt(lit(t.maxLastTwoChi2())));
     return population(failed, "last_two_digits", "chi2_99df", col("chi2"), "cells_seen",
         col("cells_seen"));
   }
 
-  private static Dataset<Row> roundNumbers(Dataset<Row> figures, FlagThresholds t) {
-    Column round = pmod(col("amount"), lit(10)).equalTo(0);
-    Dataset<Row> failed = figures.where(col("amount").geq(10)).groupBy(col("fiscal_year"))
+  private static Dataset<Row> roundNumbers(Dataset<Row> figures,
+      FlagThresholds.Digits t) {
+    Column round = pmod(col("amount"), lit(t.roundUnitWanYuan())).equalTo(0);
+    Dataset<Row> failed = figures.where(col("amount").geq(lit(t.roundUnitWanYuan())))
+        .groupBy(col("fiscal_year"))
         .agg(count(lit(1)).as("n"), sum(when(round, 1).otherwise(0)).as("round"))
-        .where(col("n").geq(t.digitMinPopulation()))
+        .where(col("n").geq(t.minPopulation()))
         .withColumn("share", col("round").divide(col("n")))
-        .where(col("share").gt(lit(t.digitMaxRoundShare())));
+        .where(col("share").gt(lit(t.maxRoundShare())));
     return population(failed, "round_numbers", "round_share", col("share"), "round_amounts",
         col("round"));
   }

@@ -28,14 +28,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The score-inflation rules that one form and its indicator rows can show, as transformations
- * from the analysis tables to {@code int_flags} rows. Thresholds come from
- * {@link FlagThresholds}; each flag carries its evidence and the report line behind it.
+ * The score-inflation rules, as a table of named rules from the analysis tables to
+ * {@code int_flags} rows: {@link #formRules} and {@link #indicatorRules} judge one form or one
+ * indicator row at a time (a condition, the evidence, the report line), {@link #setRules} need
+ * more than one row (a document's statements, a population, the unit-year profiles). Each rule
+ * gets only the group of thresholds it reads ({@link FlagThresholds}) and carries its evidence
+ * and the report line behind it; its severity is configured per rule.
  */
 public final class Flags {
 
@@ -50,101 +54,170 @@ public final class Flags {
 
   private Flags() {}
 
-  /** Every flag of the forms and indicator rows given. */
+  /** What the rules read: the forms and the tables analyse computed before the flags. */
+  record Inputs(Dataset<Row> forms, Dataset<Row> execution, Dataset<Row> deviations,
+      Dataset<Row> facts, Dataset<Row> profiles) {}
+
+  /**
+   * A rule judged on one row of a table (a form, or an indicator row): the row is flagged when
+   * {@code condition} holds (a null condition does not), with {@code evidence} as name/value
+   * pairs, pointing at {@code line}.
+   */
+  record RowRule(String code, Column condition, Map<String, Column> evidence, Column line) {}
+
+  /**
+   * A rule that needs more than one row; {@code codes} are the rule ids its rows carry.
+   * {@code needsProfiles}: judged only when unit-year profiles are given.
+   */
+  record SetRule(List<String> codes, boolean needsProfiles,
+      Function<Inputs, Dataset<Row>> judge) {}
+
+  /** Every flag of the forms and indicator rows given ({@code profiles} may be null). */
   public static Dataset<Row> flags(Dataset<Row> forms, Dataset<Row> execution,
       Dataset<Row> deviations, Dataset<Row> facts, Dataset<Row> profiles, FlagThresholds t,
       String rulePack) {
-    final Column tol = lit(t.scoreTolerance());
-    Column full = fullMarks(t);
+    final Inputs in = new Inputs(forms, execution, deviations, facts, profiles);
+    FlagThresholds.Severities severities = t.severities();
+    List<RowRule> perForm = formRules(t.scores(), t.amounts(), t.indicatorMix());
+    List<RowRule> perIndicator = indicatorRules(t.scores());
+    List<SetRule> perSet = setRules(t);
+    // every rule of the table has its severity configured, or the run stops before any work
+    perForm.forEach(r -> severities.of(r.code()));
+    perIndicator.forEach(r -> severities.of(r.code()));
+    perSet.forEach(r -> r.codes().forEach(severities::of));
     // The rules of one form or one indicator row are judged together, in one pass over their
     // table (a union of one filtered copy per rule planned and ran the same join over and over)
-    RowRules perForm = new RowRules(false);
-    RowRules perIndicator = new RowRules(true);
-    perForm.add(col("reported_total").geq(lit(t.perfectTotal())), "PERFECT_TOTAL",
-        ev("reported_total", col("reported_total")), col("reported_total_line"));
-    perForm.add(col("indicator_count").gt(0).and(col("full_marks_count")
-        .equalTo(col("indicator_count"))), "ALL_FULL_MARKS",
-        ev("indicators", col("indicator_count"), "full_marks", col("full_marks_count")),
-        col("reported_total_line"));
-    perIndicator.add(col("status").equalTo("missed").and(full), "FULL_MARKS_DESPITE_MISS",
-        ev("target", col("target_text"), "actual", col("actual_text"), "weight", col("weight"),
-            "score", col("score"), "expected_score", col("expected_score"), "excess_points",
-            col("score_excess")));
-    perIndicator.add(col("score_excess").gt(lit(t.scoreExcessMinPoints())), "SCORE_EXCESS",
-        ev("expected_score", col("expected_score"), "score", col("score"),
-            "excess_points", col("score_excess"), "rule", col("scoring_rule")));
-    perIndicator.add(col("score").gt(col("weight").plus(tol)), "SCORE_ABOVE_WEIGHT",
-        ev("weight", col("weight"), "score", col("score")));
-    perForm.add(col("reported_budget_score").gt(col("budget_weight").plus(tol)),
-        "SCORE_ABOVE_WEIGHT", ev("budget_weight", col("budget_weight"),
-            "reported_budget_score", col("reported_budget_score")), col("budget_line"));
-    Column parts = coalesce(col("reported_budget_score"), lit(BigDecimal.ZERO))
-        .plus(col("indicator_score_sum"));
-    perForm.add(col("reported_total").isNotNull().and(col("indicator_count").gt(0))
-        .and(abs(parts.minus(col("reported_total"))).gt(tol)), "PARTS_NOT_TOTAL",
-        ev("budget_score", col("reported_budget_score"), "indicator_scores",
-            col("indicator_score_sum"), "sum", parts, "reported_total", col("reported_total")),
-        col("reported_total_line"));
-    perForm.add(col("reported_grade").isNotNull()
-        .and(col("reported_grade").notEqual(col("recomputed_grade"))), "GRADE_MISMATCH",
-        ev("reported_grade", col("reported_grade"), "reported_total", col("reported_total"),
-            "grade_of_total", col("recomputed_grade")), col("reported_total_line"));
-    perForm.add(abs(col("rate_difference_pp")).gt(lit(t.rateTolerancePp())),
-        "RATE_MISMATCH", ev("reported_rate", col("reported_rate"), "executed",
-            col("executed_wan_yuan"), "adjusted", col("adjusted_wan_yuan"), "recomputed_rate",
-            col("execution_rate"), "difference_pp", col("rate_difference_pp")),
-        col("budget_line"));
-    perForm.add(abs(col("budget_score_difference")).gt(tol),
-        "BUDGET_SCORE_MISMATCH", ev("reported_budget_score", col("reported_budget_score"),
-            "recomputed_budget_score", col("recomputed_budget_score")), col("budget_line"));
-    perForm.add(col("indicator_count").gt(0).and(nonStandardWeights(t)),
-        "WEIGHTS_NOT_STANDARD", ev("budget", col("budget_weight"), "产出指标",
-            col("weight_output"), "效益指标", col("weight_effect"), "满意度指标",
-            col("weight_satisfaction"), "total", col("weight_total")), col("line_start"));
-    perIndicator.add(col("score").lt(col("weight").minus(tol))
-        .and(col("deviation_reason").isNull()), "DEDUCTION_WITHOUT_REASON",
-        ev("weight", col("weight"), "score", col("score")));
-    perIndicator.add(full.and(col("deviation_reason").isNotNull()),
-        "REASON_WITHOUT_DEDUCTION", ev("weight", col("weight"), "score", col("score"),
-            "reason", col("deviation_reason")));
-    perForm.add(abs(col("adjusted_wan_yuan").minus(col("initial_wan_yuan")))
-        .gt(lit(t.amountToleranceWanYuan())).and(abs(col("executed_wan_yuan")
-            .minus(col("adjusted_wan_yuan"))).leq(lit(t.amountToleranceWanYuan()))),
-        "BUDGET_ADJUSTED_TO_SPEND", ev("initial", col("initial_wan_yuan"), "adjusted",
-            col("adjusted_wan_yuan"), "executed", col("executed_wan_yuan")),
-        col("budget_line"));
-    perForm.add(col("quantitative_count").geq(t.exactHitsMinQuantitative())
-        .and(col("exact_hit_count").geq(col("quantitative_count")
-            .multiply(lit(t.exactHitsMinShare())))), "ALL_EXACT_HITS",
-        ev("quantitative", col("quantitative_count"), "exact_hits", col("exact_hit_count")),
-        col("line_start"));
-    perForm.add(col("qualitative_weight").geq(col("indicator_weight")
-            .multiply(lit(t.qualitativeHeavyMinShare())))
-        .and(col("qualitative_weight").gt(0))
-        .and(col("qualitative_full_weight").equalTo(col("qualitative_weight"))),
-        "QUALITATIVE_HEAVY", ev("qualitative_weight", col("qualitative_weight"),
-            "indicator_weight", col("indicator_weight")), col("line_start"));
-    perForm.add(col("has_problems").and(col("reported_total")
-        .geq(lit(t.highScoreMinTotal()))), "PROBLEMS_BUT_HIGH_SCORE",
-        ev("reported_total", col("reported_total"), "problems_line", col("problems_line")),
-        col("problems_line"));
     List<Dataset<Row>> all = new ArrayList<>();
-    all.add(perForm.judge(formFacts(forms, execution, deviations, t)));
-    all.add(perIndicator.judge(deviations.where(col("weight").isNotNull())));
-    all.add(narrativeTableMismatch(forms, facts, t));
-    if (profiles != null) {
-      all.addAll(PatternFlags.flags(deviations, profiles, execution, t));
+    all.add(judge(perForm, formFacts(forms, execution, deviations, t.scores()), false));
+    all.add(judge(perIndicator, deviations.where(col("weight").isNotNull()), true));
+    for (SetRule r : perSet) {
+      if (profiles != null || !r.needsProfiles()) {
+        all.add(r.judge().apply(in));
+      }
     }
-    all.add(DigitTests.digitAnomalies(amounts(forms, facts), t));
     Dataset<Row> union = all.get(0);
     for (int k = 1; k < all.size(); k++) {
       union = union.unionByName(all.get(k));
     }
     return Tables.FLAGS.conform(union
         .withColumn("flag_id", flagId())
-        .withColumn("severity", severity(t))
+        .withColumn("severity", severity(severities))
         .withColumn("rule_pack", lit(rulePack))
         .withColumn("thresholds_version", lit(t.version())));
+  }
+
+  /** The rules judged on one form (with its execution figures and indicator counts). */
+  static List<RowRule> formRules(FlagThresholds.Scores s, FlagThresholds.Amounts a,
+      FlagThresholds.IndicatorMix m) {
+    Column tol = lit(s.tolerance());
+    return List.of(
+        new RowRule("PERFECT_TOTAL", col("reported_total").geq(lit(s.perfectTotal())),
+            ev("reported_total", col("reported_total")), col("reported_total_line")),
+        new RowRule("ALL_FULL_MARKS", col("indicator_count").gt(0)
+            .and(col("full_marks_count").equalTo(col("indicator_count"))),
+            ev("indicators", col("indicator_count"), "full_marks", col("full_marks_count")),
+            col("reported_total_line")),
+        new RowRule("SCORE_ABOVE_WEIGHT", col("reported_budget_score")
+            .gt(col("budget_weight").plus(tol)), ev("budget_weight", col("budget_weight"),
+            "reported_budget_score", col("reported_budget_score")), col("budget_line")),
+        partsNotTotal(tol),
+        new RowRule("GRADE_MISMATCH", col("reported_grade").isNotNull()
+            .and(col("reported_grade").notEqual(col("recomputed_grade"))),
+            ev("reported_grade", col("reported_grade"), "reported_total", col("reported_total"),
+                "grade_of_total", col("recomputed_grade")), col("reported_total_line")),
+        new RowRule("RATE_MISMATCH", abs(col("rate_difference_pp")).gt(lit(a.ratePp())),
+            ev("reported_rate", col("reported_rate"), "executed", col("executed_wan_yuan"),
+                "adjusted", col("adjusted_wan_yuan"), "recomputed_rate",
+                col("execution_rate"), "difference_pp", col("rate_difference_pp")),
+            col("budget_line")),
+        new RowRule("BUDGET_SCORE_MISMATCH", abs(col("budget_score_difference")).gt(tol),
+            ev("reported_budget_score", col("reported_budget_score"),
+                "recomputed_budget_score", col("recomputed_budget_score")), col("budget_line")),
+        new RowRule("WEIGHTS_NOT_STANDARD", col("indicator_count").gt(0)
+            .and(nonStandardWeights(s.standardLevel1Weights())), ev("budget",
+            col("budget_weight"), "产出指标", col("weight_output"), "效益指标",
+            col("weight_effect"), "满意度指标", col("weight_satisfaction"), "total",
+            col("weight_total")), col("line_start")),
+        budgetAdjustedToSpend(a.wanYuan()),
+        new RowRule("ALL_EXACT_HITS", col("quantitative_count")
+            .geq(m.exactHitsMinQuantitative()).and(col("exact_hit_count")
+                .geq(col("quantitative_count").multiply(lit(m.exactHitsMinShare())))),
+            ev("quantitative", col("quantitative_count"), "exact_hits",
+                col("exact_hit_count")), col("line_start")),
+        new RowRule("QUALITATIVE_HEAVY", col("qualitative_weight")
+            .geq(col("indicator_weight").multiply(lit(m.qualitativeHeavyMinShare())))
+            .and(col("qualitative_weight").gt(0))
+            .and(col("qualitative_full_weight").equalTo(col("qualitative_weight"))),
+            ev("qualitative_weight", col("qualitative_weight"), "indicator_weight",
+                col("indicator_weight")), col("line_start")),
+        new RowRule("PROBLEMS_BUT_HIGH_SCORE", col("has_problems")
+            .and(col("reported_total").geq(lit(s.highScoreMinTotal()))),
+            ev("reported_total", col("reported_total"), "problems_line",
+                col("problems_line")), col("problems_line")));
+  }
+
+  /**
+   * The budget score and the indicator scores do not add up to the total printed. Judged only
+   * when the budget score was read: a form whose budget block the reader could not read is not
+   * flagged for a sum it cannot make (its missing score is not a zero).
+   */
+  private static RowRule partsNotTotal(Column tol) {
+    Column parts = col("reported_budget_score").plus(col("indicator_score_sum"));
+    return new RowRule("PARTS_NOT_TOTAL", col("reported_total").isNotNull()
+        .and(col("reported_budget_score").isNotNull()).and(col("indicator_count").gt(0))
+        .and(abs(parts.minus(col("reported_total"))).gt(tol)),
+        ev("budget_score", col("reported_budget_score"), "indicator_scores",
+            col("indicator_score_sum"), "sum", parts, "reported_total", col("reported_total")),
+        col("reported_total_line"));
+  }
+
+  /** The adjusted budget moved away from the initial one, onto what was spent. */
+  private static RowRule budgetAdjustedToSpend(BigDecimal wanYuan) {
+    Column tolerance = lit(wanYuan);
+    return new RowRule("BUDGET_ADJUSTED_TO_SPEND",
+        abs(col("adjusted_wan_yuan").minus(col("initial_wan_yuan"))).gt(tolerance)
+            .and(abs(col("executed_wan_yuan").minus(col("adjusted_wan_yuan"))).leq(tolerance)),
+        ev("initial", col("initial_wan_yuan"), "adjusted", col("adjusted_wan_yuan"), "executed",
+            col("executed_wan_yuan")), col("budget_line"));
+  }
+
+  /** The rules judged on one weighted indicator row; each flag points at the row's line. */
+  static List<RowRule> indicatorRules(FlagThresholds.Scores s) {
+    Column tol = lit(s.tolerance());
+    Column full = fullMarks(s);
+    return List.of(
+        new RowRule("FULL_MARKS_DESPITE_MISS", col("status").equalTo("missed").and(full),
+            ev("target", col("target_text"), "actual", col("actual_text"), "weight",
+                col("weight"), "score", col("score"), "expected_score", col("expected_score"),
+                "excess_points", col("score_excess")), col("line")),
+        new RowRule("SCORE_EXCESS", col("score_excess").gt(lit(s.excessMinPoints())),
+            ev("expected_score", col("expected_score"), "score", col("score"),
+                "excess_points", col("score_excess"), "rule", col("scoring_rule")), col("line")),
+        new RowRule("SCORE_ABOVE_WEIGHT", col("score").gt(col("weight").plus(tol)),
+            ev("weight", col("weight"), "score", col("score")), col("line")),
+        new RowRule("DEDUCTION_WITHOUT_REASON", col("score").lt(col("weight").minus(tol))
+            .and(col("deviation_reason").isNull()),
+            ev("weight", col("weight"), "score", col("score")), col("line")),
+        new RowRule("REASON_WITHOUT_DEDUCTION", full.and(col("deviation_reason").isNotNull()),
+            ev("weight", col("weight"), "score", col("score"), "reason",
+                col("deviation_reason")), col("line")));
+  }
+
+  /** The rules over more than one row: a document's statements, a year, the profiles. */
+  static List<SetRule> setRules(FlagThresholds t) {
+    FlagThresholds.Amounts amounts = t.amounts();
+    FlagThresholds.Satisfaction satisfaction = t.satisfaction();
+    FlagThresholds.Outliers outliers = t.outliers();
+    FlagThresholds.Digits digits = t.digits();
+    return List.of(
+        new SetRule(List.of("NARRATIVE_TABLE_MISMATCH"), false,
+            in -> narrativeTableMismatch(in.forms(), in.facts(), amounts)),
+        new SetRule(List.of("SATISFACTION_AT_THRESHOLD"), true,
+            in -> PatternFlags.satisfactionAtThreshold(in.deviations(), satisfaction)),
+        new SetRule(List.of("PEER_OUTLIER", "HISTORY_OUTLIER"), true,
+            in -> PatternFlags.outlierFlags(in.profiles(), in.execution(), outliers)),
+        new SetRule(List.of("DIGIT_ANOMALY"), false,
+            in -> DigitTests.digitAnomalies(amounts(in.forms(), in.facts()), digits)));
   }
 
   /**
@@ -175,7 +248,7 @@ public final class Flags {
    * none of its statements equals the table's.
    */
   static Dataset<Row> narrativeTableMismatch(Dataset<Row> forms, Dataset<Row> facts,
-      FlagThresholds t) {
+      FlagThresholds.Amounts t) {
     Column tableValue = when(col("key").equalTo("budget_total"), col("adjusted_wan_yuan"))
         .when(col("key").equalTo("initial_budget"), col("initial_wan_yuan"))
         .when(col("key").equalTo("expenditure"), col("executed_wan_yuan"))
@@ -198,7 +271,7 @@ public final class Flags {
         .withColumn("table_value", tableValue)
         .where(col("table_value").isNotNull()
             .and(not(exists(col("values"), v -> abs(v.minus(col("table_value")))
-                .leq(lit(t.amountToleranceWanYuan()))))))
+                .leq(lit(t.wanYuan()))))))
         .withColumn("stated_values", array_sort(transform(col("values"),
             v -> v.cast("string"))));
     return form(mismatched, "NARRATIVE_TABLE_MISMATCH", ev("figure", col("key"),
@@ -229,7 +302,7 @@ public final class Flags {
 
   /** Per form: execution figures, the lines to point at, and counts over its indicator rows. */
   static Dataset<Row> formFacts(Dataset<Row> forms, Dataset<Row> execution,
-      Dataset<Row> deviations, FlagThresholds t) {
+      Dataset<Row> deviations, FlagThresholds.Scores t) {
     Column full = fullMarks(t);
     Column quantitative = col("scoring_rule").isin(QUANTITATIVE_RULES.toArray());
     Dataset<Row> perForm = deviations.where(col("weight").isNotNull()).groupBy(col("form_id"))
@@ -251,21 +324,20 @@ public final class Flags {
   }
 
   /** A row scored at its full weight, to the configured tolerance. */
-  static Column fullMarks(FlagThresholds t) {
-    return col("score").geq(col("weight").minus(lit(t.scoreTolerance())));
+  static Column fullMarks(FlagThresholds.Scores t) {
+    return col("score").geq(col("weight").minus(lit(t.tolerance())));
   }
 
-  private static Column nonStandardWeights(FlagThresholds t) {
-    Map<String, BigDecimal> w = t.standardLevel1Weights();
+  private static Column nonStandardWeights(Map<String, BigDecimal> w) {
     return coalesce(col("weight_output"), lit(BigDecimal.ZERO)).notEqual(lit(w.get("产出指标")))
         .or(coalesce(col("weight_effect"), lit(BigDecimal.ZERO)).notEqual(lit(w.get("效益指标"))))
         .or(coalesce(col("weight_satisfaction"), lit(BigDecimal.ZERO))
             .notEqual(lit(w.get("满意度指标"))));
   }
 
-  private static Column severity(FlagThresholds t) {
+  private static Column severity(FlagThresholds.Severities t) {
     Column s = lit(null).cast("string");
-    for (Map.Entry<String, String> e : t.severity().entrySet()) {
+    for (Map.Entry<String, String> e : t.byRule().entrySet()) {
       s = when(col("rule_id").equalTo(e.getKey()), lit(e.getValue())).otherwise(s);
     }
     return s;
@@ -328,31 +400,16 @@ public final class Flags {
   }
 
   /**
-   * Rules judged row by row on one table (forms, or indicator rows), all in one pass: each row
-   * gives one flag per rule whose condition it meets (a null condition meets none).
+   * The flags of {@code rules} on {@code rows}, all rules in one pass: each row gives one flag
+   * per rule whose condition it meets. {@code indicators}: the rows are indicator rows, and
+   * each flag names its row.
    */
-  private static final class RowRules {
-
-    private final boolean indicators;
-    private final List<Column> flags = new ArrayList<>();
-
-    RowRules(boolean indicators) {
-      this.indicators = indicators;
+  static Dataset<Row> judge(List<RowRule> rules, Dataset<Row> rows, boolean indicators) {
+    Column indicatorId = indicators ? col("indicator_id") : lit(null).cast("string");
+    List<Column> flags = new ArrayList<>();
+    for (RowRule r : rules) {
+      flags.add(when(r.condition(), flag(lit(r.code()), r.evidence(), r.line(), indicatorId)));
     }
-
-    /** A rule whose flag points at {@code line} (form rules: the line of what they judge). */
-    void add(Column condition, String rule, Map<String, Column> evidence, Column line) {
-      Column indicatorId = indicators ? col("indicator_id") : lit(null).cast("string");
-      flags.add(when(condition, flag(lit(rule), evidence, line, indicatorId)));
-    }
-
-    /** An indicator rule: its flag points at the indicator row's line, as {@link #indicator}. */
-    void add(Column condition, String rule, Map<String, Column> evidence) {
-      add(condition, rule, evidence, col("line"));
-    }
-
-    Dataset<Row> judge(Dataset<Row> rows) {
-      return rowsOf(rows, array(flags.toArray(new Column[0])));
-    }
+    return rowsOf(rows, array(flags.toArray(new Column[0])));
   }
 }

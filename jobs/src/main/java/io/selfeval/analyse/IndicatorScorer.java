@@ -51,8 +51,12 @@ public final class IndicatorScorer {
   }
 
   public Assessment assess(String name, String targetText, String actualText, BigDecimal weight) {
-    IndicatorValue target = ValueParser.parse(targetText);
-    IndicatorValue actual = ValueParser.parse(actualText);
+    return assess(name, ValueParser.parse(targetText), ValueParser.parse(actualText), weight);
+  }
+
+  /** {@link #assess(String, String, String, BigDecimal)} of texts the caller has parsed. */
+  public Assessment assess(String name, IndicatorValue target, IndicatorValue actual,
+      BigDecimal weight) {
     String direction = direction(name, target);
     if (weight == null) {
       return new Assessment(direction, "not_measurable", null, null, null, "no_weight");

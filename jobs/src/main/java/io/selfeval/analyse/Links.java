@@ -192,12 +192,13 @@ public final class Links {
         .withColumn("prev_year", lag(col("year"), 1).over(form));
     Dataset<Row> names = rows.groupBy(col("unit_id"), col("form_key"), col("year"))
         .agg(collect_set(col("norm")).as("names"));
-    Dataset<Row> placed = rows.join(years, new String[] {"unit_id", "form_key", "year"});
+    Dataset<Row> placed = rows.join(years, new String[] {"unit_id", "form_key", "year"},
+        "inner");
     Dataset<Row> gone = placed.join(names.withColumnRenamed("year", "next_year"),
-        new String[] {"unit_id", "form_key", "next_year"})
+        new String[] {"unit_id", "form_key", "next_year"}, "inner")
         .where(not(expr("array_contains(names, norm)"))).drop("names", "prev_year");
     Dataset<Row> arrived = placed.join(names.withColumnRenamed("year", "prev_year"),
-        new String[] {"unit_id", "form_key", "prev_year"})
+        new String[] {"unit_id", "form_key", "prev_year"}, "inner")
         .where(not(expr("array_contains(names, norm)"))).drop("names", "next_year");
     // Every pair that can be linked lies within one unit and form_key and one year to the
     // next: an equi-join on those finds each of them, in time linear in the rows (an LSH join
@@ -207,7 +208,7 @@ public final class Links {
     Dataset<Row> candidates = prefixed(gone, "l_").join(prefixed(arrived, "r_"),
             col("l_unit_id").equalTo(col("r_unit_id"))
                 .and(col("l_form_key").equalTo(col("r_form_key")))
-                .and(col("r_year").equalTo(col("l_next_year"))))
+                .and(col("r_year").equalTo(col("l_next_year"))), "inner")
         .withColumn("distance", distance())
         .where(col("distance").leq(threshold));
     Dataset<Row> chosen = candidates.groupBy(col("l_unit_id").as("unit_id"),

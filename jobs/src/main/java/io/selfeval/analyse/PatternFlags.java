@@ -32,11 +32,13 @@ final class PatternFlags {
 
   private PatternFlags() {}
 
-  /** Rows of flags in the column layout {@link Flags} gives its own (before ids and severity). */
-  static List<Dataset<Row>> flags(Dataset<Row> deviations, Dataset<Row> profiles,
-      Dataset<Row> execution, FlagThresholds t) {
-    List<Dataset<Row>> out = new ArrayList<>();
-    out.add(satisfactionAtThreshold(deviations, t));
+  /**
+   * PEER_OUTLIER and HISTORY_OUTLIER over the unit-year profiles, in the column layout
+   * {@link Flags} gives its own (before ids and severity); each unit-year's flags point at its
+   * first unit form.
+   */
+  static Dataset<Row> outlierFlags(Dataset<Row> profiles, Dataset<Row> execution,
+      FlagThresholds.Outliers t) {
     Dataset<Row> anchors = execution.where(col("form_kind").equalTo("unit"))
         .groupBy(col("unit_id").as("a_unit"), col("fiscal_year").as("a_year"))
         .agg(min(col("form_id")).as("form_id"), min(col("source_file")).as("source_file"),
@@ -44,24 +46,24 @@ final class PatternFlags {
     Dataset<Row> anchored = profiles.join(anchors, col("unit_id").equalTo(col("a_unit"))
         .and(col("fiscal_year").equalTo(col("a_year"))), "inner");
     List<Outlier> judged = new ArrayList<>();
-    for (String metric : t.outlierMetrics()) {
-      judged.add(new Outlier(metric, "peer_group", t.outlierMinPeers(), "PEER_OUTLIER"));
-      judged.add(new Outlier(metric, "unit_id", t.outlierMinYears(), "HISTORY_OUTLIER"));
+    for (String metric : t.metrics()) {
+      judged.add(new Outlier(metric, "peer_group", t.minPeers(), "PEER_OUTLIER"));
+      judged.add(new Outlier(metric, "unit_id", t.minYears(), "HISTORY_OUTLIER"));
     }
-    out.add(outliers(anchored, judged, t));
-    return out;
+    return outliers(anchored, judged, t);
   }
 
-  static Dataset<Row> satisfactionAtThreshold(Dataset<Row> deviations, FlagThresholds t) {
+  static Dataset<Row> satisfactionAtThreshold(Dataset<Row> deviations,
+      FlagThresholds.Satisfaction t) {
     Column satisfaction = col("level1").startsWith("满意度").or(col("level2").contains("满意度"))
         .or(col("name").contains("满意"));
     Column margin = col("actual_value").minus(col("target_value"));
     Dataset<Row> near = deviations.where(satisfaction
         .and(col("target_kind").equalTo("percent")).and(col("actual_kind").equalTo("percent"))
-        .and(margin.geq(lit(0))).and(margin.leq(lit(t.satisfactionMarginPp()))));
+        .and(margin.geq(lit(0))).and(margin.leq(lit(t.marginPp()))));
     Dataset<Row> units = near.groupBy(col("unit_id").as("s_unit"))
         .agg(countDistinct(col("fiscal_year")).as("years"))
-        .where(col("years").geq(t.satisfactionMinYears()));
+        .where(col("years").geq(t.minYears()));
     Dataset<Row> rows = near.join(units, col("unit_id").equalTo(col("s_unit")), "inner");
     return Flags.indicator(rows, "SATISFACTION_AT_THRESHOLD", Flags.ev("target",
         col("target_text"), "actual", col("actual_text"), "margin_pp", margin,
@@ -76,17 +78,19 @@ final class PatternFlags {
 
   /** Unit-years whose metric has a robust z of at least the threshold within their group. */
   static Dataset<Row> outliers(Dataset<Row> profiles, String metric, String group,
-      int minSize, FlagThresholds t, String rule) {
+      int minSize, FlagThresholds.Outliers t, String rule) {
     return outliers(profiles, List.of(new Outlier(metric, group, minSize, rule)), t);
   }
 
   /**
-   * {@link #outliers(Dataset, String, String, int, FlagThresholds, String)} for every judgement
+   * {@link #outliers(Dataset, String, String, int, FlagThresholds.Outliers, String)} for every
+   * judgement
    * at once: each row is repeated once per judgement, and medians, sizes and MADs are windows
    * over (rule, metric, group), so all judgements share one shuffle instead of two aggregations
    * and two joins each.
    */
-  static Dataset<Row> outliers(Dataset<Row> profiles, List<Outlier> judged, FlagThresholds t) {
+  static Dataset<Row> outliers(Dataset<Row> profiles, List<Outlier> judged,
+      FlagThresholds.Outliers t) {
     List<Column> cases = new ArrayList<>();
     for (Outlier o : judged) {
       BigDecimal floor = t.minMadOf(o.metric());
@@ -110,7 +114,7 @@ final class PatternFlags {
     Column scale = greatest(col("mad"), col("floor"));
     Column z = lit(0.6745).multiply(col("value").minus(col("median"))).divide(scale);
     Dataset<Row> far = medians.where(scale.gt(0)).withColumn("robust_z", z)
-        .where(col("robust_z").geq(lit(t.outlierRobustZ())));
+        .where(col("robust_z").geq(lit(t.robustZ())));
     return Flags.form(far, col("rule"), Flags.ev("metric", col("metric"), "value",
         col("value_text"), "group", col("g"), "group_median", col("median"), "mad", col("mad"),
         "mad_floor", col("floor_text"), "robust_z", col("robust_z"), "group_size", col("n")),

@@ -31,14 +31,15 @@ public final class Profiles {
    * One row per unit and year. Cluster columns are null here: {@link Clusters#assign} fills
    * them over the finished profiles. A form whose document names no unit or no fiscal year
    * (warnings {@code NO_UNIT}, {@code NO_YEAR}) belongs to no unit-year, so it gets no profile;
-   * it stays in the forms, their metrics and flags.
+   * it stays in the forms, their metrics and flags. The flag counts are zero here: the pattern
+   * rules judge these profiles, and {@link #withFlagCounts} then counts every flag into them.
    */
   public static Dataset<Row> unitYearProfiles(Dataset<Row> execution, Dataset<Row> deviations,
-      Dataset<Row> flags, Dataset<Row> units, Dataset<Row> targetChanges, FlagThresholds t,
-      String rulePack) {
+      Dataset<Row> units, Dataset<Row> targetChanges, FlagThresholds.Scores scores,
+      FlagThresholds.Peers peers, String rulePack) {
     Column quantitative = col("relative_deviation").isNotNull()
         .or(col("is_exact_hit").isNotNull());
-    Column full = Flags.fullMarks(t);
+    Column full = Flags.fullMarks(scores);
     Dataset<Row> rows = deviations.where(col("unit_id").isNotNull())
         .groupBy(col("unit_id"), col("fiscal_year")).agg(
         count(lit(1)).cast("int").as("indicator_rows"),
@@ -64,11 +65,6 @@ public final class Profiles {
         avg(when(col("fair_total").isNotNull(), col("reported_total"))).as("reported_total"),
         avg(when(col("reported_total").isNotNull(), col("fair_total"))).as("fair_total"),
         avg(col("inflation_points")).as("inflation_points"));
-    Dataset<Row> flagged = flags.where(col("unit_id").isNotNull())
-        .groupBy(col("unit_id"), col("fiscal_year")).agg(
-        count(lit(1)).cast("int").as("flags"),
-        sum(when(col("severity").equalTo("high"), 1).otherwise(0)).cast("int")
-            .as("high_flags"));
     Column notRaised = col("after_beaten").and(col("change").notEqual("raised"));
     Dataset<Row> changes = targetChanges.groupBy(col("unit_id"), col("fiscal_year")).agg(
         count(lit(1)).cast("int").as("targets_compared"),
@@ -83,7 +79,6 @@ public final class Profiles {
         col("canonical_name").as("unit_name"));
     Dataset<Row> profile = forms
         .join(rows, KEY, "left_outer")
-        .join(flagged, KEY, "left_outer")
         .join(changes, KEY, "left_outer")
         .join(names, col("unit_id").equalTo(col("name_unit_id")), "left_outer");
     return Tables.UNIT_YEAR_PROFILES.conform(profile
@@ -93,8 +88,8 @@ public final class Profiles {
         .withColumn("full_marks_share", try_divide(col("full_rows"), col("weighted_rows")))
         .withColumn("qualitative_share", try_divide(col("qualitative_weight"),
             col("weight_sum")))
-        .withColumn("unit_kind", unitKind(t))
-        .withColumn("peer_group", concat_ws("|", t.peerGroupBy().stream()
+        .withColumn("unit_kind", unitKind(peers.kinds()))
+        .withColumn("peer_group", concat_ws("|", peers.groupBy().stream()
             .map(c -> col(c).cast("string")).toArray(Column[]::new)))
         .withColumn("targets_compared", coalesceInt("targets_compared"))
         .withColumn("targets_raised", coalesceInt("targets_raised"))
@@ -105,16 +100,28 @@ public final class Profiles {
         .withColumn("cluster", lit(null).cast("int"))
         .withColumn("cluster_k", lit(null).cast("int"))
         .withColumn("anomaly_score", lit(null).cast("decimal(22,6)"))
-        .withColumn("flags", coalesceInt("flags"))
-        .withColumn("high_flags", coalesceInt("high_flags"))
+        .withColumn("flags", lit(0))
+        .withColumn("high_flags", lit(0))
         .withColumn("rule_pack", lit(rulePack)));
   }
 
+  /** {@code profiles} with {@code flags} and {@code high_flags} counted from {@code flags}. */
+  public static Dataset<Row> withFlagCounts(Dataset<Row> profiles, Dataset<Row> flags) {
+    Dataset<Row> flagged = flags.where(col("unit_id").isNotNull())
+        .groupBy(col("unit_id"), col("fiscal_year")).agg(
+        count(lit(1)).cast("int").as("flag_count"),
+        sum(when(col("severity").equalTo("high"), 1).otherwise(0)).cast("int")
+            .as("high_flag_count"));
+    return Tables.UNIT_YEAR_PROFILES.conform(profiles.drop("flags", "high_flags")
+        .join(flagged, KEY, "left_outer")
+        .withColumn("flags", coalesceInt("flag_count"))
+        .withColumn("high_flags", coalesceInt("high_flag_count")));
+  }
+
   /** The first configured kind whose suffixes end the unit's name; {@code other} if none. */
-  static Column unitKind(FlagThresholds t) {
+  static Column unitKind(List<FlagThresholds.UnitKind> kinds) {
     Column name = coalesce(col("unit_name"), lit(""));
     Column kind = lit("other");
-    List<FlagThresholds.UnitKind> kinds = t.unitKinds();
     for (int i = kinds.size() - 1; i >= 0; i--) {
       Column matches = lit(false);
       for (String suffix : kinds.get(i).suffixes()) {

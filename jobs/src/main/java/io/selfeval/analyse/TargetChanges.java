@@ -45,12 +45,20 @@ public final class TargetChanges {
         col("status").as("p_status"));
     Column sameRow = col("unit_id").equalTo(col("p_unit")).and(col("form_key")
         .equalTo(col("p_form"))).and(col("p_year").equalTo(col("fiscal_year").minus(1)));
-    Dataset<Row> byName = rows.join(previous, sameRow.and(col("name").equalTo(col("p_name"))),
-        "inner").withColumn("matched_by", lit("same_name"));
+    // by name, a row's predecessor is the first row of that name in the form the year before
+    // (the one kept below): one candidate per row, not one per copy of the name, so a form
+    // repeated n times in two years joins n rows, not n x n
+    Dataset<Row> firstByName = previous.withColumn("first_p_id", min(col("p_id"))
+            .over(Window.partitionBy(col("p_unit"), col("p_form"), col("p_year"), col("p_name"))))
+        .where(col("p_id").equalTo(col("first_p_id"))).drop("first_p_id");
+    Dataset<Row> byName = rows.join(firstByName,
+        sameRow.and(col("name").equalTo(col("p_name"))), "inner")
+        .withColumn("matched_by", lit("same_name"));
     Dataset<Row> linkPairs = links.where(col("link_kind").equalTo("indicator"))
         .select(col("left_key"), col("right_key"));
-    Dataset<Row> byLink = rows.join(linkPairs, col("indicator_id").equalTo(col("right_key")))
-        .join(previous, col("left_key").equalTo(col("p_id")))
+    Dataset<Row> byLink = rows.join(linkPairs, col("indicator_id").equalTo(col("right_key")),
+            "inner")
+        .join(previous, col("left_key").equalTo(col("p_id")), "inner")
         .drop("left_key", "right_key").withColumn("matched_by", lit("link"));
     Dataset<Row> pairs = byName.unionByName(byLink);
     // a name printed twice in one form: keep one predecessor per row

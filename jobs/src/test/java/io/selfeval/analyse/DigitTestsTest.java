@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class DigitTestsTest {
 
   private final SparkSession spark = SharedSpark.get();
-  private final FlagThresholds limits = FlagThresholds.load(null);
+  private final FlagThresholds.Digits limits = FlagThresholds.load(null).digits();
 
   private Dataset<Row> amounts(List<Row> rows) {
     return spark.createDataFrame(rows, new StructType().add("fiscal_year", "int")

@@ -113,4 +113,35 @@ class FlagsTest {
     assertEquals(List.of("budget_total", "expenditure"), figures);
     assertEquals(2, flags.select("flag_id").distinct().count(), "one key per figure");
   }
+
+  @Test
+  void anUnreadBudgetScoreIsNoZeroInTheSumOfParts() {
+    // f4: the reader could not read the budget block (issue 20: a zero-width character in its
+    // header), so amounts, weight and score are null; the indicators earned 88 of 90 and the
+    // total printed is 98. Adding 0 for the unread score (88 vs 98) would flag a sum the form
+    // never got wrong. f5: the same, but the budget score 8 was read: 8 + 88 = 96, not 98.
+    Dataset<Row> forms = spark.createDataFrame(List.of(
+        RowFactory.create("f4", "u", 2024, "project", null, null, null, null, null, null,
+            dec("98"), null, 2, "f4.txt", 1, 40, null, false, null, "巡查经费", true),
+        RowFactory.create("f5", "u", 2024, "project", null, null, null, null, null, dec("8"),
+            dec("98"), null, 2, "f5.txt", 1, 40, 5, false, null, "巡查经费", true)), FORMS);
+    Dataset<Row> indicators = spark.createDataFrame(List.of(
+        indicator("f4", 0, "产出指标", "巡查次数", "100次", "100次", "50", "50"),
+        indicator("f4", 1, "效益指标", "罚没收入", "400万元", "380万元", "40", "38"),
+        indicator("f5", 0, "产出指标", "巡查次数", "100次", "100次", "50", "50"),
+        indicator("f5", 1, "效益指标", "罚没收入", "400万元", "380万元", "40", "38")),
+        INDICATORS);
+    Dataset<Row> facts = spark.createDataFrame(List.<Row>of(),
+        io.selfeval.model.Schemas.ddl("tables/facts.ddl"));
+    RulePack pack = RulePack.load("national");
+    Dataset<Row> deviations = Metrics.indicatorDeviations(indicators, pack);
+    Dataset<Row> execution = Metrics.formExecution(forms, deviations, pack);
+    List<String> fired = Flags.flags(forms, execution, deviations, facts, null,
+            FlagThresholds.load(null), pack.label())
+        .where("rule_id = 'PARTS_NOT_TOTAL'")
+        .selectExpr("concat_ws(' ', form_id, evidence)").as(Encoders.STRING())
+        .collectAsList();
+    assertEquals(List.of("f5 budget_score=8.000000, indicator_scores=88.000000, "
+        + "sum=96.000000, reported_total=98.000000"), fired);
+  }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PatternFlagsTest {
 
   private final SparkSession spark = SharedSpark.get();
-  private final FlagThresholds limits = FlagThresholds.load(null);
+  private final FlagThresholds.Outliers limits = FlagThresholds.load(null).outliers();
 
   private static List<String> describe(Dataset<Row> flags) {
     return flags.selectExpr("concat_ws(' ', rule_id, form_id, coalesce(indicator_id, '-'), "
@@ -30,7 +30,7 @@ class PatternFlagsTest {
         + "1 as line_start from values ('a', -0.5, 'fa'), ('b', 0, 'fb'), ('c', 0.2, 'fc'), "
         + "('d', 0.5, 'fd'), ('e', 1, 'fe'), ('f', 15, 'ff') as v(unit_id, p, form_id)");
     List<String> peers = describe(PatternFlags.outliers(profiles, "inflation_points",
-        "fiscal_year", limits.outlierMinPeers(), limits, "PEER_OUTLIER"));
+        "fiscal_year", limits.minPeers(), limits, "PEER_OUTLIER"));
     assertEquals(List.of("PEER_OUTLIER ff - 1"), peers);
     // five units are fewer than the configured minimum of peers: nothing is judged
     assertEquals(List.of(), describe(PatternFlags.outliers(profiles.where("unit_id != 'a'"),
@@ -51,7 +51,8 @@ class PatternFlagsTest {
         + "as v(form_id, unit_id, fiscal_year, target_text, actual_text, tv, av)");
     assertEquals(List.of("SATISFACTION_AT_THRESHOLD u22 u22#0 20",
         "SATISFACTION_AT_THRESHOLD u23 u23#0 20"),
-        describe(PatternFlags.satisfactionAtThreshold(deviations, limits)));
+        describe(PatternFlags.satisfactionAtThreshold(deviations,
+            FlagThresholds.load(null).satisfaction())));
   }
 
   @Test
@@ -65,7 +66,7 @@ class PatternFlagsTest {
         + "('c', 0.85), ('d', 0.85), ('e', 0.9), ('f', 0.9), ('g', 0.1), ('h', 1.0) "
         + "as v(unit_id, p)");
     assertEquals(List.of(), describe(PatternFlags.outliers(profiles, "full_marks_share",
-        "fiscal_year", limits.outlierMinPeers(), limits, "PEER_OUTLIER")));
+        "fiscal_year", limits.minPeers(), limits, "PEER_OUTLIER")));
     // exact-hit shares 0, 0, 0.1, 0.1, 0.1, 0.2 and 1.0: median 0.1, MAD 0.1 (the floor is
     // 0.1 too): z(1.0) = 0.6745 x 0.9 / 0.1 = 6.07, flagged; z(0) = -0.67, not
     Dataset<Row> exact = spark.sql("select unit_id, 2024 as fiscal_year, "
@@ -73,6 +74,6 @@ class PatternFlagsTest {
         + "'x.txt' as source_file, 7 as line_start from values ('a', 0), ('b', 0), "
         + "('c', 0.1), ('d', 0.1), ('e', 0.1), ('f', 0.2), ('g', 1.0) as v(unit_id, p)");
     assertEquals(List.of("PEER_OUTLIER g - 7"), describe(PatternFlags.outliers(exact,
-        "exact_hit_share", "fiscal_year", limits.outlierMinPeers(), limits, "PEER_OUTLIER")));
+        "exact_hit_share", "fiscal_year", limits.minPeers(), limits, "PEER_OUTLIER")));
   }
 }

@@ -24,7 +24,7 @@ class ProfilesTest {
             + "('株洲市芦淞区城市管理综合行政执法大队'), ('株洲市芦淞区城市管理和综合执法局'), "
             + "('湘潭市林业事务中心'), ('长沙市发展和改革委员会'), ('某市城市管理学会'), (null) "
             + "as v(unit_name)")
-        .select(Profiles.unitKind(FlagThresholds.load(null))).as(Encoders.STRING())
+        .select(Profiles.unitKind(FlagThresholds.load(null).peers().kinds())).as(Encoders.STRING())
         .collectAsList();
     assertEquals(List.of("enforcement", "enforcement", "department", "service_centre",
         "department", "other", "other"), kinds);
@@ -45,11 +45,20 @@ class ProfilesTest {
       values[execution.fieldIndex("form_kind")] = "unit";
       forms.add(RowFactory.create(values));
     }
-    List<Row> profiles = Profiles.unitYearProfiles(spark.createDataFrame(forms, execution),
-            empty("int_indicator_deviations"), empty("int_flags"), empty("units"),
-            empty("int_target_changes"), FlagThresholds.load(null), "national@test")
-        .select("unit_id", "fiscal_year", "forms").collectAsList();
-    assertEquals(List.of(RowFactory.create("u1", 2023, 1)), profiles);
+    FlagThresholds t = FlagThresholds.load(null);
+    Dataset<Row> profiles = Profiles.unitYearProfiles(spark.createDataFrame(forms, execution),
+            empty("int_indicator_deviations"), empty("units"), empty("int_target_changes"),
+            t.scores(), t.peers(), "national@test");
+    assertEquals(List.of(RowFactory.create("u1", 2023, 1)),
+        profiles.select("unit_id", "fiscal_year", "forms").collectAsList());
+    // the flag counts join in afterwards: two flags of u1 in 2023 (one high), one of 2024 and
+    // one population flag with no unit count nowhere
+    Dataset<Row> flags = spark.sql("select * from values ('u1', 2023, 'high'), "
+        + "('u1', 2023, 'low'), ('u1', 2024, 'high'), (null, 2023, 'low') "
+        + "as f(unit_id, fiscal_year, severity)");
+    assertEquals(List.of(RowFactory.create("u1", 2023, 1, 2, 1)),
+        Profiles.withFlagCounts(profiles, flags)
+            .select("unit_id", "fiscal_year", "forms", "flags", "high_flags").collectAsList());
   }
 
   private Dataset<Row> empty(String table) {

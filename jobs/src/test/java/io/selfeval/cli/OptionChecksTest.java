@@ -59,12 +59,16 @@ class OptionChecksTest {
         java.nio.charset.StandardCharsets.UTF_8);
     Path config = Files.writeString(tmp.resolve("flags.json"), builtIn
         .replace("\"score_tolerance\": 0.01", "\"score_tolerance\": -1")
-        .replace("\"exact_hits_min_share\": 0.9", "\"exact_hits_min_share\": 9"));
+        .replace("\"exact_hits_min_share\": 0.9", "\"exact_hits_min_share\": 9")
+        // a file written before the digit tests' floors were settings: refused, not zero
+        .replace("\"digit_round_unit_wan_yuan\": 10,", ""));
     Path warehouse = tmp.resolve("wh");
     assertEquals(ExitCodes.USAGE, execute("run", "--input", tmp.toString(), "--warehouse",
         warehouse.toString(), "--config", config.toString()));
     assertTrue(err.toString().contains("score_tolerance = -1 is negative"), err.toString());
     assertTrue(err.toString().contains("exact_hits_min_share = 9 is a share above 1"),
+        err.toString());
+    assertTrue(err.toString().contains("digit_round_unit_wan_yuan is missing"),
         err.toString());
     assertFalse(Files.exists(warehouse));
   }

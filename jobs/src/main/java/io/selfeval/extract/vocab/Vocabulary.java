@@ -50,7 +50,9 @@ public final class Vocabulary {
     budgetColumns = groups(root.get("budget_columns"));
     indicatorColumns = groups(root.get("indicator_columns"));
     for (String key : List.of("budget_single_column", "budget_total_labels", "total_labels",
-        "unit_labels", "implementing_labels", "project_labels")) {
+        "total_field_labels", "indicator_sum_labels", "sign_off_labels", "form_foot_labels",
+        "project_form_labels", "unit_labels",
+        "implementing_labels", "project_labels")) {
       labels.put(key, words(root.get(key)));
     }
   }
@@ -175,6 +177,21 @@ public final class Vocabulary {
   /** True when the folded cell contains one of the labels of the group (e.g. total_labels). */
   public static boolean isLabel(String group, String folded) {
     return indexIn(folded, INSTANCE.labels.get(group)) == 0;
+  }
+
+  /** True when the folded cell starts with one of the labels of the group. */
+  public static boolean startsWithLabel(String group, String folded) {
+    for (String w : INSTANCE.labels.get(group)) {
+      if (folded.startsWith(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The labels of a group (e.g. sign_off_labels), folded, in the resource's order. */
+  public static List<String> labels(String group) {
+    return INSTANCE.labels.get(group);
   }
 
   /** True when the folded cell is exactly one of the labels of the group. */

@@ -95,17 +95,9 @@ final class IndicatorReader {
     String target = row.text(s - 3);
     final String actual = row.text(s - 2);
     List<String> inherited = new ArrayList<>();
-    Indicator previous = out.isEmpty() ? null : out.get(out.size() - 1);
-    if (name == null && previous != null) {
-      name = previous.name();
-      inherited.add("name");
-      if (target == null) {
-        target = previous.targetText();
-        inherited.add("target_text");
-      }
-      warnings.add(new Warning("INHERITED_CELLS", "row continues the one above; "
-          + String.join(" and ", inherited) + " taken from it", row.line()));
-    }
+    String[] nameAndTarget = inherit(name, target, inherited, row.line());
+    name = nameAndTarget[0];
+    target = nameAndTarget[1];
     // the row's last column under the header, wherever the row starts: cells past it are not
     // the deviation reason (their text stays in the warning)
     int lastColumn = headerScore < 0 ? Integer.MAX_VALUE : s + (headerWidth - 1 - headerScore);
@@ -179,17 +171,9 @@ final class IndicatorReader {
       }
     }
     List<String> inherited = new ArrayList<>();
-    Indicator previous = out.isEmpty() ? null : out.get(out.size() - 1);
-    if (name == null && previous != null) {
-      name = previous.name();
-      inherited.add("name");
-      if (target == null) {
-        target = previous.targetText();
-        inherited.add("target_text");
-      }
-      warnings.add(new Warning("INHERITED_CELLS", "row continues the one above; "
-          + String.join(" and ", inherited) + " taken from it", row.line()));
-    }
+    String[] nameAndTarget = inherit(name, target, inherited, row.line());
+    name = nameAndTarget[0];
+    target = nameAndTarget[1];
     String weightText = under(row, s, "weight");
     String reason = under(row, s, "reason");
     out.add(new Indicator(out.size(), level1, level1Weight, level2, name, target,
@@ -224,6 +208,26 @@ final class IndicatorReader {
       }
     }
     return slot || placeholder;
+  }
+
+  /**
+   * A row with scores but no name continues the row above: its name (and target, when blank)
+   * are taken from it, listed in {@code inherited} and said in a warning.
+   */
+  private String[] inherit(String name, String target, List<String> inherited, int line) {
+    Indicator previous = out.isEmpty() ? null : out.get(out.size() - 1);
+    if (name != null || previous == null) {
+      return new String[] {name, target};
+    }
+    inherited.add("name");
+    String t = target;
+    if (t == null) {
+      t = previous.targetText();
+      inherited.add("target_text");
+    }
+    warnings.add(new Warning("INHERITED_CELLS", "row continues the one above; "
+        + String.join(" and ", inherited) + " taken from it", line));
+    return new String[] {previous.name(), t};
   }
 
   private static final java.util.regex.Pattern COMPARATOR =

@@ -195,6 +195,7 @@ public final class ReportExtractor {
           unitNarrative = n;
         }
       }
+      documentWarnings.addAll(ProseReader.conflicts(facts));
       Integer year = documentYear(forms);
       String unit = documentUnit(forms);
       if (forms.isEmpty()) {

@@ -269,17 +269,58 @@ final class FormParser {
       misfitOwn = own;
       return;
     }
-    initial = figure(row, budgetColumns.at(labelAt, Columns.INITIAL), false);
-    adjusted = figure(row, budgetColumns.at(labelAt, Columns.ADJUSTED), false);
-    executed = figure(row, budgetColumns.at(labelAt, Columns.EXECUTED), false);
-    weight = figure(row, budgetColumns.at(labelAt, Columns.WEIGHT), false);
-    rate = figure(row, budgetColumns.at(labelAt, Columns.RATE), true);
-    if (budgetColumns.ratePercent() && rate != null && rate.value() != null
-        && !rate.text().contains("%")) {
+    Figure[] ocr = ocrCorrections(row, labelAt, own);
+    initial = ocr[Columns.INITIAL] != null ? ocr[Columns.INITIAL]
+        : figure(row, budgetColumns.at(labelAt, Columns.INITIAL), false);
+    adjusted = ocr[Columns.ADJUSTED] != null ? ocr[Columns.ADJUSTED]
+        : figure(row, budgetColumns.at(labelAt, Columns.ADJUSTED), false);
+    executed = ocr[Columns.EXECUTED] != null ? ocr[Columns.EXECUTED]
+        : figure(row, budgetColumns.at(labelAt, Columns.EXECUTED), false);
+    weight = ocr[Columns.WEIGHT] != null ? ocr[Columns.WEIGHT]
+        : figure(row, budgetColumns.at(labelAt, Columns.WEIGHT), false);
+    rate = ocr[Columns.RATE] != null ? ocr[Columns.RATE]
+        : figure(row, budgetColumns.at(labelAt, Columns.RATE), true);
+    if (ocr[Columns.RATE] == null && budgetColumns.ratePercent() && rate != null
+        && rate.value() != null && !rate.text().contains("%")) {
       rate = new Figure(Texts.number(rate.text()).movePointLeft(2).stripTrailingZeros(),
           rate.text(), rate.line());
     }
-    score = figure(row, budgetColumns.at(labelAt, Columns.SCORE), false);
+    score = ocr[Columns.SCORE] != null ? ocr[Columns.SCORE]
+        : figure(row, budgetColumns.at(labelAt, Columns.SCORE), false);
+  }
+
+  /**
+   * Figures of a budget row's cells that OCR misread (I/l for 1, O for 0: {@code IO},
+   * {@code 9O%}), corrected only where the row's identities confirm the corrected number in its
+   * own column ({@link BudgetPlacer}); null elsewhere, so those cells are read as printed.
+   */
+  private Figure[] ocrCorrections(TableRow row, int labelAt, int[] own) {
+    Figure[] out = new Figure[6];
+    boolean any = false;
+    for (int k = 0; k < 6; k++) {
+      String t = row.text(budgetColumns.at(labelAt, k));
+      any |= t != null && Texts.number(t) == null && Texts.fraction(t) == null
+          && BudgetPlacer.ocrDigits(Texts.compact(t)) != null;
+    }
+    if (!any) {
+      return out;
+    }
+    List<Warning> scratch = new ArrayList<>();
+    Figure[] placed = new BudgetPlacer(budgetColumns, scratch)
+        .place(row.cells().subList(labelAt + 1, row.size()), own, row.line());
+    for (int k = 0; k < 6; k++) {
+      String t = row.text(budgetColumns.at(labelAt, k));
+      if (t != null && placed[k] != null && placed[k].text().equals(t)
+          && BudgetPlacer.ocrDigits(Texts.compact(t)) != null) {
+        out[k] = placed[k];
+      }
+    }
+    for (Warning w : scratch) {
+      if (w.code().equals("OCR_CORRECTED")) {
+        warnings.add(w);
+      }
+    }
+    return out;
   }
 
   /**

@@ -24,10 +24,16 @@ final class BudgetPlacer {
   private static final Pattern GLUED = Pattern.compile("[0-9.%]{4,}");
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
   private static final int MAX_READINGS = 4000;
+  /** A cell of digits that OCR may have read as letters: O/o for 0, I/l/| for 1. */
+  private static final Pattern OCR_DIGITS =
+      Pattern.compile("[0-9.%OoIl|]*[0-9][0-9.%OoIl|]*|[OoIl|][0-9.%OoIl|]+");
 
-  /** One number the row holds: its value (a rate as a fraction), text, line and cell. */
+  /**
+   * One number the row holds: its value (a rate as a fraction), text, line and cell; {@code ocr}
+   * when it was read by undoing OCR's letter-for-digit confusions.
+   */
   private record Token(BigDecimal value, String text, int line, int cell, boolean percent,
-      boolean split) {}
+      boolean split, boolean ocr) {}
 
   private final Columns columns;
   private final List<Warning> warnings;
@@ -142,7 +148,10 @@ final class BudgetPlacer {
     for (int k = 0; k < 6; k++) {
       Token first = best.get(0)[k];
       boolean agree = agreed[k];
-      boolean confirmed = confirmedAll[k] || (unforced & bit(k)) == 0;
+      // an OCR correction stands only where an identity confirms its column and none is broken
+      boolean confirmed = first != null && first.ocr()
+          ? confirmedAll[k] && bestViolations == 0
+          : confirmedAll[k] || (unforced & bit(k)) == 0;
       if (!agree) {
         ambiguous.add(Columns.NAMES.get(k));
       } else if (first != null && !confirmed) {
@@ -152,6 +161,11 @@ final class BudgetPlacer {
         BigDecimal v = k == Columns.RATE ? rate(first).stripTrailingZeros() : first.value();
         out[k] = new Figure(v, first.text(), first.line(),
             own ? Figure.CONFIRMED : Figure.DERIVED);
+        if (first.ocr()) {
+          warn("OCR_CORRECTED", "the budget cell " + first.text() + " read as "
+              + v.toPlainString() + " (OCR letters for digits), confirmed by the form's "
+              + "arithmetic", first.line());
+        }
       }
     }
     if (!ambiguous.isEmpty()) {
@@ -200,9 +214,12 @@ final class BudgetPlacer {
 
   /** The ways a cell reads as numbers: one for a number, every valid split of glued digits. */
   private List<List<Token>> readings(Cell c, int cell) {
-    String t = c.compact();
+    String printed = c.compact();
+    String corrected = ocrDigits(printed);
+    boolean ocr = corrected != null;
+    String t = ocr ? corrected : printed;
     List<List<Token>> out = new ArrayList<>();
-    Token whole = token(t, c, cell, false);
+    Token whole = token(t, c, cell, false, ocr);
     if (whole != null) {
       out.add(List.of(whole));
       return out;
@@ -210,12 +227,26 @@ final class BudgetPlacer {
     if (!GLUED.matcher(t).matches()) {
       return out;
     }
-    split(t, 0, new ArrayList<>(), c, cell, out);
+    split(t, 0, new ArrayList<>(), c, cell, out, ocr);
     return out;
   }
 
+  /**
+   * The digits a cell holds once OCR's letter-for-digit confusions are undone (O/o → 0,
+   * I/l/| → 1), or null when the cell has none of them or is no run of digits: {@code 1O0} is
+   * 100, {@code 9O%} is 90%. A corrected number is only kept where an identity confirms it.
+   */
+  static String ocrDigits(String compact) {
+    if (compact == null || !OCR_DIGITS.matcher(compact).matches()
+        || compact.chars().allMatch(ch -> ch >= '0' && ch <= '9' || ch == '.' || ch == '%')) {
+      return null;
+    }
+    return compact.replace('O', '0').replace('o', '0').replace('I', '1').replace('l', '1')
+        .replace('|', '1');
+  }
+
   private void split(String t, int from, List<Token> acc, Cell c, int cell,
-      List<List<Token>> out) {
+      List<List<Token>> out, boolean ocr) {
     if (from == t.length()) {
       if (acc.size() >= 2) {
         out.add(List.copyOf(acc));
@@ -233,19 +264,19 @@ final class BudgetPlacer {
       if (end < t.length() && t.charAt(end) == '%') {
         continue; // a % belongs to the digits before it
       }
-      acc.add(token(part, c, cell, true));
-      split(t, end, acc, c, cell, out);
+      acc.add(token(part, c, cell, true, ocr));
+      split(t, end, acc, c, cell, out, ocr);
       acc.remove(acc.size() - 1);
     }
   }
 
-  private Token token(String part, Cell c, int cell, boolean split) {
+  private Token token(String part, Cell c, int cell, boolean split, boolean ocr) {
     boolean percent = part.endsWith("%");
     BigDecimal v = Texts.number(percent ? part.substring(0, part.length() - 1) : part);
     if (v == null) {
       return null;
     }
-    return new Token(v, split ? part : c.text(), c.line(), cell, percent, split);
+    return new Token(v, split ? part : c.text(), c.line(), cell, percent, split, ocr);
   }
 
   /**

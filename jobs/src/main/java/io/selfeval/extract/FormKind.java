@@ -25,7 +25,8 @@ final class FormKind {
       if (row.find(c -> c.startsWith("财政供养人员") || c.startsWith("经费控制情况")) >= 0) {
         return BASIC_DATA;
       }
-      if (row.find(c -> c.equals("项目支出名称") || c.equals("项目名称")) >= 0) {
+      if (row.find(c -> c.equals("项目支出名称") || c.equals("项目名称")
+          || io.selfeval.extract.vocab.Vocabulary.startsWithLabel("project_form_labels", c)) >= 0) {
         return PROJECT;
       }
       if (row.find(c -> c.contains("一级指标")) >= 0) {

@@ -5,7 +5,6 @@ import io.selfeval.model.Budget;
 import io.selfeval.model.BudgetLine;
 import io.selfeval.model.Figure;
 import io.selfeval.model.Goals;
-import io.selfeval.model.Grade;
 import io.selfeval.model.Indicator;
 import io.selfeval.model.Warning;
 import java.util.ArrayList;
@@ -27,7 +26,6 @@ final class FormParser {
   private static final Pattern LEVEL2 = Pattern.compile(
       "^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|"
           + "经济成本|社会成本|生态环境成本|效益)指标.*|.*指标$");
-  private static final Pattern GRADE = Pattern.compile("(?:等级|评级|评价等级)?[:：]?(优|良|中|差)");
   /** What stands in an empty cell: '/', '—', '…' and the like. */
   private static final String PLACEHOLDER = "[/／\\\\…．.、—\\-]+";
   private static final Pattern LABELLED_AMOUNT =
@@ -39,6 +37,8 @@ final class FormParser {
 
   private String unitName;
   private String projectName;
+  private boolean unitFromImplementing;
+  private boolean unitFromParent;
   private Columns budgetColumns;
   private String amountUnit;
   private Figure initial;
@@ -50,13 +50,11 @@ final class FormParser {
   private final List<BudgetLine> budgetLines = new ArrayList<>();
   private Goals goals;
   private final List<Indicator> indicators = new ArrayList<>();
-  private Figure total;
-  private Figure totalWeight;
+  private final TotalReader totals = new TotalReader(warnings);
   /** A budget total row whose cells do not line up: placed once the whole form is read. */
   private TableRow misfitRow;
   private int misfitLabelAt;
   private int[] misfitOwn;
-  private Grade grade;
   private int lineEnd;
 
   private FormParser(TableBlock block, String kind) {
@@ -70,34 +68,20 @@ final class FormParser {
 
   private enum Section { HEAD, BUDGET, GOALS, AFTER_GOALS, INDICATORS, DONE }
 
-  /** A sign-off field printed under a form: who signed, filled it in, when, how to call them. */
-  private static final Pattern SIGN_OFF = Pattern.compile(
-      "^(?:单位)?(?:负责人|填表人|填报人|经办人|审核人|联系人|联系电话|电话|手机|座机|传真|邮箱|电子邮箱"
-          + "|身份证|签字|盖章|填报日期|填表日期|日期)");
-
-  /** A row under the total that holds only sign-off fields: the form's foot, not lost data. */
-  private static boolean isSignOff(TableRow row) {
-    for (Cell c : row.cells()) {
-      if (c.compact() != null && !c.compact().isEmpty() && !SIGN_OFF.matcher(c.compact()).find()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private ParsedForm read() {
     Section section = Section.HEAD;
     IndicatorReader indicatorReader = null;
     lineEnd = block.lastLine();
     for (TableRow row : block.rows()) {
       if (section == Section.DONE) {
-        if (!row.isEmpty() && !isSignOff(row)) {
+        if (!row.isEmpty() && !TotalReader.isSignOff(row)) {
           warn("CELLS_AFTER_TOTAL", "cells after the total row ignored: " + row.describe(),
               row.line());
         }
         continue;
       }
       readNames(row);
+      totals.lookForField(row);
       Columns header = section == Section.INDICATORS ? null : Columns.ofBudgetHeader(row);
       if (header != null) {
         budgetColumns = header;
@@ -105,8 +89,14 @@ final class FormParser {
         section = Section.BUDGET;
         continue;
       }
-      if (row.find(c -> c.startsWith("总分") || c.equals("合计得分")) >= 0) {
-        readTotal(row);
+      if (TotalReader.isTotalRow(row)
+          || section == Section.INDICATORS && TotalReader.isSumRow(row)) {
+        if (TotalReader.isTotalRow(row)) {
+          totals.readTotalRow(row);
+        } else {
+          totals.readSumRow(row);
+        }
+        lineEnd = totals.lastLine();
         section = Section.DONE;
         continue;
       }
@@ -132,9 +122,9 @@ final class FormParser {
         }
       }
     }
-    if (total == null && block.truncated()) {
+    if (!totals.rowRead() && block.truncated()) {
       warn("TRUNCATED_TABLE", "the document ends inside this table; no total row", lineEnd);
-    } else if (total == null && !indicators.isEmpty()) {
+    } else if (!totals.rowRead() && !indicators.isEmpty()) {
       warn("NO_TOTAL_ROW", "no 总分 row found", lineEnd);
     }
     if (amountUnit == null) {
@@ -147,10 +137,12 @@ final class FormParser {
     if (misfitRow != null) {
       placeMisfitRow();
     }
+    totals.finish(indicators, weight, score);
     Budget budget = new Budget(initial, adjusted, executed, weight, rate, score, amountUnit,
         List.copyOf(budgetLines));
     return new ParsedForm(kind, unitName, projectName, yearOf(block.title()), budget, goals,
-        List.copyOf(indicators), total, totalWeight, grade, block.titleLine(), lineEnd,
+        List.copyOf(indicators), totals.total(), totals.totalWeight(), totals.grade(),
+        block.titleLine(), lineEnd,
         warnings);
   }
 
@@ -162,28 +154,40 @@ final class FormParser {
     return m.find() ? Integer.valueOf(m.group(1)) : null;
   }
 
+  /** A remark after a label: "实施单位(盖章)", "单位名称：". */
+  private static final Pattern LABEL_REMARK =
+      Pattern.compile("(?:[(（](?:盖章|公章|签章|章)[)）])?[:：]?$");
+
+  /**
+   * Names by their labels ({@code unit_labels}, {@code implementing_labels},
+   * {@code project_labels} in vocabulary.json). A project form's unit is its 实施单位, else the
+   * unit a 单位名称-like label names; 主管部门 is the parent department, the unit only of a unit
+   * form that names no other.
+   */
   private void readNames(TableRow row) {
     for (int i = 0; i + 1 < row.size(); i++) {
-      String label = row.cells().get(i).compact();
+      String label = LABEL_REMARK.matcher(row.cells().get(i).compact()).replaceFirst("");
       String value = row.text(i + 1);
-      if (value == null) {
+      if (value == null || label.isEmpty()) {
         continue;
       }
-      switch (label) {
-        case "预算单位名称", "部门名称", "单位名称", "市级预算部门名称", "部门(单位)名称" -> {
-          if (FormKind.UNIT.equals(kind) && unitName == null) {
-            unitName = value;
-          }
+      boolean project = FormKind.PROJECT.equals(kind);
+      if (Vocabulary.isExactLabel("project_labels", label)) {
+        projectName = value;
+      } else if (Vocabulary.isExactLabel("implementing_labels", label)) {
+        if (project) {
+          unitName = value;
+          unitFromImplementing = true;
         }
-        case "实施单位" -> {
-          if (FormKind.PROJECT.equals(kind)) {
-            unitName = value;
-          }
+      } else if (label.equals("主管部门")) {
+        if (!project && unitName == null) {
+          unitName = value;
+          unitFromParent = true;
         }
-        case "项目支出名称", "项目名称" -> projectName = value;
-        default -> {
-          // rows outside the blocks this parser reads
-        }
+      } else if (Vocabulary.isExactLabel("unit_labels", label)
+          && (unitName == null || unitFromParent) && !unitFromImplementing) {
+        unitName = value;
+        unitFromParent = false;
       }
     }
   }
@@ -265,17 +269,58 @@ final class FormParser {
       misfitOwn = own;
       return;
     }
-    initial = figure(row, budgetColumns.at(labelAt, Columns.INITIAL), false);
-    adjusted = figure(row, budgetColumns.at(labelAt, Columns.ADJUSTED), false);
-    executed = figure(row, budgetColumns.at(labelAt, Columns.EXECUTED), false);
-    weight = figure(row, budgetColumns.at(labelAt, Columns.WEIGHT), false);
-    rate = figure(row, budgetColumns.at(labelAt, Columns.RATE), true);
-    if (budgetColumns.ratePercent() && rate != null && rate.value() != null
-        && !rate.text().contains("%")) {
+    Figure[] ocr = ocrCorrections(row, labelAt, own);
+    initial = ocr[Columns.INITIAL] != null ? ocr[Columns.INITIAL]
+        : figure(row, budgetColumns.at(labelAt, Columns.INITIAL), false);
+    adjusted = ocr[Columns.ADJUSTED] != null ? ocr[Columns.ADJUSTED]
+        : figure(row, budgetColumns.at(labelAt, Columns.ADJUSTED), false);
+    executed = ocr[Columns.EXECUTED] != null ? ocr[Columns.EXECUTED]
+        : figure(row, budgetColumns.at(labelAt, Columns.EXECUTED), false);
+    weight = ocr[Columns.WEIGHT] != null ? ocr[Columns.WEIGHT]
+        : figure(row, budgetColumns.at(labelAt, Columns.WEIGHT), false);
+    rate = ocr[Columns.RATE] != null ? ocr[Columns.RATE]
+        : figure(row, budgetColumns.at(labelAt, Columns.RATE), true);
+    if (ocr[Columns.RATE] == null && budgetColumns.ratePercent() && rate != null
+        && rate.value() != null && !rate.text().contains("%")) {
       rate = new Figure(Texts.number(rate.text()).movePointLeft(2).stripTrailingZeros(),
           rate.text(), rate.line());
     }
-    score = figure(row, budgetColumns.at(labelAt, Columns.SCORE), false);
+    score = ocr[Columns.SCORE] != null ? ocr[Columns.SCORE]
+        : figure(row, budgetColumns.at(labelAt, Columns.SCORE), false);
+  }
+
+  /**
+   * Figures of a budget row's cells that OCR misread (I/l for 1, O for 0: {@code IO},
+   * {@code 9O%}), corrected only where the row's identities confirm the corrected number in its
+   * own column ({@link BudgetPlacer}); null elsewhere, so those cells are read as printed.
+   */
+  private Figure[] ocrCorrections(TableRow row, int labelAt, int[] own) {
+    Figure[] out = new Figure[6];
+    boolean any = false;
+    for (int k = 0; k < 6; k++) {
+      String t = row.text(budgetColumns.at(labelAt, k));
+      any |= t != null && Texts.number(t) == null && Texts.fraction(t) == null
+          && BudgetPlacer.ocrDigits(Texts.compact(t)) != null;
+    }
+    if (!any) {
+      return out;
+    }
+    List<Warning> scratch = new ArrayList<>();
+    Figure[] placed = new BudgetPlacer(budgetColumns, scratch)
+        .place(row.cells().subList(labelAt + 1, row.size()), own, row.line());
+    for (int k = 0; k < 6; k++) {
+      String t = row.text(budgetColumns.at(labelAt, k));
+      if (t != null && placed[k] != null && placed[k].text().equals(t)
+          && BudgetPlacer.ocrDigits(Texts.compact(t)) != null) {
+        out[k] = placed[k];
+      }
+    }
+    for (Warning w : scratch) {
+      if (w.code().equals("OCR_CORRECTED")) {
+        warnings.add(w);
+      }
+    }
+    return out;
   }
 
   /**
@@ -285,7 +330,7 @@ final class FormParser {
    */
   private void placeMisfitRow() {
     BudgetPlacer placer = new BudgetPlacer(budgetColumns, warnings);
-    placer.expectFromForm(indicators, totalWeight, total);
+    placer.expectFromForm(indicators, totals.totalWeight(), totals.total());
     Figure[] f = placer.place(misfitRow.cells().subList(misfitLabelAt + 1, misfitRow.size()),
         misfitOwn, misfitRow.line());
     initial = f[Columns.INITIAL];
@@ -357,36 +402,6 @@ final class FormParser {
       goals = new Goals(texts.get(0).text(), texts.size() > 1 ? texts.get(1).text() : null,
           texts.get(0).line());
     }
-  }
-
-  private void readTotal(TableRow row) {
-    int at = row.find(c -> c.startsWith("总分") || c.equals("合计得分"));
-    List<Cell> values = new ArrayList<>();
-    for (int i = at + 1; i < row.size(); i++) {
-      Cell c = row.cells().get(i);
-      if (c.text() == null) {
-        continue;
-      }
-      Matcher g = GRADE.matcher(c.compact());
-      if (g.matches()) {
-        grade = new Grade(g.group(1), c.text(), c.line());
-      } else {
-        values.add(c);
-      }
-    }
-    if (values.size() >= 2) {
-      totalWeight = new Figure(Texts.number(values.get(0).text()), values.get(0).text(),
-          values.get(0).line());
-      total = new Figure(Texts.number(values.get(1).text()), values.get(1).text(),
-          values.get(1).line());
-    } else if (values.size() == 1) {
-      total = new Figure(Texts.number(values.get(0).text()), values.get(0).text(),
-          values.get(0).line());
-    }
-    if (total != null && total.value() == null && !values.isEmpty()) {
-      warn("NUMBER_UNREADABLE", "total is not a number: " + total.text(), total.line());
-    }
-    lineEnd = row.lastLine();
   }
 
   /** 一级/二级指标 label split from its points: "产出指标(50分)" is ("产出指标", 50). */

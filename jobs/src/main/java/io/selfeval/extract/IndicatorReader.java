@@ -1,10 +1,13 @@
 package io.selfeval.extract;
 
+import io.selfeval.extract.vocab.Vocabulary;
 import io.selfeval.model.Indicator;
 import io.selfeval.model.Warning;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads indicator rows. A row is anchored on its right by the last two numeric cells (分值 and
@@ -20,6 +23,11 @@ final class IndicatorReader {
   private final int headerWidth;
   /** Index of 得分 in the header, -1 when the header names none. */
   private final int headerScore;
+  /**
+   * Header index of each indicator column the header names (name, target, actual, weight, score,
+   * reason, nature, measure, criteria), by {@code indicator_columns} in vocabulary.json.
+   */
+  private final Map<String, Integer> headerAt = new HashMap<>();
   private String level1;
   private BigDecimal level1Weight;
   private String level2;
@@ -35,9 +43,46 @@ final class IndicatorReader {
       }
     }
     this.headerScore = score;
+    for (int i = 0; i < header.size(); i++) {
+      String column = Vocabulary.indicatorColumn(header.cells().get(i).compact());
+      if (column != null) {
+        headerAt.putIfAbsent(column, i);
+      }
+    }
+  }
+
+  /**
+   * True when the header names columns beyond the seeds' seven (指标性质, 度量单位, 评分标准):
+   * the row is then read by the header's column offsets from its 得分 cell.
+   */
+  private boolean readsByHeader() {
+    return (headerAt.containsKey("nature") || headerAt.containsKey("measure")
+        || headerAt.containsKey("criteria")) && headerAt.containsKey("name")
+        && headerAt.containsKey("weight") && headerAt.containsKey("score")
+        && headerAt.get("weight") < headerAt.get("score") && headerAt.get("name") < headerAt.get(
+        "weight");
   }
 
   void read(TableRow printed) {
+    if (isPlaceholderRow(printed)) {
+      List<Cell> labels = new ArrayList<>();
+      for (Cell c : printed.cells()) {
+        if (FormParser.isLevel1(c.compact()) || FormParser.isLevel2(c.compact())) {
+          labels.add(c);
+        }
+      }
+      if (!labels.isEmpty()) {
+        readLevels(new TableRow(labels), labels.size());
+      }
+      return;
+    }
+    if (readsByHeader()) {
+      int s = headerAnchor(printed);
+      if (s >= 0) {
+        readByHeader(printed, s);
+        return;
+      }
+    }
     TableRow row = joinComparators(printed);
     int s = scoreAnchor(row);
     if (s < 0) {
@@ -50,17 +95,9 @@ final class IndicatorReader {
     String target = row.text(s - 3);
     final String actual = row.text(s - 2);
     List<String> inherited = new ArrayList<>();
-    Indicator previous = out.isEmpty() ? null : out.get(out.size() - 1);
-    if (name == null && previous != null) {
-      name = previous.name();
-      inherited.add("name");
-      if (target == null) {
-        target = previous.targetText();
-        inherited.add("target_text");
-      }
-      warnings.add(new Warning("INHERITED_CELLS", "row continues the one above; "
-          + String.join(" and ", inherited) + " taken from it", row.line()));
-    }
+    String[] nameAndTarget = inherit(name, target, inherited, row.line());
+    name = nameAndTarget[0];
+    target = nameAndTarget[1];
     // the row's last column under the header, wherever the row starts: cells past it are not
     // the deviation reason (their text stays in the warning)
     int lastColumn = headerScore < 0 ? Integer.MAX_VALUE : s + (headerWidth - 1 - headerScore);
@@ -80,6 +117,117 @@ final class IndicatorReader {
     out.add(new Indicator(out.size(), level1, level1Weight, level2, name, target, actual,
         Texts.number(row.text(s - 1)), Texts.number(row.text(s)), row.text(s - 1), row.text(s),
         reason.length() == 0 ? null : reason.toString(), List.copyOf(inherited), row.line()));
+  }
+
+  /**
+   * Index of 得分 in a row read by the header: the header's own 得分 column when the row is as
+   * wide as the header and numbers stand there, else the rightmost number whose 分值 cell (the
+   * header's distance to the left) is a number too; -1 when there is none.
+   */
+  private int headerAnchor(TableRow row) {
+    int gap = headerAt.get("score") - headerAt.get("weight");
+    int hs = headerAt.get("score");
+    if (row.size() == headerWidth && isNumber(row, hs) && isNumber(row, hs - gap)) {
+      return hs;
+    }
+    for (int s = row.size() - 1; s - gap >= 0; s--) {
+      if (isNumber(row, s) && isNumber(row, s - gap)) {
+        return s;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isNumber(TableRow row, int i) {
+    return Texts.number(row.text(i)) != null;
+  }
+
+  /** The row's cell under a header column, placed by its distance from 得分; null when none. */
+  private String under(TableRow row, int s, String column) {
+    Integer h = headerAt.get(column);
+    return h == null ? null : row.text(s - (headerAt.get("score") - h));
+  }
+
+  /**
+   * A row read by the header's columns. The target is 指标性质 when that holds a comparator,
+   * then 指标值, then 度量单位 (≤ | 30 | 万元 is ≤30万元); 评分标准 is never a value or a reason.
+   */
+  private void readByHeader(TableRow row, int s) {
+    int nameAt = s - (headerAt.get("score") - headerAt.get("name"));
+    readLevels(row, nameAt);
+    String name = row.text(nameAt);
+    String nature = under(row, s, "nature");
+    String value = under(row, s, "target");
+    String measure = under(row, s, "measure");
+    String target = value;
+    if (value != null) {
+      boolean comparator = nature != null && COMPARATOR.matcher(Texts.compact(nature)).matches();
+      String unit = measure == null || Texts.compact(measure).matches(PLACEHOLDER)
+          || Texts.compact(value).endsWith(Texts.compact(measure)) ? "" : measure;
+      target = (comparator ? normalComparator(Texts.compact(nature)) : "") + value + unit;
+      if (comparator) {
+        warnings.add(new Warning("COMPARATOR_JOINED", "a target printed in separate cells was "
+            + "read as one: " + target, row.line()));
+      }
+    }
+    List<String> inherited = new ArrayList<>();
+    String[] nameAndTarget = inherit(name, target, inherited, row.line());
+    name = nameAndTarget[0];
+    target = nameAndTarget[1];
+    String weightText = under(row, s, "weight");
+    String reason = under(row, s, "reason");
+    out.add(new Indicator(out.size(), level1, level1Weight, level2, name, target,
+        under(row, s, "actual"), Texts.number(weightText), Texts.number(row.text(s)), weightText,
+        row.text(s), reason, List.copyOf(inherited), row.line()));
+  }
+
+  /** What stands in an empty cell or a template's unfilled row: '/', '—', '…', '指标2:'. */
+  private static final String PLACEHOLDER = "[/／\\\\…．.、—\\-]+";
+  private static final java.util.regex.Pattern NUMBERED_SLOT =
+      java.util.regex.Pattern.compile("指标\\d+[:：]?");
+
+  /**
+   * A template row left unfilled: every cell empty, a placeholder ({@code /}, {@code ……},
+   * {@code -}) or a numbered slot ({@code 指标2:}), level labels aside. Skipped without a
+   * warning: it holds nothing that was lost.
+   */
+  static boolean isPlaceholderRow(TableRow row) {
+    boolean slot = false;
+    boolean placeholder = false;
+    for (Cell c : row.cells()) {
+      String t = c.compact();
+      if (t.isEmpty() || FormParser.isLevel1(t) || FormParser.isLevel2(t)) {
+        continue;
+      }
+      if (NUMBERED_SLOT.matcher(t).matches()) {
+        slot = true;
+      } else if (t.matches(PLACEHOLDER)) {
+        placeholder = true;
+      } else {
+        return false;
+      }
+    }
+    return slot || placeholder;
+  }
+
+  /**
+   * A row with scores but no name continues the row above: its name (and target, when blank)
+   * are taken from it, listed in {@code inherited} and said in a warning.
+   */
+  private String[] inherit(String name, String target, List<String> inherited, int line) {
+    Indicator previous = out.isEmpty() ? null : out.get(out.size() - 1);
+    if (name != null || previous == null) {
+      return new String[] {name, target};
+    }
+    inherited.add("name");
+    String t = target;
+    if (t == null) {
+      t = previous.targetText();
+      inherited.add("target_text");
+    }
+    warnings.add(new Warning("INHERITED_CELLS", "row continues the one above; "
+        + String.join(" and ", inherited) + " taken from it", line));
+    return new String[] {previous.name(), t};
   }
 
   private static final java.util.regex.Pattern COMPARATOR =
@@ -141,12 +289,15 @@ final class IndicatorReader {
    */
   private void readLevels(TableRow row, int before) {
     List<Cell> labels = new ArrayList<>();
+    Cell pointsOnly = null;
     for (int i = 0; i < before && i < row.size(); i++) {
       String c = row.cells().get(i).compact();
       if (c.isEmpty() || c.equals("绩效指标")) {
         continue;
       }
-      if (FormParser.isLevel1(c) || FormParser.isLevel2(c)) {
+      if (POINTS_ONLY.matcher(c).matches() && labels.isEmpty()) {
+        pointsOnly = row.cells().get(i);
+      } else if (FormParser.isLevel1(c) || FormParser.isLevel2(c)) {
         labels.add(row.cells().get(i));
       } else {
         warnings.add(new Warning("UNEXPECTED_CELL",
@@ -166,6 +317,28 @@ final class IndicatorReader {
         level2 = FormParser.levelAndPoints(c)[0];
       }
     }
+    if (pointsOnly != null) {
+      levelFromPoints(pointsOnly);
+    }
+  }
+
+  /** A 一级指标 cell printed as its points only, "(50分)". */
+  private static final java.util.regex.Pattern POINTS_ONLY =
+      java.util.regex.Pattern.compile("[(（](\\d+(?:\\.\\d+)?)分[)）]");
+
+  /**
+   * A first level printed only as its points: the weight is read, the name is the one the
+   * national framework gives the row's 二级指标 (数量指标 → 产出指标), said in a warning; null
+   * where the framework does not tell.
+   */
+  private void levelFromPoints(Cell cell) {
+    java.util.regex.Matcher m = POINTS_ONLY.matcher(cell.compact());
+    m.matches();
+    level1Weight = new BigDecimal(m.group(1));
+    level1 = Vocabulary.level1Of(level2);
+    warnings.add(new Warning("LEVEL1_FROM_LEVEL2", "一级指标 printed as its points only ("
+        + cell.text() + "); " + (level1 == null ? "its name is left null"
+        : "named " + level1 + " after its 二级指标 " + level2), cell.line()));
   }
 
   private void setLevel1(String compact) {

@@ -2,8 +2,10 @@ package io.selfeval.extract;
 
 import io.selfeval.model.Fact;
 import io.selfeval.model.Narrative;
+import io.selfeval.model.Warning;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,7 @@ final class ProseReader {
   private static final Pattern TOP_HEADING = Pattern.compile("^(?:[一二三四五六七八九十]+、|[0-9]+、).*");
   private static final int HEADING_MAX = 40;
   private static final Pattern AMOUNT =
-      Pattern.compile("([0-9]+(?:\\.[0-9]+)?)[”\"’]?\\s*(万元|元|人|%|分)");
+      Pattern.compile("([0-9]+(?:\\.[0-9]+)?)[”\"’]?\\s*(万元|万(?![\\p{IsHan}A-Za-z])|元|人|%|分)");
   private static final Pattern CLAUSE = Pattern.compile("[，,；;。：:]");
   /** A project line: "…、城管事务经费支出244.65万元", "1、农村环境专项项目支出361.32万元". */
   private static final Pattern PROJECT_SPEND = Pattern.compile(
@@ -228,7 +230,8 @@ final class ProseReader {
       while (m.find()) {
         String before = clause.substring(from, m.start());
         from = m.end();
-        String unit = m.group(2);
+        // "29.6万" after a money keyword is 万元: 万 before another word (万人, 万亩) is a count
+        String unit = m.group(2).equals("万") ? "万元" : m.group(2);
         List<Map.Entry<String, String>> keys = only != null
             ? (unit.equals("万元") ? only : List.of())
             : keywordsFor(unit);
@@ -270,6 +273,38 @@ final class ProseReader {
       }
     }
     return best != null && before.length() - bestEnd <= 12 ? best : null;
+  }
+
+  /** Facts that state one quantity: a project's spending line, a project total. */
+  private static final Set<String> ONE_QUANTITY = Set.of("project_line",
+      "project_initial_budget", "project_budget", "project_expenditure");
+
+  /**
+   * Two statements of the same quantity that disagree: the same project line (or project total)
+   * stated twice in the prose with different amounts. Each pair is a FACT_CONFLICT warning
+   * naming both lines; both facts stay in the record, as printed.
+   */
+  static List<Warning> conflicts(List<Fact> facts) {
+    List<Warning> out = new ArrayList<>();
+    Map<String, Fact> first = new LinkedHashMap<>();
+    for (Fact f : facts) {
+      if (!ONE_QUANTITY.contains(f.key()) || f.value() == null) {
+        continue;
+      }
+      String quantity = f.key() + "|" + f.label();
+      Fact seen = first.putIfAbsent(quantity, f);
+      if (seen != null && wan(seen).compareTo(wan(f)) != 0) {
+        out.add(new Warning("FACT_CONFLICT", "the prose states " + f.label() + " twice with "
+            + "different amounts: " + seen.value().toPlainString() + seen.unit() + " (line "
+            + seen.line() + ") and " + f.value().toPlainString() + f.unit() + " (line "
+            + f.line() + ")", f.line()));
+      }
+    }
+    return out;
+  }
+
+  private static BigDecimal wan(Fact f) {
+    return "元".equals(f.unit()) ? f.value().movePointLeft(4) : f.value();
   }
 
   private static String clip(String s) {

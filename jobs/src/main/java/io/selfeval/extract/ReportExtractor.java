@@ -50,6 +50,12 @@ public final class ReportExtractor {
       "(\\p{IsHan}{2,40}?(?:大队|支队|中队|执法局|管理局|局|委员会|办公室|中心))");
   private static final Pattern YEAR_OF_REPORT = Pattern.compile("((?:19|20)\\d{2})\\s*年度");
   private static final Pattern YEAR_IN_PROSE = Pattern.compile("((?:19|20)\\d{2})\\s*年");
+  /** A year not part of a date: 填报日期 2021年4月22日 says when a form was filled, not its year. */
+  private static final Pattern YEAR_NOT_DATE =
+      Pattern.compile("((?:19|20)\\d{2})\\s*年(?!\\s*\\d{1,2}\\s*月)");
+  /** The kind of report a title names: 项目(支出)(绩效)(目标)自评表 or 整体支出绩效自评报告. */
+  private static final Pattern REPORT_KIND =
+      Pattern.compile("(项目|整体)(?:支出)?(?:绩效)?(?:目标)?自评(?:表|报告)");
   /** A year of report the schema cannot take (e.g. 2999年度): said, not silently dropped. */
   private static final Pattern ANY_YEAR_OF_REPORT = Pattern.compile("(?<!\\d)(\\d{4})\\s*年度");
 
@@ -194,13 +200,14 @@ public final class ReportExtractor {
           unitNarrative = n;
         }
       }
+      documentWarnings.addAll(ProseReader.conflicts(facts));
       Integer year = documentYear(forms);
       String unit = documentUnit(forms);
       if (forms.isEmpty()) {
         if (facts.isEmpty() && year == null) {
           return List.of();
         }
-        return List.of(record(0, FormKind.UNIT, unit, year, null, false, Budget.empty(), null,
+        return List.of(record(0, reportKind(), unit, year, null, false, Budget.empty(), null,
             null, 1, lines.length, facts, unitNarrative, documentWarnings, null));
       }
       List<FormRecord> records = new ArrayList<>();
@@ -270,16 +277,32 @@ public final class ReportExtractor {
           return null;
         }
       }
-      for (int i = 0; i < lines.length; i++) {
-        Matcher m = YEAR_IN_PROSE.matcher(lines[i]);
-        if (m.find()) {
-          documentWarnings.add(new Warning("YEAR_FROM_PROSE",
-              "no title states the year; the first year in the text was taken", i + 1));
-          return Integer.valueOf(m.group(1));
+      for (Pattern year : List.of(YEAR_NOT_DATE, YEAR_IN_PROSE)) {
+        for (int i = 0; i < lines.length; i++) {
+          Matcher m = year.matcher(lines[i]);
+          if (m.find()) {
+            documentWarnings.add(new Warning("YEAR_FROM_PROSE",
+                "no title states the year; the first year in the text was taken", i + 1));
+            return Integer.valueOf(m.group(1));
+          }
         }
       }
       documentWarnings.add(new Warning("NO_YEAR", "no fiscal year found", null));
       return null;
+    }
+
+    /**
+     * The kind of a report read without a form table: project when the first title naming a kind
+     * of self-evaluation is a 项目 one (…项目支出绩效自评表, …项目自评表), unit otherwise.
+     */
+    private String reportKind() {
+      for (String line : lines) {
+        Matcher m = REPORT_KIND.matcher(Vocabulary.fold(Texts.compact(line)));
+        if (m.find()) {
+          return m.group(1).equals("项目") ? FormKind.PROJECT : FormKind.UNIT;
+        }
+      }
+      return FormKind.UNIT;
     }
 
     private String documentUnit(List<ParsedForm> forms) {

@@ -113,4 +113,31 @@ class BudgetPlacementTest {
     assertValue("90", r.budget().executed());
     assertEquals("万元", r.budget().amountUnit());
   }
+
+  @Test
+  void ocrLettersForDigitsAreCorrectedOnlyWhereTheIdentitiesConfirmThem() {
+    String head = "2022年度项目支出绩效自评表\n"
+        + "项目名称\t路灯维护\n"
+        + "资金情况\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n";
+    // 18 / 20 = 90 % confirms 9O%; 10 x 90 % = 9 confirms IO as 10
+    FormRecord r = form(head + "\t年度资金总额\t20\t20\t18\tIO\t9O%\t9\n");
+    Budget b = r.budget();
+    assertValue("20", b.adjusted());
+    assertValue("18", b.executed());
+    assertValue("10", b.weight());
+    assertEquals("IO", b.weight().text());
+    assertValue("0.9", b.reportedRate());
+    assertValue("9", b.reportedScore());
+    assertTrue(warned(r, "OCR_CORRECTED"));
+    // no score printed: nothing confirms IO as the weight, so it stays unread
+    FormRecord open = form(head + "\t年度资金总额\t20\t20\t18\tIO\t90%\t\n");
+    assertNull(open.budget().weight().value());
+    assertValue("18", open.budget().executed());
+    assertValue("0.9", open.budget().reportedRate());
+    assertTrue(!warned(open, "OCR_CORRECTED"));
+    // 7l% (71 %) is not 18 / 20: the rate is not corrected
+    FormRecord wrong = form(head + "\t年度资金总额\t20\t20\t18\t10\t7l%\t9\n");
+    assertNull(wrong.budget().reportedRate().value());
+    assertValue("10", wrong.budget().weight());
+  }
 }

@@ -38,4 +38,117 @@ class IndicatorRowsTest {
     assertEquals(0, new BigDecimal("38").compareTo(r.reportedTotal().value()));
     assertTrue(r.warnings().stream().anyMatch(w -> w.code().equals("COMPARATOR_JOINED")));
   }
+
+  private static FormRecord read(String text) {
+    return ReportExtractor.extract(text.getBytes(StandardCharsets.UTF_8), "t.txt").records()
+        .get(0);
+  }
+
+  private static boolean warned(FormRecord r, String code) {
+    return r.warnings().stream().anyMatch(w -> w.code().equals(code));
+  }
+
+  @Test
+  void natureAndMeasureColumnsAreReadByTheHeaderNotByPosition() {
+    String text = "2022年度项目支出绩效自评表\n"
+        + "项目名称\t图书馆免费开放\n"
+        + "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t完成值\t权重\t得分\t未完成原因分析\n"
+        + "产出指标\t数量指标\t公益讲座场次\t正向指标\t12\t场\t12\t20\t20\t\n"
+        + "\t质量指标\t图书上架准确率\t≥\t95\t%\t93\t20\t18\t新馆员培训不足\n"
+        + "总分\t\t\t\t\t\t\t40\t38\n";
+    FormRecord r = read(text);
+    assertEquals(2, r.indicators().size());
+    Indicator a = r.indicators().get(0);
+    assertEquals("公益讲座场次", a.name());
+    assertEquals("12场", a.targetText());
+    assertEquals("12", a.actualText());
+    assertEquals(0, new BigDecimal("20").compareTo(a.weight()));
+    assertEquals(null, a.deviationReason());
+    Indicator b = r.indicators().get(1);
+    assertEquals("产出指标", b.level1());
+    assertEquals("质量指标", b.level2());
+    assertEquals("≥95%", b.targetText());
+    assertEquals("93", b.actualText());
+    assertEquals(0, new BigDecimal("18").compareTo(b.score()));
+    assertEquals("新馆员培训不足", b.deviationReason());
+  }
+
+  @Test
+  void scoringCriteriaColumnIsNeitherValueNorReason() {
+    String text = "2023年度项目支出绩效自评表\n"
+        + "项目名称\t乡村道路养护\n"
+        + "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t评分标准\t得分\t偏差原因\n"
+        + "产出指标\t数量指标\t养护里程\t≥266公里\t260公里\t12.5\t完成100%得满分,每少1%扣0.5分\t"
+        + "11.5\t雨季停工\n"
+        + "\t时效指标\t完工及时率\t100%\t100%\t12.5\t按时完成得满分\t12.5\t\n"
+        + "总分\t\t\t\t\t25\t\t24\n";
+    FormRecord r = read(text);
+    assertEquals(2, r.indicators().size());
+    Indicator a = r.indicators().get(0);
+    assertEquals("养护里程", a.name());
+    assertEquals("≥266公里", a.targetText());
+    assertEquals("260公里", a.actualText());
+    assertEquals(0, new BigDecimal("12.5").compareTo(a.weight()));
+    assertEquals(0, new BigDecimal("11.5").compareTo(a.score()));
+    assertEquals("雨季停工", a.deviationReason());
+    Indicator b = r.indicators().get(1);
+    assertEquals("时效指标", b.level2());
+    assertEquals(0, new BigDecimal("12.5").compareTo(b.score()));
+    assertEquals(null, b.deviationReason());
+  }
+
+  @Test
+  void rowShiftedLeftOfItsHeaderIsReadFromItsScoreCell() {
+    // the header's first cell spans the first-level column; the row starts under 一级指标
+    String text = "2023年度项目支出绩效自评表\n"
+        + "项目名称\t安可替代补助\n"
+        + "绩效指标(90分)\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t完成值\t权重\t得分"
+        + "\t未完成原因分析\n"
+        + "产出指标\t经济成本指标\t成本控制数\t≤\t30\t万元\t完成\t90\t90\n"
+        + "总分\t\t\t\t\t\t\t\t90\t90\n";
+    Indicator a = read(text).indicators().get(0);
+    assertEquals("产出指标", a.level1());
+    assertEquals("经济成本指标", a.level2());
+    assertEquals("成本控制数", a.name());
+    assertEquals("≤30万元", a.targetText());
+    assertEquals("完成", a.actualText());
+  }
+
+  @Test
+  void placeholderRowsAreSkippedWithoutWarnings() {
+    String text = "2022年度项目支出绩效自评表\n"
+        + "项目名称\t农村饮水安全\n"
+        + "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        + "产出指标\t数量指标\t供水人口\t≥3000人\t3100人\t60\t60\n"
+        + "\t\t指标2:\t\t\t\t\n"
+        + "\t\t……\t……\t……\t\t\n"
+        + "\t质量指标\t-\t-\t-\t\t\n"
+        + "\t\t/\t/\t/\t\t\n"
+        + "效益指标\t社会效益指标\t群众饮水条件改善\t改善\t改善\t30\t30\n"
+        + "总分\t\t\t\t\t90\t90\n";
+    FormRecord r = read(text);
+    assertEquals(2, r.indicators().size());
+    assertEquals("效益指标", r.indicators().get(1).level1());
+    assertEquals("社会效益指标", r.indicators().get(1).level2());
+    assertTrue(!warned(r, "ROW_NOT_UNDERSTOOD"), r.warnings().toString());
+  }
+
+  @Test
+  void firstLevelPrintedOnlyAsPointsTakesItsNameFromTheFramework() {
+    String text = "2022年度项目支出绩效自评表\n"
+        + "项目名称\t农村饮水安全\n"
+        + "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        + "(60分)\t数量指标\t供水人口\t≥3000人\t3100人\t60\t60\n"
+        + "(30分)\t社会效益指标\t群众饮水条件改善\t改善\t改善\t30\t30\n"
+        + "总分\t\t\t\t\t90\t90\n";
+    FormRecord r = read(text);
+    Indicator a = r.indicators().get(0);
+    assertEquals("产出指标", a.level1());
+    assertEquals(0, new BigDecimal("60").compareTo(a.level1Weight()));
+    assertEquals("数量指标", a.level2());
+    Indicator b = r.indicators().get(1);
+    assertEquals("效益指标", b.level1());
+    assertEquals(0, new BigDecimal("30").compareTo(b.level1Weight()));
+    assertTrue(warned(r, "LEVEL1_FROM_LEVEL2"));
+  }
 }

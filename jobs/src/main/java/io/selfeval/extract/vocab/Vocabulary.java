@@ -44,13 +44,18 @@ public final class Vocabulary {
   private final Map<String, List<String>> budgetColumns;
   private final Map<String, List<String>> indicatorColumns;
   private final Map<String, List<String>> labels = new LinkedHashMap<>();
+  private final Map<String, String> level1OfLevel2 = new LinkedHashMap<>();
 
   private Vocabulary(JsonNode root) {
     version = root.get("version").asText();
     budgetColumns = groups(root.get("budget_columns"));
     indicatorColumns = groups(root.get("indicator_columns"));
+    groups(root.get("level1_of_level2")).forEach((level1, level2s) ->
+        level2s.forEach(level2 -> level1OfLevel2.put(level2, level1)));
     for (String key : List.of("budget_single_column", "budget_total_labels", "total_labels",
-        "unit_labels", "implementing_labels", "project_labels")) {
+        "total_field_labels", "indicator_sum_labels", "sign_off_labels", "form_foot_labels",
+        "project_form_labels", "unit_labels",
+        "implementing_labels", "project_labels")) {
       labels.put(key, words(root.get(key)));
     }
     // every other list of the resource is a label group too (the flattened-form reader's words)
@@ -191,6 +196,29 @@ public final class Vocabulary {
   /** True when the folded cell contains one of the labels of the group (e.g. total_labels). */
   public static boolean isLabel(String group, String folded) {
     return indexIn(folded, INSTANCE.labels.get(group)) == 0;
+  }
+
+  /**
+   * The 一级指标 a 二级指标 belongs to in the national framework (数量指标 → 产出指标), or null
+   * where templates differ (成本指标 is 二级 under 产出 in some, 一级 in others).
+   */
+  public static String level1Of(String level2) {
+    return level2 == null ? null : INSTANCE.level1OfLevel2.get(level2);
+  }
+
+  /** True when the folded cell starts with one of the labels of the group. */
+  public static boolean startsWithLabel(String group, String folded) {
+    for (String w : INSTANCE.labels.get(group)) {
+      if (folded.startsWith(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The labels of a group (e.g. sign_off_labels), folded, in the resource's order. */
+  public static List<String> labels(String group) {
+    return INSTANCE.labels.get(group);
   }
 
   /** True when the folded cell is exactly one of the labels of the group. */

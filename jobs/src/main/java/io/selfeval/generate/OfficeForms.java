@@ -21,6 +21,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.jsoup.nodes.Entities;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 
@@ -72,7 +73,16 @@ final class OfficeForms {
     }
   }
 
+  /** Column widths (twentieths of a point) of a form's table, as a 自评表 template sets them. */
+  private static final int[] WIDTHS = {900, 1000, 1000, 1500, 1100, 1100, 700, 900, 1600};
+
   private static void table(XWPFTable table, Block b) {
+    // the grid Word writes: without it other readers (LibreOffice) lay the spans out wrong
+    CTTblGrid grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid()
+        : table.getCTTbl().getTblGrid();
+    for (int w : WIDTHS) {
+      grid.addNewGridCol().setW(BigInteger.valueOf(w));
+    }
     List<Merges.Region> merges = Merges.of(b.rows(), b.roles());
     for (int r = 0; r < b.rows().size(); r++) {
       XWPFTableRow row = r == 0 ? table.getRow(0) : table.createRow();
@@ -85,8 +95,13 @@ final class OfficeForms {
         if (covering != null && covering.firstColumn() < c) {
           continue; // covered from the left: the cell to the left spans it
         }
-        Merges.Region g = covering != null ? covering : Merges.at(merges, r, c);
+        final Merges.Region g = covering != null ? covering : Merges.at(merges, r, c);
         XWPFTableCell cell = row.addNewTableCell();
+        int width = 0;
+        for (int k = c; k <= (g == null ? c : g.lastColumn()); k++) {
+          width += WIDTHS[k];
+        }
+        cell.setWidth(String.valueOf(width));
         if (covering == null) {
           cell.getParagraphs().get(0).createRun().setText(c < cells.length ? cells[c] : "");
         }

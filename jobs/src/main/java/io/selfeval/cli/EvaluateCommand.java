@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
             + "recall per rule. Exits 0 when every rule reaches --min, 1 otherwise. For a "
             + "corpus generated with --layouts it first prints the extractor's field accuracy "
             + "per layout x field group (right %, wrong values / gaps, wrong numbers / numbers "
-            + "read)."})
+            + "read); with --formats, a line per format (docx, xlsx, xls, html) beside the text "
+            + "layouts."})
 final class EvaluateCommand extends StageCommand {
 
   @Option(names = "--manifest", paramLabel = "FILE", required = true,

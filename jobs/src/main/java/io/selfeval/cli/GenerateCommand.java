@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
             + "years, deterministic from --seed, and manifest.json: which units were made to "
             + "inflate and how, renamed units, reworded indicators, and every flag the rules "
             + "should raise. Every document says in its first line that it is synthetic.",
-        "Writes <out>/reports/<unit>/<year>.txt and <out>/manifest.json; a corpus already in "
+        "Writes <out>/reports/<unit>/<year>.txt (.docx, .xlsx, .xls, .html with --formats) and "
+            + "<out>/manifest.json; a corpus already in "
             + "<out> is replaced, any other non-empty folder is refused. Needs no Spark."})
 final class GenerateCommand implements Callable<Integer> {
 
@@ -54,6 +55,13 @@ final class GenerateCommand implements Callable<Integer> {
           + "`selfeval evaluate`'s field accuracy. Default: the seeds' tab layout, no noise.")
   boolean layouts;
 
+  @Option(names = "--formats",
+      description = "Like --layouts, and write each document in a format drawn from the seed: "
+          + "text (in a drawn layout), .docx, .xlsx, .xls or .html (POI and jsoup, with merged "
+          + "cells, numbers stored as numbers, some 年初预算数 cells empty); the manifest names "
+          + "each document's format and `selfeval evaluate` counts accuracy per format.")
+  boolean formats;
+
   @Spec
   CommandSpec spec;
 
@@ -68,7 +76,7 @@ final class GenerateCommand implements Callable<Integer> {
     CorpusGenerator.Settings settings;
     try {
       settings = new CorpusGenerator.Settings(units, years, firstYear, seed, fabricated,
-          layouts);
+          layouts || formats, formats);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

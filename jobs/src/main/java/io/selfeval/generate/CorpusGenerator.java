@@ -34,14 +34,23 @@ public final class CorpusGenerator {
 
   /** What to generate. {@code fabricatedYear} null: no year of fabricated round amounts. */
   public record Settings(int units, int years, int firstYear, long seed,
-      Integer fabricatedYear, boolean layouts) {
+      Integer fabricatedYear, boolean layouts, boolean formats) {
 
     /** The seeds' layout for every document. */
     public Settings(int units, int years, int firstYear, long seed, Integer fabricatedYear) {
-      this(units, years, firstYear, seed, fabricatedYear, false);
+      this(units, years, firstYear, seed, fabricatedYear, false, false);
+    }
+
+    /** Text layouts drawn per document when {@code layouts}, every document a .txt. */
+    public Settings(int units, int years, int firstYear, long seed, Integer fabricatedYear,
+        boolean layouts) {
+      this(units, years, firstYear, seed, fabricatedYear, layouts, false);
     }
 
     public Settings {
+      if (formats && !layouts) {
+        throw new IllegalArgumentException("formats need layouts: the manifest's field truth");
+      }
       if (units < 1 || years < 1) {
         throw new IllegalArgumentException("units and years must be at least 1");
       }
@@ -56,6 +65,11 @@ public final class CorpusGenerator {
   /** What was written. */
   public record Result(int documents, int forms, int indicatorRows, int expectedFlags,
       Path manifest) {}
+
+  /** The formats a document is written in with {@code formats}, drawn alike. */
+  static final List<String> FORMATS = List.of("txt", "docx", "xlsx", "xls", "html");
+  /** Chance that an office document prints its 年初预算数 cells empty. */
+  private static final double BLANK_INITIAL_CHANCE = 0.3;
 
   /** Chance of each light plant in a unit-year. */
   private static final double LIGHT_CHANCE = 0.03;
@@ -127,21 +141,33 @@ public final class CorpusGenerator {
                 .setScale(2, RoundingMode.HALF_UP);
           }
         }
-        String file = unit.code + "/" + year + ".txt";
+        String base = unit.code + "/" + year;
+        String format = settings.formats() ? FORMATS.get(new SplittableRandom(
+            settings.seed() * 104_729L + base.hashCode()).nextInt(FORMATS.size())) : "txt";
+        boolean office = !format.equals("txt");
+        String file = base + "." + format;
         SplittableRandom look = new SplittableRandom(settings.seed() * 7_919L
             + file.hashCode());
-        LayoutPrinter.Layout layout = settings.layouts() ? LayoutPrinter.drawLayout(look)
+        boolean drawn = settings.layouts() && !office;
+        LayoutPrinter.Layout layout = drawn ? LayoutPrinter.drawLayout(look)
             : LayoutPrinter.Layout.TAB;
-        Set<LayoutPrinter.Noise> noises = settings.layouts()
+        Set<LayoutPrinter.Noise> noises = drawn
             ? LayoutPrinter.drawNoises(look, layout) : Set.of();
-        List<String> lines = new ReportText(settings.seed(), layout, noises, look).render(unit,
-            year, docForms,
+        ReportText text = new ReportText(settings.seed(), layout, noises, look);
+        boolean blankInitial = office && look.nextDouble() < BLANK_INITIAL_CHANCE;
+        if (blankInitial) {
+          text.blankInitial();
+        }
+        List<String> lines = text.render(unit, year, docForms,
             problems ? Pools.PROBLEMS.get(rnd.nextInt(Pools.PROBLEMS.size())) : null,
             statedSpend, statedBudget);
         Path path = out.resolve("reports").resolve(file);
         Files.createDirectories(path.getParent());
-        Files.writeString(path, String.join("\n", lines) + "\n",
-            StandardCharsets.UTF_8);
+        if (office) {
+          Files.write(path, OfficeForms.write(format, text.blocks()));
+        } else {
+          Files.writeString(path, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        }
         List<String> misstated = new ArrayList<>();
         if (statedBudget.compareTo(docForms.get(0).adjusted) != 0) {
           misstated.add("budget_total");
@@ -153,6 +179,12 @@ public final class CorpusGenerator {
         Map<String, Object> doc = document(file, unit, year, plants, docForms);
         if (settings.layouts()) {
           FieldTruth.add(doc, layout, noises, docForms);
+          if (settings.formats()) {
+            doc.put("format", format);
+          }
+          if (blankInitial) {
+            doc.put("noises", "blank_initial");
+          }
         }
         documents.add(doc);
         forms += docForms.size();
@@ -317,6 +349,9 @@ public final class CorpusGenerator {
     m.put("fabricated_year", settings.fabricatedYear());
     if (settings.layouts()) {
       m.put("layouts", true);
+    }
+    if (settings.formats()) {
+      m.put("formats", FORMATS);
     }
     List<Map<String, Object>> us = new ArrayList<>();
     for (GenUnit u : units) {

@@ -71,7 +71,9 @@ public final class FieldScorer {
   private void document(JsonNode doc, List<FormRecord> records) {
     documents++;
     file = doc.get("file").asText() + " [" + doc.get("noises").asText() + "]";
-    String layout = doc.get("layout").asText();
+    // an office document is counted under its format, a text one under its layout
+    String format = doc.path("format").asText("txt");
+    String layout = format.equals("txt") ? doc.get("layout").asText() : format;
     List<FormRecord> unused = new ArrayList<>(records);
     for (JsonNode form : doc.get("forms")) {
       FormRecord rec = match(form, unused);
@@ -199,7 +201,7 @@ public final class FieldScorer {
   /** The table: a line per layout (and all), a column per group: accuracy, wrong / gaps. */
   public List<String> describe() {
     List<String> out = new ArrayList<>();
-    StringBuilder head = new StringBuilder(String.format("%-11s", "layout"));
+    StringBuilder head = new StringBuilder(String.format("%-11s", "layout/fmt"));
     for (String g : GROUPS) {
       head.append(String.format(" | %-15s", g));
     }
@@ -235,6 +237,33 @@ public final class FieldScorer {
       }
     }
     return sb.append(String.format(" | %d/%d", wrong, read)).toString();
+  }
+
+  /** Fields right of all fields of a layout or format (every group), or 1 when none. */
+  public double accuracy(String layout) {
+    Count all = sum(layout);
+    return all.accuracy();
+  }
+
+  /** Fields read with a wrong value, of all fields of a layout or format. */
+  public double wrongShare(String layout) {
+    Count all = sum(layout);
+    return all.total() == 0 ? 0.0 : (double) all.wrong / all.total();
+  }
+
+  /** Fields of a layout or format in all groups. */
+  public int fields(String layout) {
+    return sum(layout).total();
+  }
+
+  private Count sum(String layout) {
+    Count all = new Count();
+    counts.getOrDefault(layout, Map.of()).values().forEach(c -> {
+      all.right += c.right;
+      all.wrong += c.wrong;
+      all.gap += c.gap;
+    });
+    return all;
   }
 
   /** The lowest accuracy of any layout × group with fields. */

@@ -18,6 +18,8 @@ final class ReportText {
   private final LayoutPrinter.Layout layout;
   private final Set<LayoutPrinter.Noise> noises;
   private final SplittableRandom rnd;
+  private final List<Block> blocks = new ArrayList<>();
+  private boolean blankInitial;
 
   /** The seeds' layout: tab-separated rows, no noise. */
   ReportText(long seed) {
@@ -31,6 +33,17 @@ final class ReportText {
     this.layout = layout;
     this.noises = noises;
     this.rnd = rnd;
+  }
+
+  /** Prints every form's 年初预算数 blank (an office file's empty cell). */
+  ReportText blankInitial() {
+    blankInitial = true;
+    return this;
+  }
+
+  /** The document rendered last, as paragraphs and tables for the office writers. */
+  List<Block> blocks() {
+    return blocks;
   }
 
   List<String> render(GenUnit unit, int year, List<GenForm> forms, String problems,
@@ -108,7 +121,7 @@ final class ReportText {
     addRow(rows, roles, LayoutPrinter.Role.BUDGET_HEADER, "资金情况 (万元)", "年度资金总额", "年初预算数",
         "全年预算数", "全年执行数", "分值", "执行率", "得分(分值×执行率)", "");
     boolean noisy = noises.contains(LayoutPrinter.Noise.BLANK_SCORES) && f.printedHonestly();
-    f.printedInitialBlank = noises.contains(LayoutPrinter.Noise.DROPPED_CELLS);
+    f.printedInitialBlank = blankInitial || noises.contains(LayoutPrinter.Noise.DROPPED_CELLS);
     f.printedScoresBlank = noisy;
     String initial = f.printedInitialBlank ? "" : money(f.initial);
     String rate = noisy ? "" : GenRow.plain(f.printedRate) + "%";
@@ -147,6 +160,7 @@ final class ReportText {
     }
     addRow(rows, roles, LayoutPrinter.Role.TOTAL, "总分", "", "", "", "", "100",
         GenRow.plain(f.printedTotal), "等级：" + f.printedGrade, "");
+    blocks.add(new Block(lines.get(f.titleLine - 1), rows, roles));
     int[] at = printer.table(rows, roles);
     f.budgetLine = at[budgetRow];
     for (int i = 0; i < f.rows.size(); i++) {
@@ -178,6 +192,7 @@ final class ReportText {
   /** Appends a line; returns its 1-based number. */
   private int add(String line) {
     lines.add(line);
+    blocks.add(Block.paragraph(line));
     return lines.size();
   }
 }

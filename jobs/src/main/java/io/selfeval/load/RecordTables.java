@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
@@ -89,7 +90,8 @@ public final class RecordTables {
         wanYuan(col("l.executed.value")).as("executed_wan_yuan"),
         wanYuan(col("l.amount.value")).as("amount_wan_yuan"),
         col("r.source.file").as("source_file"),
-        col("l.line").as("line")));
+        col("l.line").as("line"),
+        locationOf("l.line").as("source_location")));
   }
 
   /** One row per indicator row; texts exactly as printed. */
@@ -117,7 +119,8 @@ public final class RecordTables {
         col("i.deviation_reason").as("deviation_reason"),
         col("i.inherited").as("inherited"),
         col("r.source.file").as("source_file"),
-        col("i.line").as("line")));
+        col("i.line").as("line"),
+        locationOf("i.line").as("source_location")));
   }
 
   /** One row per fact stated in prose or in the basic-data table. */
@@ -155,6 +158,12 @@ public final class RecordTables {
             length(col("unit_name")), col("unit_name"))).as("canonical_name"),
         array_sort(collect_set(col("unit_name"))).as("names_seen"),
         array_sort(collect_set(col("fiscal_year"))).as("years_seen")));
+  }
+
+  /** The place in the original document of a line, from the record's locations, or null. */
+  private static Column locationOf(String line) {
+    return expr("try_element_at(filter(r.source.locations, x -> x.line = " + line
+        + "), 1).location");
   }
 
   /** The form's amount in 万元: divided by 10,000 when the form printed 元. */

@@ -101,9 +101,25 @@ public final class DeltaWriter {
     }
   }
 
+  /**
+   * Adds to an existing table the columns {@code rows} has and it lacks (a schema that grew
+   * compatibly, e.g. source_location), null in its old rows, so the MERGE can set them.
+   */
+  private void addMissingColumns(String path, Dataset<Row> rows) {
+    java.util.Set<String> have = new java.util.HashSet<>(java.util.Arrays.asList(
+        read(path).columns()));
+    for (org.apache.spark.sql.types.StructField f : rows.schema().fields()) {
+      if (!have.contains(f.name())) {
+        spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` ADD COLUMNS (`"
+            + f.name() + "` " + f.dataType().sql() + ")");
+      }
+    }
+  }
+
   /** Creates the table with {@code rows} when it does not exist yet; true when it did so. */
   private boolean created(String path, Dataset<Row> rows) {
     if (exists(path)) {
+      addMissingColumns(path, rows);
       return false;
     }
     rows.write().format("delta").mode(SaveMode.ErrorIfExists).save(path);

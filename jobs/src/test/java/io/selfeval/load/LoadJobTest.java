@@ -122,6 +122,44 @@ class LoadJobTest {
   }
 
   @Test
+  void rowsKeepWhereTheyStoodInTheOriginalAndAnOldTableGetsTheColumn() throws IOException {
+    Warehouse w = new Warehouse(tmp.resolve("wh").toString());
+    // an indicators table written before source_location existed
+    org.apache.spark.sql.types.StructType old = new org.apache.spark.sql.types.StructType(
+        java.util.Arrays.stream(io.selfeval.warehouse.Tables.INDICATORS.schema().fields())
+            .filter(f -> !f.name().equals("source_location"))
+            .toArray(org.apache.spark.sql.types.StructField[]::new));
+    spark.createDataFrame(List.<Row>of(), old).write().format("delta")
+        .save(table(w, "indicators"));
+    FormRecord r = null;
+    for (String seed : Seeds.NAMES) {
+      for (FormRecord x : ReportExtractor.extract(Seeds.bytes(seed), seed).records()) {
+        if (r == null && !x.indicators().isEmpty() && x.budget() != null
+            && x.budget().lines() != null && !x.budget().lines().isEmpty()) {
+          r = x;
+        }
+      }
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode json = Records.MAPPER.valueToTree(r);
+    int indicatorLine = json.get("indicators").get(1).get("line").asInt();
+    int budgetLine = json.get("budget").get("lines").get(0).get("line").asInt();
+    com.fasterxml.jackson.databind.node.ArrayNode at =
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("source")).putArray("locations");
+    at.addObject().put("line", indicatorLine).put("location", "自评表!B21:J21");
+    at.addObject().put("line", budgetLine).put("location", "自评表!B6:J6");
+    Path records = write("records.jsonl", List.of(Records.MAPPER.writeValueAsString(json)));
+
+    assertEquals(1, new LoadJob(spark, w).run(records.toString(), null, "run-1").loaded());
+    List<Row> located = spark.read().format("delta").load(table(w, "indicators"))
+        .where("source_location IS NOT NULL").select("line", "source_location").collectAsList();
+    assertEquals(List.of(org.apache.spark.sql.RowFactory.create(indicatorLine, "自评表!B21:J21")),
+        located);
+    List<Row> budget = spark.read().format("delta").load(table(w, "budget_lines"))
+        .where("line = " + budgetLine).select("source_location").collectAsList();
+    assertEquals("自评表!B6:J6", budget.get(0).getString(0));
+  }
+
+  @Test
   void invalidRecordRejectsItsDocumentAndTheRestLoads() throws IOException {
     final Warehouse w = new Warehouse(tmp.resolve("wh").toString());
     List<String> lines = seedRecords();

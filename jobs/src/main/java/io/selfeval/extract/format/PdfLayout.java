@@ -45,6 +45,16 @@ final class PdfLayout {
     final List<Span> cells = new ArrayList<>();
     float top;
     float bottom;
+    /** A row of a ruled table, its cells cut by the rules ({@link RuledTable}). */
+    boolean ruled;
+
+    int filled() {
+      int n = 0;
+      for (Span s : cells) {
+        n += s.text.toString().isBlank() ? 0 : 1;
+      }
+      return n;
+    }
 
     String text() {
       StringBuilder s = new StringBuilder();

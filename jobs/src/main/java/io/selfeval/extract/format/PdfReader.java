@@ -60,6 +60,7 @@ final class PdfReader {
     int ocred = 0;
     for (int p = 0; p < pages; p++) {
       List<PdfLayout.Box> boxes = p < collector.pages.size() ? collector.pages.get(p) : List.of();
+      boolean fromOcr = false;
       if (boxes.isEmpty() && hasImages(doc.getPage(p))) {
         scanned++;
         if (Ocr.available() && ocred < MAX_OCR_PAGES) {
@@ -67,9 +68,12 @@ final class PdfReader {
           BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(p, OCR_DPI,
               ImageType.GRAY);
           boxes = Ocr.words(image);
+          fromOcr = true;
         }
       }
-      pageLines.add(PdfLayout.lines(boxes));
+      // OCR words have no rulings to go by; a text page's table borders cut its cells
+      pageLines.add(fromOcr ? PdfLayout.lines(boxes)
+          : RuledTable.lines(boxes, Rulings.of(doc.getPage(p))));
     }
     if (scanned > 0 && ocred == 0 && scanned == pages) {
       throw new RejectedDocumentException(Ocr.available()
@@ -84,6 +88,7 @@ final class PdfReader {
       out.warn("OCR", ocred + " scanned page(s) read by OCR (Tesseract): figures may be "
           + "misread");
     }
+    joinRowsSplitByPages(pageLines);
     Map<String, Integer> repeated = repeatedEdges(pageLines);
     List<String> kept = new ArrayList<>();
     List<String> keptAt = new ArrayList<>();
@@ -91,7 +96,8 @@ final class PdfReader {
       List<PdfLayout.Line> lines = pageLines.get(p);
       for (int i = 0; i < lines.size(); i++) {
         String text = lines.get(i).text();
-        boolean edge = i < 2 || i >= lines.size() - 2;
+        // a ruled table row is never page furniture: a unit's forms repeat their rows' words
+        boolean edge = (i < 2 || i >= lines.size() - 2) && !lines.get(i).ruled;
         if (edge && (PageNumbers.isPageNumber(text)
             || repeated.getOrDefault(key(text), 0) * 2 > pageLines.size())) {
           continue;
@@ -113,6 +119,48 @@ final class PdfReader {
     return out.build(ocred > 0 ? "pdf (ocr)" : DocumentFormat.PDF.label(), null);
   }
 
+  /**
+   * A table row a page break cut in two (Word and LibreOffice let rows break across pages): the
+   * first ruled row of a page joins the last of the page before when it has as many cells, each
+   * filled one under a filled one, and at most half as many filled (the tails of wrapped
+   * cells; a row of its own has its figures).
+   */
+  private static void joinRowsSplitByPages(List<List<PdfLayout.Line>> pages) {
+    for (int p = 1; p < pages.size(); p++) {
+      List<PdfLayout.Line> before = pages.get(p - 1);
+      List<PdfLayout.Line> page = pages.get(p);
+      int last = before.size() - 1;
+      while (last >= 0 && PageNumbers.isPageNumber(before.get(last).text())) {
+        last--;
+      }
+      int first = 0;
+      while (first < page.size() && PageNumbers.isPageNumber(page.get(first).text())) {
+        first++;
+      }
+      if (last < 0 || first >= page.size() || !before.get(last).ruled
+          || !page.get(first).ruled) {
+        continue;
+      }
+      PdfLayout.Line top = before.get(last);
+      PdfLayout.Line tail = page.get(first);
+      if (top.cells.size() != tail.cells.size() || tail.filled() == 0
+          || 2 * tail.filled() > top.filled()) {
+        continue;
+      }
+      boolean under = true;
+      for (int c = 0; c < tail.cells.size(); c++) {
+        under &= tail.cells.get(c).text.toString().isBlank()
+            || !top.cells.get(c).text.toString().isBlank();
+      }
+      if (under) {
+        for (int c = 0; c < tail.cells.size(); c++) {
+          top.cells.get(c).text.append(tail.cells.get(c).text.toString().strip());
+        }
+        page.remove(first);
+      }
+    }
+  }
+
   /** How many pages start or end with each line (digits ignored), for pages of two or more. */
   private static Map<String, Integer> repeatedEdges(List<List<PdfLayout.Line>> pages) {
     Map<String, Integer> count = new HashMap<>();
@@ -122,7 +170,7 @@ final class PdfReader {
     for (List<PdfLayout.Line> lines : pages) {
       java.util.Set<String> seen = new java.util.HashSet<>();
       for (int i = 0; i < lines.size(); i++) {
-        if (i < 2 || i >= lines.size() - 2) {
+        if ((i < 2 || i >= lines.size() - 2) && !lines.get(i).ruled) {
           seen.add(key(lines.get(i).text()));
         }
       }

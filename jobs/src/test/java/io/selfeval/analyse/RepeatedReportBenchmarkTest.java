@@ -77,14 +77,15 @@ class RepeatedReportBenchmarkTest {
       Dataset<Row> changes = timed(ms, 3, () -> TargetChanges.changes(keyed, links));
       Dataset<Row> profiles = timed(ms, 4, () -> Profiles.unitYearProfiles(execution,
           deviations, units, changes, t.scores(), t.peers(), pack.label()));
-      Dataset<Row> flags = timed(ms, 5, () -> Flags.flags(formRows, execution, deviations,
-          factRows, profiles, t, pack.label()));
+      final Dataset<Row> flags = timed(ms, 5, () -> Flags.flags(formRows, execution,
+          deviations, factRows, profiles, t, pack.label()));
       long total = 0;
       for (long m : ms) {
         total += m;
       }
       String row = String.format(Locale.ROOT,
-          "%-8d %10d %10d %10d %10d %10d %10d %10d %12.3f%n", 2 * copies, ms[0], ms[1], ms[2], ms[3], ms[4], ms[5], total, total / (2.0 * copies));
+          "%-8d %10d %10d %10d %10d %10d %10d %10d %12.3f%n", 2 * copies, ms[0], ms[1], ms[2],
+          ms[3], ms[4], ms[5], total, total / (2.0 * copies));
       System.out.print("RepeatedReportBenchmarkTest: " + row);
       table.append(row);
       // every copy of a form gets the same flags, and each year's target repeats last year's

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.selfeval.extract.Seeds;
+import io.selfeval.pipeline.ExitCodes;
+import io.selfeval.pipeline.PipelineHooks;
 import io.selfeval.publish.Marts;
-import io.selfeval.spark.FaultPoints;
 import io.selfeval.spark.SharedSpark;
 import io.selfeval.warehouse.RunLock;
 import java.io.BufferedReader;
@@ -60,16 +61,16 @@ class CrashRecoveryIT {
     final String firstMarts = martRunId(wh, Marts.FORM_SCORECARD);
     Files.write(input.resolve(SECOND), Seeds.bytes(SECOND));
 
-    killAt(FaultPoints.LOAD_BEFORE_FORMS, input, wh);
+    killAt(PipelineHooks.LOAD_BEFORE_FORMS, input, wh);
     assertEquals(firstMarts, martRunId(wh, Marts.FORM_SCORECARD));
 
-    killAt(FaultPoints.PUBLISH_BEFORE_SWITCH, input, wh);
+    killAt(PipelineHooks.PUBLISH_BEFORE_SWITCH, input, wh);
     for (String mart : Marts.NAMES) {
       assertEquals(firstMarts, martRunId(wh, mart), mart + ": readers still get the old one");
     }
     assertEquals(1, martRows(wh, Marts.FORM_SCORECARD), "the old scorecard, whole");
 
-    killAt(FaultPoints.PUBLISH_AFTER_FIRST_SWITCH, input, wh);
+    killAt(PipelineHooks.PUBLISH_AFTER_FIRST_SWITCH, input, wh);
     String switched = martRunId(wh, Marts.FORM_SCORECARD);
     assertTrue(!switched.equals(firstMarts), "the first mart was switched before the kill");
     assertEquals(2, martRows(wh, Marts.FORM_SCORECARD), "the new scorecard, whole");
@@ -100,8 +101,8 @@ class CrashRecoveryIT {
   }
 
   /**
-   * Starts {@code selfeval run} in a new JVM that waits at {@code point}, kills it there with
-   * SIGKILL and checks that it died of it.
+   * Starts {@code selfeval run} in a new JVM ({@link PausingRun}) that waits at {@code point},
+   * kills it there with SIGKILL and checks that it died of it.
    */
   private static void killAt(String point, Path input, Path warehouse) throws Exception {
     List<String> command = new ArrayList<>();
@@ -113,10 +114,8 @@ class CrashRecoveryIT {
         command.add(arg);
       }
     }
-    command.addAll(List.of("-Xmx2g", "-D" + FaultPoints.PROPERTY + "=" + point,
-        "-cp", System.getProperty("java.class.path"), SelfevalCli.class.getName(), "run",
-        "--input", input.toString(), "--warehouse", warehouse.toString(), "--master",
-        "local[2]"));
+    command.addAll(List.of("-Xmx2g", "-cp", System.getProperty("java.class.path"),
+        PausingRun.class.getName(), point, input.toString(), warehouse.toString()));
     Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();
     StringBuilder err = new StringBuilder();

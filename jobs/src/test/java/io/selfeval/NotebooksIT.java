@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.selfeval.cli.SeedWarehouse;
 import io.selfeval.extract.Seeds;
+import io.selfeval.pipeline.ExitCodes;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ class NotebooksIT {
             + " if sys.version_info < (3, 11) else 0)");
     final Path warehouse = SeedWarehouse.get();
     // the seed run's empty file is a new rejection: exit 4, the marts are published
-    assertEquals(io.selfeval.cli.ExitCodes.SOME_REJECTED, SeedWarehouse.exitCode(),
+    assertEquals(ExitCodes.SOME_REJECTED, SeedWarehouse.exitCode(),
         SeedWarehouse.output());
     final Path out = Path.of("target", "notebooks-test").toAbsolutePath();
     deleteRecursively(out);

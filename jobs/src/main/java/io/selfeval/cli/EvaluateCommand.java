@@ -2,14 +2,14 @@ package io.selfeval.cli;
 
 import io.selfeval.generate.FieldScorer;
 import io.selfeval.generate.ManifestScorer;
+import io.selfeval.pipeline.ExitCodes;
+import io.selfeval.pipeline.Pipeline;
 import io.selfeval.warehouse.Warehouse;
 import java.io.File;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code selfeval evaluate}: the flags found against a generated corpus's manifest. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -31,21 +31,13 @@ final class EvaluateCommand extends StageCommand {
       description = "Precision and recall every rule must reach (default: ${DEFAULT-VALUE}).")
   double min;
 
-  @Spec
-  CommandSpec spec;
-
+  /** Reads the warehouse only: no lock, no ledger row, a session of its own. */
   @Override
-  String stageName() {
-    return "evaluate";
+  int run(Pipeline pipeline) throws Exception {
+    return Pipeline.inSession("selfeval evaluate", common.master(), this::evaluate);
   }
 
-  @Override
-  boolean writes() {
-    return false;
-  }
-
-  @Override
-  int run(SparkSession spark) throws Exception {
+  private int evaluate(SparkSession spark) throws Exception {
     if (new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest).path("layouts")
         .asBoolean(false)) {
       // generated with --layouts: the extractor's field accuracy per layout, read directly

@@ -1,19 +1,11 @@
 package io.selfeval.cli;
 
-import io.selfeval.extract.ExtractJob;
-import io.selfeval.extract.ExtractSummary;
-import io.selfeval.extract.JsonLinesFile;
-import io.selfeval.warehouse.StageCounts;
-import io.selfeval.warehouse.Tables;
-import io.selfeval.warehouse.Warehouse;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import io.selfeval.pipeline.ExitCodes;
+import io.selfeval.pipeline.Pipeline;
+import io.selfeval.pipeline.PipelineSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code selfeval extract}: raw reports to normalised records (JSON Lines). */
 @Command(name = "extract", mixinStandardHelpOptions = true,
@@ -54,45 +46,13 @@ final class ExtractCommand extends StageCommand {
   }
 
   @Override
-  String stageName() {
-    return "extract";
+  PipelineSettings.Builder withOptions(PipelineSettings.Builder settings) {
+    return settings.input(input.input).out(out).outcomes(outcomes).all(all);
   }
 
-  /** What the stage did, once it ran. */
-  ExtractSummary summary;
-
   @Override
-  int run(SparkSession spark) {
-    Warehouse warehouse = new Warehouse(common.warehouse());
-    // --out FILE: Spark writes a folder beside it, made into the one file, then removed
-    String records = out == null ? warehouse.stagingRecords() : out + ".parts-" + runId();
-    summary = new ExtractJob(spark).run(input.input, records, outcomesPath(),
-        all ? null : loaded(spark, warehouse));
-    if (out != null) {
-      JsonLinesFile.concatenate(spark.sparkContext().hadoopConfiguration(), records, out);
-      summary = summary.withRecordsPath(out);
-    }
-    spec.commandLine().getOut().println(summary.describe());
+  int run(Pipeline pipeline) throws Exception {
+    pipeline.extract();
     return ExitCodes.OK;
-  }
-
-  /** SHA-256 of the documents in {@code forms}; null before the first load. */
-  private static Dataset<Row> loaded(SparkSession spark, Warehouse warehouse) {
-    if (!warehouse.has(spark, Tables.FORMS)) {
-      return null;
-    }
-    return warehouse.read(spark, Tables.FORMS).select("document_sha256");
-  }
-
-  String outcomesPath() {
-    return outcomes != null ? outcomes : new Warehouse(common.warehouse()).stagingOutcomes();
-  }
-
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  StageCounts counts() {
-    return summary.counts();
   }
 }

@@ -1,6 +1,7 @@
 package io.selfeval.cli;
 
 import io.selfeval.generate.CorpusGenerator;
+import io.selfeval.pipeline.ExitCodes;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

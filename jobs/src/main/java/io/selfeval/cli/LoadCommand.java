@@ -1,14 +1,10 @@
 package io.selfeval.cli;
 
-import io.selfeval.load.LoadJob;
-import io.selfeval.load.LoadSummary;
-import io.selfeval.warehouse.StageCounts;
-import io.selfeval.warehouse.Warehouse;
-import org.apache.spark.sql.SparkSession;
+import io.selfeval.pipeline.ExitCodes;
+import io.selfeval.pipeline.Pipeline;
+import io.selfeval.pipeline.PipelineSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code selfeval load}: normalised records into the Delta tables. */
 @Command(name = "load", mixinStandardHelpOptions = true,
@@ -30,29 +26,14 @@ final class LoadCommand extends StageCommand {
           + "(default: <warehouse>/staging/document_outcomes when it exists).")
   String outcomes;
 
-  @Spec
-  CommandSpec spec;
-
-  /** What the stage did, once it ran. */
-  LoadSummary summary;
-
   @Override
-  String stageName() {
-    return "load";
+  PipelineSettings.Builder withOptions(PipelineSettings.Builder settings) {
+    return settings.records(records).outcomes(outcomes);
   }
 
   @Override
-  int run(SparkSession spark) {
-    Warehouse warehouse = new Warehouse(common.warehouse());
-    summary = new LoadJob(spark, warehouse).run(
-        records != null ? records : warehouse.stagingRecords(),
-        outcomes != null ? outcomes : warehouse.stagingOutcomes(), runId());
-    spec.commandLine().getOut().println(summary.describe());
+  int run(Pipeline pipeline) throws Exception {
+    pipeline.load();
     return ExitCodes.OK;
-  }
-
-  @Override
-  StageCounts counts() {
-    return summary.counts();
   }
 }

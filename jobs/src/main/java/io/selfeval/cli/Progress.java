@@ -1,5 +1,7 @@
 package io.selfeval.cli;
 
+import io.selfeval.pipeline.StageListener;
+import io.selfeval.pipeline.StageResult;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -11,6 +13,7 @@ import org.apache.spark.api.java.JavaSparkStatusTracker;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.Option;
 
 /**
  * Progress of a run on standard error: on an interactive terminal one line redrawn every second
@@ -19,13 +22,12 @@ import org.slf4j.LoggerFactory;
  * log lines either way, with their durations. {@code SELFEVAL_PROGRESS=tty|plain|off} overrides
  * the terminal detection.
  */
-final class Progress implements AutoCloseable {
+final class Progress implements StageListener, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
 
   enum Mode { TTY, PLAIN, OFF }
 
-  private final JavaSparkStatusTracker tracker;
   private final PrintStream err;
   private final Mode mode;
   private final int stages;
@@ -34,8 +36,7 @@ final class Progress implements AutoCloseable {
   private volatile int index;
   private volatile long stageStarted;
 
-  Progress(SparkSession spark, PrintStream err, Mode mode, int stages) {
-    this.tracker = JavaSparkContext.fromSparkContext(spark.sparkContext()).statusTracker();
+  Progress(PrintStream err, Mode mode, int stages) {
     this.err = err;
     this.mode = mode;
     this.stages = stages;
@@ -64,11 +65,23 @@ final class Progress implements AutoCloseable {
   }
 
   /** A stage begins. */
-  void begin(String stage) {
+  @Override
+  public void begin(String stage) {
     index++;
     current = stage;
     stageStarted = System.nanoTime();
     LOG.info("[{}/{}] {} started", index, stages, stage);
+  }
+
+  /** The current stage ended: done, failed or skipped, and why. */
+  @Override
+  public void end(StageResult result) {
+    end(switch (result.outcome()) {
+      case StageResult.FAILED -> "failed";
+      case StageResult.SKIPPED_NOTHING_NEW -> "skipped: nothing new";
+      case StageResult.SKIPPED_NOT_LOCAL -> "skipped: the warehouse is not a local folder";
+      default -> "done";
+    });
   }
 
   /** The current stage ended; returns its duration in seconds. */
@@ -95,7 +108,10 @@ final class Progress implements AutoCloseable {
     long seconds = (System.nanoTime() - stageStarted) / 1_000_000_000L;
     StringBuilder line = new StringBuilder().append('[').append(index).append('/')
         .append(stages).append("] ").append(stage).append(' ').append(seconds).append(" s");
-    for (int id : tracker.getActiveStageIds()) {
+    Option<SparkSession> session = SparkSession.getDefaultSession();
+    JavaSparkStatusTracker tracker = session.isDefined()
+        ? JavaSparkContext.fromSparkContext(session.get().sparkContext()).statusTracker() : null;
+    for (int id : tracker == null ? new int[0] : tracker.getActiveStageIds()) {
       SparkStageInfo info = tracker.getStageInfo(id);
       if (info != null) {
         line.append(", Spark stage ").append(id).append(": ")

@@ -1,19 +1,10 @@
 package io.selfeval.cli;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.selfeval.pipeline.Pipeline;
-import io.selfeval.publish.PublishJob;
-import io.selfeval.site.SiteWriter;
-import io.selfeval.warehouse.Tables;
-import io.selfeval.warehouse.Warehouse;
-import java.util.Locale;
-import org.apache.spark.sql.SparkSession;
+import io.selfeval.pipeline.PipelineSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code selfeval run}: every stage in order, in one SparkSession. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -50,9 +41,6 @@ final class RunCommand extends StageCommand {
           + "published.")
   boolean force;
 
-  @Spec
-  CommandSpec spec;
-
   @Override
   void checkOptions() {
     super.checkOptions();
@@ -61,112 +49,17 @@ final class RunCommand extends StageCommand {
   }
 
   @Override
-  String stageName() {
-    return "run";
-  }
-
-  /** The stages it chains write their own ledger rows. */
-  @Override
-  boolean recorded() {
-    return false;
+  PipelineSettings.Builder withOptions(PipelineSettings.Builder settings) {
+    return settings.input(input.input).rulePack(rules.rulePack).force(force);
   }
 
   @Override
-  int run(SparkSession spark) throws Exception {
-    final long started = System.nanoTime();
-    final Warehouse warehouse = new Warehouse(common.warehouse());
-    ExtractCommand extract = new ExtractCommand();
-    extract.input = input;
-    LoadCommand load = new LoadCommand();
-    AnalyseCommand analyse = new AnalyseCommand();
-    analyse.rules = rules;
-    PublishCommand publish = new PublishCommand();
-    SiteCommand site = new SiteCommand();
-    site.input = input;
-    for (StageCommand stage : new StageCommand[] {extract, load, analyse, publish, site}) {
-      stage.common = common;
-      stage.runId = runId();
+  int run(Pipeline pipeline) throws Exception {
+    try (Progress progress = new Progress(System.err, Progress.detect(),
+        Pipeline.chainLength())) {
+      Pipeline.Outcome outcome = pipeline.withListener(listener().then(progress)).run();
+      spec.commandLine().getOut().println(outcome.summary());
+      return outcome.exitCode();
     }
-    extract.spec = spec;
-    load.spec = spec;
-    analyse.spec = spec;
-    publish.spec = spec;
-    site.spec = spec;
-    final Pipeline pipeline = new Pipeline(spark, warehouse, runId());
-    boolean skipped;
-    try (Progress progress = new Progress(spark, System.err, Progress.detect(), 5)) {
-      step(progress, pipeline, spark, extract);
-      step(progress, pipeline, spark, load);
-      final String source = analyse.source(spark, warehouse);
-      skipped = !force && new PublishJob(spark, warehouse).upToDate(source);
-      if (skipped) {
-        for (String stage : new String[] {"analyse", "publish", "site"}) {
-          progress.begin(stage);
-          progress.end("skipped: nothing new");
-          pipeline.skipped(stage, "nothing changed since the marts were published: " + source);
-        }
-      } else {
-        step(progress, pipeline, spark, analyse);
-        publish.source = source;
-        step(progress, pipeline, spark, publish);
-        if (SiteWriter.isLocal(common.warehouse())) {
-          step(progress, pipeline, spark, site);
-        } else {
-          // a site is files for a browser to open from disk: not on HDFS or an object store
-          progress.begin("site");
-          progress.end("skipped: the warehouse is not a local folder");
-          pipeline.skipped("site", "skipped_not_local",
-              "the site is written only to a local warehouse: run site with a local copy");
-        }
-      }
-    }
-    final long newRejects = rejectedFirstBy(spark, warehouse, runId());
-    int code = newRejects > 0 ? ExitCodes.SOME_REJECTED
-        : skipped ? ExitCodes.NOTHING_NEW : ExitCodes.OK;
-    spec.commandLine().getOut().println(summary(extract, load, analyse, site, skipped, newRejects,
-        (System.nanoTime() - started) / 1e9, code));
-    return code;
-  }
-
-  /** Runs one stage, with its ledger row, between progress lines. */
-  private static void step(Progress progress, Pipeline pipeline, SparkSession spark,
-      StageCommand stage) throws Exception {
-    progress.begin(stage.stageName());
-    try {
-      stage.runIn(pipeline, spark);
-    } catch (Exception | Error e) {
-      progress.end("failed");
-      throw e;
-    }
-    progress.end("done");
-  }
-
-  /** Documents this run rejected that no earlier run had (rejects.first_run_id). */
-  private static long rejectedFirstBy(SparkSession spark, Warehouse warehouse, String runId) {
-    if (!warehouse.has(spark, Tables.REJECTS)) {
-      return 0;
-    }
-    return warehouse.read(spark, Tables.REJECTS)
-        .where(col("first_run_id").equalTo(runId)).select("source_file").distinct().count();
-  }
-
-  private String summary(ExtractCommand extract, LoadCommand load, AnalyseCommand analyse,
-      SiteCommand site, boolean skipped, long newRejects, double seconds, int code) {
-    long rejected = extract.summary.rejected() + load.summary.rejected();
-    StringBuilder sb = new StringBuilder("run ").append(runId()).append(": ")
-        .append(skipped ? "nothing new" : "done").append(" in ")
-        .append(String.format(Locale.ROOT, "%.1f", seconds)).append(" s; ")
-        .append(extract.summary.documents()).append(" documents: ")
-        .append(load.summary.loaded()).append(" loaded, ")
-        .append(extract.summary.unchanged() + load.summary.skipped()).append(" unchanged, ")
-        .append(rejected).append(" rejected (").append(newRejects).append(" new)");
-    if (skipped) {
-      sb.append("; analyse, publish and site skipped, marts up to date");
-    } else {
-      sb.append("; ").append(analyse.counts[1]).append(" forms, ")
-          .append(analyse.counts[2]).append(" flags; marts published; site ")
-          .append(site.built == null ? "not built" : site.built.index().toString());
-    }
-    return sb.append(" (exit ").append(code).append(')').toString();
   }
 }

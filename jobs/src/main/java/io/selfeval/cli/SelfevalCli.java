@@ -1,5 +1,6 @@
 package io.selfeval.cli;
 
+import io.selfeval.pipeline.ExitCodes;
 import io.selfeval.pipeline.Failures;
 import io.selfeval.warehouse.RunLock;
 import java.io.IOException;

@@ -1,13 +1,10 @@
 package io.selfeval.cli;
 
-import io.selfeval.site.SiteJob;
-import io.selfeval.warehouse.Warehouse;
-import java.util.Locale;
-import org.apache.spark.sql.SparkSession;
+import io.selfeval.pipeline.ExitCodes;
+import io.selfeval.pipeline.Pipeline;
+import io.selfeval.pipeline.PipelineSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code selfeval site}: the auditors' static site from the published marts. */
 @Command(name = "site", mixinStandardHelpOptions = true,
@@ -25,24 +22,14 @@ final class SiteCommand extends StageCommand {
   @Mixin
   InputOption input = new InputOption();
 
-  @Spec
-  CommandSpec spec;
-
-  /** What the site printed, for {@code run}'s summary. */
-  SiteJob.Built built;
-
   @Override
-  String stageName() {
-    return "site";
+  PipelineSettings.Builder withOptions(PipelineSettings.Builder settings) {
+    return settings.input(input.input);
   }
 
   @Override
-  int run(SparkSession spark) {
-    built = new SiteJob(spark, new Warehouse(common.warehouse()), input.input,
-        common.config()).run(runId());
-    spec.commandLine().getOut().println(String.format(Locale.ROOT,
-        "site: %d pages, %.1f MB in %.1f s, run %s%n  open: %s", built.pages(),
-        built.bytes() / 1e6, built.seconds(), built.runId(), built.index()));
+  int run(Pipeline pipeline) throws Exception {
+    pipeline.site();
     return ExitCodes.OK;
   }
 }

@@ -1,65 +1,40 @@
 package io.selfeval.cli;
 
 import io.selfeval.pipeline.Pipeline;
+import io.selfeval.pipeline.PipelineHooks;
+import io.selfeval.pipeline.PipelineSettings;
+import io.selfeval.pipeline.StageListener;
+import io.selfeval.pipeline.StageResult;
 import io.selfeval.spark.LogLevels;
-import io.selfeval.spark.SparkSessions;
 import io.selfeval.warehouse.RunLedger;
-import io.selfeval.warehouse.RunLock;
-import io.selfeval.warehouse.StageCounts;
-import io.selfeval.warehouse.Warehouse;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.SparkConf;
-import org.apache.spark.deploy.SparkHadoopUtil;
-import org.apache.spark.sql.SparkSession;
 import org.slf4j.MDC;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * A subcommand that runs inside one SparkSession, built here and stopped at the end (a session
- * that was already there, when selfeval is embedded or tested, is used and left running). A stage
- * that writes holds the warehouse lock ({@link RunLock}) while it runs and leaves its row in the
- * runs ledger ({@link Pipeline}), run alone or by {@code run}; every log line of the command
- * carries its run id.
+ * A subcommand of the pipeline: parses its options into {@link PipelineSettings} and calls the
+ * {@link Pipeline}, which holds the warehouse lock, makes the Spark session and writes the
+ * ledger rows. Every log line of the command carries its run id.
  */
 abstract class StageCommand implements Callable<Integer> {
 
   @Mixin
   CommonOptions common;
 
-  /** This command's run id; {@code run} hands its own to the stages it chains. */
-  String runId;
+  @Spec
+  CommandSpec spec;
 
-  /** Runs the stage; returns the exit code. */
-  abstract int run(SparkSession spark) throws Exception;
+  private String runId;
 
-  /** The stage name, for the application name and messages. */
-  abstract String stageName();
+  /** Runs the command through {@code pipeline}; returns the exit code. */
+  abstract int run(Pipeline pipeline) throws Exception;
 
-  /** Whether the stage writes to the warehouse (and so takes its lock). */
-  boolean writes() {
-    return true;
-  }
-
-  /** Whether the command is a stage with its own row in the runs ledger ({@code run} is not). */
-  boolean recorded() {
-    return writes();
-  }
-
-  /** What the stage did, in the ledger's counts, once it ran. */
-  StageCounts counts() {
-    return StageCounts.none(stageName() + " done");
-  }
-
-  /** Runs the stage in {@code pipeline}, which writes its ledger row; returns the exit code. */
-  final int runIn(Pipeline pipeline, SparkSession spark) throws Exception {
-    int[] code = new int[1];
-    pipeline.run(stageName(), () -> {
-      code[0] = run(spark);
-      return counts();
-    });
-    return code[0];
+  /** The settings of this command's options beyond the common ones. */
+  PipelineSettings.Builder withOptions(PipelineSettings.Builder settings) {
+    return settings;
   }
 
   /** This command's run id, made on first use. */
@@ -68,6 +43,25 @@ abstract class StageCommand implements Callable<Integer> {
       runId = RunLedger.newRunId(Instant.now());
     }
     return runId;
+  }
+
+  /** The settings of this command line. */
+  final PipelineSettings settings() {
+    return withOptions(PipelineSettings.builder(common.warehouse(), runId())
+        .config(common.config()).master(common.master())
+        .version(new SelfevalCli.Version().getVersion()[0])).build();
+  }
+
+  /** What the command tells while the pipeline works: each stage's lines on standard output. */
+  StageListener listener() {
+    return new StageListener() {
+      @Override
+      public void end(StageResult result) {
+        if (result.ran()) {
+          spec.commandLine().getOut().println(result.printed());
+        }
+      }
+    };
   }
 
   /**
@@ -87,33 +81,9 @@ abstract class StageCommand implements Callable<Integer> {
     }
     MDC.put("run", runId());
     try {
-      if (!writes()) {
-        return inSession();
-      }
-      // the lock comes first, so a refused run starts no Spark at all; its file system is set
-      // up as Spark will (spark.hadoop.* settings from spark-submit included)
-      try (RunLock lock = RunLock.acquire(common.warehouse(), runId(),
-          SparkHadoopUtil.get().newConfiguration(new SparkConf()),
-          RunLock.DEFAULT_STALE_AFTER)) {
-        return inSession();
-      }
+      return run(new Pipeline(settings(), listener(), PipelineHooks.NONE));
     } finally {
       MDC.remove("run");
-    }
-  }
-
-  /** Runs in the session of this JVM: made here and stopped at the end, unless one was there. */
-  private int inSession() throws Exception {
-    boolean embedded = SparkSession.getDefaultSession().isDefined();
-    SparkSession spark = SparkSessions.create("selfeval " + stageName(), common.master(), Map.of());
-    try {
-      return recorded()
-          ? runIn(new Pipeline(spark, new Warehouse(common.warehouse()), runId()), spark)
-          : run(spark);
-    } finally {
-      if (!embedded) {
-        spark.stop();
-      }
     }
   }
 }

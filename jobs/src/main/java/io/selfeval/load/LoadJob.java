@@ -15,13 +15,13 @@ import static org.apache.spark.sql.functions.when;
 
 import io.selfeval.model.JsonSchemaStruct;
 import io.selfeval.model.Schemas;
-import io.selfeval.spark.FaultPoints;
 import io.selfeval.warehouse.DeltaWriter;
 import io.selfeval.warehouse.Tables;
 import io.selfeval.warehouse.Tables.Table;
 import io.selfeval.warehouse.Warehouse;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -54,14 +54,24 @@ public final class LoadJob {
   private static final String SKIP = "skip";
   private static final String REJECT = "reject";
 
+  /** The point where the child tables are merged, and forms (what a rerun skips by) not yet. */
+  public static final String BEFORE_FORMS = "load.before-forms";
+
   private final SparkSession spark;
   private final Warehouse warehouse;
   private final DeltaWriter delta;
+  private final Consumer<String> reached;
 
   public LoadJob(SparkSession spark, Warehouse warehouse) {
+    this(spark, warehouse, point -> {});
+  }
+
+  /** A load that tells {@code reached} each named point ({@link #BEFORE_FORMS}) it passes. */
+  public LoadJob(SparkSession spark, Warehouse warehouse, Consumer<String> reached) {
     this.spark = spark;
     this.warehouse = warehouse;
     this.delta = new DeltaWriter(spark);
+    this.reached = reached;
   }
 
   /**
@@ -161,7 +171,7 @@ public final class LoadJob {
         replacedForms));
     timed(Tables.INDICATORS, () -> upsertChild(Tables.INDICATORS, indicators, replacedForms));
     timed(Tables.FACTS, () -> upsertChild(Tables.FACTS, facts, replacedForms));
-    FaultPoints.reach(FaultPoints.LOAD_BEFORE_FORMS);
+    reached.accept(BEFORE_FORMS);
     timed(Tables.FORMS, () -> delta.upsert(formsPath, forms, replacedForms,
         Tables.FORMS.key()));
     timed(Tables.UNITS, () -> delta.sync(warehouse.table(Tables.UNITS),

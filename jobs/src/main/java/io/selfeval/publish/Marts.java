@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 import io.selfeval.model.Schemas;
+import io.selfeval.warehouse.MartNames;
 import io.selfeval.warehouse.Tables;
 import io.selfeval.warehouse.Warehouse;
 import java.math.BigDecimal;
@@ -26,21 +27,20 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class Marts {
 
-  public static final String FORM_SCORECARD = "form_scorecard";
-  public static final String INDICATOR_DEVIATIONS = "indicator_deviations";
-  public static final String INFLATION_FLAGS = "inflation_flags";
-  public static final String UNIT_YEAR_PROFILES = "unit_year_profiles";
-  public static final List<String> NAMES = List.of(FORM_SCORECARD, INDICATOR_DEVIATIONS,
-      INFLATION_FLAGS, UNIT_YEAR_PROFILES);
+  public static final String FORM_SCORECARD = MartNames.FORM_SCORECARD;
+  public static final String INDICATOR_DEVIATIONS = MartNames.INDICATOR_DEVIATIONS;
+  public static final String INFLATION_FLAGS = MartNames.INFLATION_FLAGS;
+  public static final String UNIT_YEAR_PROFILES = MartNames.UNIT_YEAR_PROFILES;
+  public static final List<String> NAMES = MartNames.NAMES;
 
   /** The partition column of every mart. */
-  public static final String PARTITION = "fiscal_year";
+  public static final String PARTITION = MartNames.PARTITION;
 
   private Marts() {}
 
   /** The schema file of a mart. */
   public static String ddlFile(String mart) {
-    return "marts/" + mart + ".ddl";
+    return MartNames.ddlFile(mart);
   }
 
   /** The key columns of a mart: unique and never null. */

@@ -1,7 +1,6 @@
 package io.selfeval.publish;
 
 import io.delta.tables.DeltaTable;
-import io.selfeval.spark.FaultPoints;
 import io.selfeval.warehouse.Tables;
 import io.selfeval.warehouse.Tables.Table;
 import io.selfeval.warehouse.Warehouse;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,17 +40,30 @@ public final class PublishJob {
     }
   }
 
+  /** The point where every mart's new version is written and checked, none switched. */
+  public static final String BEFORE_SWITCH = "publish.before-switch";
+  /** The point where the first mart is switched, the others not yet. */
+  public static final String AFTER_FIRST_SWITCH = "publish.after-first-switch";
+
   private static final String UNKNOWN = "unknown";
 
   private final SparkSession spark;
   private final Warehouse warehouse;
   private final MartPublisher publisher;
-  /** Tests stop a publish here, after writing, to show readers still get the old marts. */
-  Runnable beforeSwitch = () -> {};
+  private final Consumer<String> reached;
 
   public PublishJob(SparkSession spark, Warehouse warehouse) {
+    this(spark, warehouse, point -> {});
+  }
+
+  /**
+   * A publish that tells {@code reached} each named point ({@link #BEFORE_SWITCH},
+   * {@link #AFTER_FIRST_SWITCH}) it passes.
+   */
+  public PublishJob(SparkSession spark, Warehouse warehouse, Consumer<String> reached) {
     this.spark = spark;
     this.warehouse = warehouse;
+    this.reached = reached;
     this.publisher = new MartPublisher(warehouse.root() + "/marts",
         spark.sparkContext().hadoopConfiguration());
   }
@@ -136,14 +149,13 @@ public final class PublishJob {
         }
         throw new ChecksFailedException(failures);
       }
-      beforeSwitch.run();
-      FaultPoints.reach(FaultPoints.PUBLISH_BEFORE_SWITCH);
+      reached.accept(BEFORE_SWITCH);
       List<Published> out = new ArrayList<>();
       for (String mart : marts.keySet()) {
         String previous = publisher.current(mart);
         publisher.switchTo(mart, runId);
         if (out.isEmpty()) {
-          FaultPoints.reach(FaultPoints.PUBLISH_AFTER_FIRST_SWITCH);
+          reached.accept(AFTER_FIRST_SWITCH);
         }
         List<String> removed = publisher.clean(mart, runId, previous);
         if (!removed.isEmpty()) {

@@ -3,13 +3,13 @@ package io.selfeval.site;
 import static org.apache.spark.sql.functions.col;
 
 import io.selfeval.model.Schemas;
-import io.selfeval.publish.Marts;
 import io.selfeval.site.SiteRows.BudgetLine;
 import io.selfeval.site.SiteRows.Flag;
 import io.selfeval.site.SiteRows.Form;
 import io.selfeval.site.SiteRows.Indicator;
 import io.selfeval.site.SiteRows.UnitLink;
 import io.selfeval.site.SiteRows.UnitYear;
+import io.selfeval.warehouse.MartNames;
 import io.selfeval.warehouse.Tables;
 import io.selfeval.warehouse.Warehouse;
 import java.io.IOException;
@@ -51,7 +51,7 @@ public final class SiteLoader {
     }
     Dataset<Row> lines = warehouse.read(spark, Tables.FORMS).select(col("form_id").as("l_form_id"),
         col("budget_line"), col("reported_total_line"));
-    List<Form> forms = collect(mart(Marts.FORM_SCORECARD)
+    List<Form> forms = collect(mart(MartNames.FORM_SCORECARD)
         .join(lines, col("form_id").equalTo(col("l_form_id")), "left_outer"),
         SiteLoader::form);
     List<BudgetLine> budget = collect(warehouse.read(spark, Tables.BUDGET_LINES),
@@ -59,7 +59,7 @@ public final class SiteLoader {
             r.<Integer>getAs("position"), r.getAs("label"), r.getAs("initial_wan_yuan"),
             r.getAs("adjusted_wan_yuan"), r.getAs("executed_wan_yuan"),
             r.getAs("amount_wan_yuan"), r.<Integer>getAs("line")));
-    List<Indicator> indicators = collect(mart(Marts.INDICATOR_DEVIATIONS).select("form_id",
+    List<Indicator> indicators = collect(mart(MartNames.INDICATOR_DEVIATIONS).select("form_id",
         "position", "level1", "level2", "name", "target_text", "actual_text", "deviation_reason",
         "status", "weight", "score", "expected_score", "score_excess", "scoring_rule", "line"),
         r -> new Indicator(r.getAs("form_id"),
@@ -67,12 +67,12 @@ public final class SiteLoader {
             r.getAs("target_text"), r.getAs("actual_text"), r.getAs("deviation_reason"),
             r.getAs("status"), r.getAs("weight"), r.getAs("score"), r.getAs("expected_score"),
             r.getAs("score_excess"), r.getAs("scoring_rule"), r.<Integer>getAs("line")));
-    List<Flag> flags = collect(mart(Marts.INFLATION_FLAGS).drop("evidence_json"), r -> new Flag(
+    List<Flag> flags = collect(mart(MartNames.INFLATION_FLAGS).drop("evidence_json"), r -> new Flag(
             r.getAs("flag_id"), r.getAs("rule_id"), r.getAs("severity"), r.getAs("unit_id"),
             r.getAs("unit_name"), r.getAs("fiscal_year"), r.getAs("form_id"),
             r.getAs("project_name"), r.getAs("indicator_name"), r.getAs("evidence"),
             r.getAs("source_file"), r.getAs("source_line")));
-    List<UnitYear> unitYears = collect(mart(Marts.UNIT_YEAR_PROFILES),
+    List<UnitYear> unitYears = collect(mart(MartNames.UNIT_YEAR_PROFILES),
         r -> new UnitYear(r.getAs("unit_id"),
             r.<Integer>getAs("fiscal_year"), r.getAs("unit_name"), r.getAs("unit_kind"),
             r.<Integer>getAs("forms"), r.getAs("execution_rate"), r.getAs("reported_total"),
@@ -89,7 +89,7 @@ public final class SiteLoader {
 
   /** The run that published the marts read here (their {@code _RUN_ID} file), or null. */
   private String martRunId() {
-    Path marker = new Path(warehouse.root() + "/marts/" + Marts.FORM_SCORECARD + "/_RUN_ID");
+    Path marker = new Path(warehouse.root() + "/marts/" + MartNames.FORM_SCORECARD + "/_RUN_ID");
     try {
       FileSystem fs = marker.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(marker)) {
@@ -105,7 +105,7 @@ public final class SiteLoader {
 
   /** A published mart, read with its declared schema. */
   private Dataset<Row> mart(String name) {
-    return spark.read().schema(Schemas.ddl(Marts.ddlFile(name)))
+    return spark.read().schema(Schemas.ddl(MartNames.ddlFile(name)))
         .parquet(warehouse.root() + "/marts/" + name);
   }
 

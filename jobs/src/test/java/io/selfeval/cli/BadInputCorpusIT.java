@@ -9,6 +9,7 @@ import io.selfeval.model.FormRecord;
 import io.selfeval.model.Records;
 import io.selfeval.model.Schemas;
 import io.selfeval.model.Warning;
+import io.selfeval.pipeline.ExitCodes;
 import io.selfeval.spark.SharedSpark;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -96,7 +97,7 @@ class BadInputCorpusIT {
     try {
       exitCode = CapturedLog.during(logged, () -> {
         try {
-          return run.run(SharedSpark.get());
+          return run.call();
         } catch (Exception e) {
           throw new IllegalStateException("selfeval run over the bad inputs failed", e);
         }

@@ -29,7 +29,7 @@ final class CorpusRuns {
               "--warehouse", warehouse)
           : cli.parseArgs(stage, "--warehouse", warehouse);
       StageCommand command = (StageCommand) parsed.subcommand().commandSpec().userObject();
-      command.run(spark);
+      command.call();
       System.out.printf("corpus %d units x %d years: %s in %.1f s%n", settings.units(),
           settings.years(), stage, (System.nanoTime() - started) / 1e9);
     }

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.selfeval.extract.Seeds;
+import io.selfeval.pipeline.ExitCodes;
+import io.selfeval.pipeline.PipelineHooks;
 import io.selfeval.publish.Marts;
-import io.selfeval.spark.FaultPoints;
 import io.selfeval.spark.SharedSpark;
 import io.selfeval.warehouse.RunLock;
 import java.io.BufferedReader;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,32 +46,30 @@ class CrashRecoveryIT {
 
   @Test
   void killedLoadAndPublishRecoverToTheTablesAndMartsOfUninterruptedRuns() throws Exception {
-    // the reference: two runs never interrupted, the second with one more report
-    Path refInput = Files.createDirectories(dir.resolve("ref-in"));
-    final Path ref = dir.resolve("ref");
-    Files.write(refInput.resolve(FIRST), Seeds.bytes(FIRST));
-    assertEquals(ExitCodes.OK, execute(refInput, ref));
-    Files.write(refInput.resolve(SECOND), Seeds.bytes(SECOND));
-    assertEquals(ExitCodes.OK, execute(refInput, ref));
-
-    // the same history, with the second run killed three times before it completes
+    // one run, then the reference: a copy of its warehouse, and a second run with one more
+    // report, never interrupted (the copy spares running the first report twice)
     Path input = Files.createDirectories(dir.resolve("in"));
     final Path wh = dir.resolve("wh");
     Files.write(input.resolve(FIRST), Seeds.bytes(FIRST));
     assertEquals(ExitCodes.OK, execute(input, wh));
     final String firstMarts = martRunId(wh, Marts.FORM_SCORECARD);
+    final Path ref = dir.resolve("ref");
+    copy(wh, ref);
     Files.write(input.resolve(SECOND), Seeds.bytes(SECOND));
+    assertEquals(ExitCodes.OK, execute(input, ref));
 
-    killAt(FaultPoints.LOAD_BEFORE_FORMS, input, wh);
+    // the same second run on the warehouse itself, killed three times before it completes
+
+    killAt(PipelineHooks.LOAD_BEFORE_FORMS, input, wh);
     assertEquals(firstMarts, martRunId(wh, Marts.FORM_SCORECARD));
 
-    killAt(FaultPoints.PUBLISH_BEFORE_SWITCH, input, wh);
+    killAt(PipelineHooks.PUBLISH_BEFORE_SWITCH, input, wh);
     for (String mart : Marts.NAMES) {
       assertEquals(firstMarts, martRunId(wh, mart), mart + ": readers still get the old one");
     }
     assertEquals(1, martRows(wh, Marts.FORM_SCORECARD), "the old scorecard, whole");
 
-    killAt(FaultPoints.PUBLISH_AFTER_FIRST_SWITCH, input, wh);
+    killAt(PipelineHooks.PUBLISH_AFTER_FIRST_SWITCH, input, wh);
     String switched = martRunId(wh, Marts.FORM_SCORECARD);
     assertTrue(!switched.equals(firstMarts), "the first mart was switched before the kill");
     assertEquals(2, martRows(wh, Marts.FORM_SCORECARD), "the new scorecard, whole");
@@ -100,8 +100,8 @@ class CrashRecoveryIT {
   }
 
   /**
-   * Starts {@code selfeval run} in a new JVM that waits at {@code point}, kills it there with
-   * SIGKILL and checks that it died of it.
+   * Starts {@code selfeval run} in a new JVM ({@link PausingRun}) that waits at {@code point},
+   * kills it there with SIGKILL and checks that it died of it.
    */
   private static void killAt(String point, Path input, Path warehouse) throws Exception {
     List<String> command = new ArrayList<>();
@@ -113,10 +113,8 @@ class CrashRecoveryIT {
         command.add(arg);
       }
     }
-    command.addAll(List.of("-Xmx2g", "-D" + FaultPoints.PROPERTY + "=" + point,
-        "-cp", System.getProperty("java.class.path"), SelfevalCli.class.getName(), "run",
-        "--input", input.toString(), "--warehouse", warehouse.toString(), "--master",
-        "local[2]"));
+    command.addAll(List.of("-Xmx2g", "-cp", System.getProperty("java.class.path"),
+        PausingRun.class.getName(), point, input.toString(), warehouse.toString()));
     Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();
     StringBuilder err = new StringBuilder();
@@ -140,6 +138,22 @@ class CrashRecoveryIT {
       process.destroyForcibly();
     }
     assertEquals(137, process.waitFor(), "killed by SIGKILL at " + point);
+  }
+
+  /** Copies a warehouse folder as it is, its links (current marts, site) as links. */
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isSymbolicLink(p)) {
+          Files.createSymbolicLink(target, Files.readSymbolicLink(p));
+        } else if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
   }
 
   private static String martRunId(Path warehouse, String mart) throws IOException {

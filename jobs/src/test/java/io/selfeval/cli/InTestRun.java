@@ -1,5 +1,6 @@
 package io.selfeval.cli;
 
+import io.selfeval.spark.SharedSpark;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import picocli.CommandLine;
 
 /**
  * {@code selfeval run} for the tests: parsed from its command line as the CLI parses it, then run
- * by the test on the shared session ({@code run.run(SharedSpark.get())}), so no second
+ * by the test ({@code run.call()}) on the shared session, made here first, so no second
  * SparkSession is built.
  */
 final class InTestRun {
@@ -19,6 +20,7 @@ final class InTestRun {
 
   /** The run command for these arguments; what it prints (and errors) goes to {@code out}. */
   static RunCommand parse(StringWriter out, Path input, Object warehouse, String... extra) {
+    SharedSpark.get();
     CommandLine cli = SelfevalCli.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(out, true));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.selfeval.pipeline.ExitCodes;
 import io.selfeval.spark.SharedSpark;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

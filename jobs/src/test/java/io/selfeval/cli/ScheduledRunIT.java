@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.selfeval.extract.Seeds;
+import io.selfeval.pipeline.ExitCodes;
 import io.selfeval.publish.Marts;
 import io.selfeval.spark.SharedSpark;
 import io.selfeval.warehouse.RunLock;
@@ -40,7 +41,7 @@ class ScheduledRunIT {
     StringWriter out = new StringWriter();
     RunCommand command = InTestRun.parse(out, input, warehouse, extra);
     try {
-      int code = command.run(SharedSpark.get());
+      int code = command.call();
       return new Outcome(code, out.toString(), command.runId());
     } catch (Exception e) {
       throw new AssertionError("run failed: " + out, e);

@@ -32,7 +32,7 @@ public final class SeedWarehouse {
         Files.write(input.resolve("empty.txt"), new byte[0]);
         Path warehouse = base.resolve("wh");
         StringWriter out = new StringWriter();
-        exitCode = InTestRun.parse(out, input, warehouse).run(SharedSpark.get());
+        exitCode = InTestRun.parse(out, input, warehouse).call();
         output = out.toString();
         root = warehouse.toAbsolutePath();
       } catch (IOException e) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.selfeval.ExternalTools;
 import io.selfeval.extract.Seeds;
 import io.selfeval.generate.CorpusGenerator;
+import io.selfeval.pipeline.ExitCodes;
 import io.selfeval.publish.Marts;
 import io.selfeval.spark.SharedSpark;
 import java.io.BufferedReader;
@@ -84,7 +85,7 @@ class StandaloneClusterIT {
     try {
       // the local run meanwhile: both wait on scheduling and commits more than on the cores
       RunCommand local = InTestRun.parse(new StringWriter(), input, localWarehouse);
-      assertEquals(ExitCodes.OK, local.run(SharedSpark.get()));
+      assertEquals(ExitCodes.OK, local.call());
       String output = awaitScript(cluster, log);
       assertTrue(output.contains("publish: form_scorecard"), output);
     } finally {

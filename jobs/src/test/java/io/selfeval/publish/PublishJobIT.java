@@ -82,10 +82,11 @@ class PublishJobIT {
     Path scorecard = wh.resolve("marts").resolve(Marts.FORM_SCORECARD);
     final String before = runIdOf(scorecard);
     String dying = RunLedger.newRunId(Instant.now());
-    PublishJob killed = new PublishJob(spark, new Warehouse(wh.toString()));
-    killed.beforeSwitch = () -> {
-      throw new IllegalStateException("killed after writing, before switching");
-    };
+    PublishJob killed = new PublishJob(spark, new Warehouse(wh.toString()), point -> {
+      if (point.equals(PublishJob.BEFORE_SWITCH)) {
+        throw new IllegalStateException("killed after writing, before switching");
+      }
+    });
     assertThrows(IllegalStateException.class, () -> killed.run(dying));
     // the new versions are on disk, complete, but readers still get the old ones
     assertTrue(Files.isDirectory(wh.resolve("marts/.versions/form_scorecard/" + dying)));

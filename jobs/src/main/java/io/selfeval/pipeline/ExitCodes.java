@@ -1,4 +1,4 @@
-package io.selfeval.cli;
+package io.selfeval.pipeline;
 
 /** Process exit codes; {@code selfeval --help} and {@code selfeval run --help} list them. */
 public final class ExitCodes {

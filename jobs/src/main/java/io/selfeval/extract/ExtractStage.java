@@ -1,0 +1,50 @@
+package io.selfeval.extract;
+
+import io.selfeval.warehouse.Tables;
+import io.selfeval.warehouse.Warehouse;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** The extract stage as the pipeline calls it: its settings in, its summary out. */
+public final class ExtractStage {
+
+  /**
+   * What extract reads and where it writes.
+   *
+   * @param out the one JSON Lines file for the records, or null for the warehouse's staging
+   *     folder
+   * @param outcomes the outcomes folder, or null for the warehouse's staging folder
+   * @param all extract every document, also those already loaded with the same content
+   */
+  public record Settings(String warehouse, String input, String out, String outcomes,
+      boolean all, String runId) {}
+
+  private ExtractStage() {}
+
+  /** Extracts every document under the input that is not already loaded (unless all). */
+  public static ExtractSummary run(SparkSession spark, Settings settings) {
+    Warehouse warehouse = new Warehouse(settings.warehouse());
+    String out = settings.out();
+    // --out FILE: Spark writes a folder beside it, made into the one file, then removed
+    String records = out == null ? warehouse.stagingRecords()
+        : out + ".parts-" + settings.runId();
+    String outcomes = settings.outcomes() != null ? settings.outcomes()
+        : warehouse.stagingOutcomes();
+    ExtractSummary summary = new ExtractJob(spark).run(settings.input(), records, outcomes,
+        settings.all() ? null : loaded(spark, warehouse));
+    if (out != null) {
+      JsonLinesFile.concatenate(spark.sparkContext().hadoopConfiguration(), records, out);
+      summary = summary.withRecordsPath(out);
+    }
+    return summary;
+  }
+
+  /** SHA-256 of the documents in {@code forms}; null before the first load. */
+  private static Dataset<Row> loaded(SparkSession spark, Warehouse warehouse) {
+    if (!warehouse.has(spark, Tables.FORMS)) {
+      return null;
+    }
+    return warehouse.read(spark, Tables.FORMS).select("document_sha256");
+  }
+}

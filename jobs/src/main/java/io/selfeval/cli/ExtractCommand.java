@@ -3,6 +3,8 @@ package io.selfeval.cli;
 import io.selfeval.extract.ExtractJob;
 import io.selfeval.extract.ExtractSummary;
 import io.selfeval.extract.JsonLinesFile;
+import io.selfeval.load.Duplicates;
+import io.selfeval.warehouse.DocumentCatalogue;
 import io.selfeval.warehouse.StageCounts;
 import io.selfeval.warehouse.Tables;
 import io.selfeval.warehouse.Warehouse;
@@ -22,8 +24,10 @@ import picocli.CommandLine.Spec;
             + "record per form as JSON Lines, plus one outcome per document (parsed, parsed "
             + "with warnings, or rejected with a reason).",
         "Incremental: a document whose content (SHA-256 of its bytes) is already in the "
-            + "warehouse's forms table is hashed, not extracted again; its outcome says "
-            + "unchanged and it writes no records. --all extracts every document.",
+            + "warehouse's forms table is not extracted again; its outcome says unchanged and "
+            + "it writes no records. A file with the path, size and modification time the "
+            + "documents table recorded is not even read: its recorded hash is used. --all "
+            + "extracts every document.",
         "The records go to <warehouse>/staging/records (a folder of part files, as Spark "
             + "writes them), or to the one JSON Lines file --out names; the outcomes to "
             + "<warehouse>/staging/document_outcomes (a folder) or --outcomes. load reads "
@@ -66,8 +70,13 @@ final class ExtractCommand extends StageCommand {
     Warehouse warehouse = new Warehouse(common.warehouse());
     // --out FILE: Spark writes a folder beside it, made into the one file, then removed
     String records = out == null ? warehouse.stagingRecords() : out + ".parts-" + runId();
-    summary = new ExtractJob(spark).run(input.input, records, outcomesPath(),
-        all ? null : loaded(spark, warehouse));
+    DocumentCatalogue catalogue = new DocumentCatalogue(spark, warehouse);
+    ExtractJob job = new ExtractJob(spark);
+    summary = job.run(input.input, records, outcomesPath(),
+        all ? null : loaded(spark, warehouse), all ? null : catalogue.known());
+    if (job.seen() != null) {
+      catalogue.record(job.seen(), runId());
+    }
     if (out != null) {
       JsonLinesFile.concatenate(spark.sparkContext().hadoopConfiguration(), records, out);
       summary = summary.withRecordsPath(out);
@@ -76,12 +85,17 @@ final class ExtractCommand extends StageCommand {
     return ExitCodes.OK;
   }
 
-  /** SHA-256 of the documents in {@code forms}; null before the first load. */
+  /**
+   * SHA-256 of the documents loaded: in {@code forms}, or superseded by a duplicate still there;
+   * null before the first load.
+   */
   private static Dataset<Row> loaded(SparkSession spark, Warehouse warehouse) {
     if (!warehouse.has(spark, Tables.FORMS)) {
       return null;
     }
-    return warehouse.read(spark, Tables.FORMS).select("document_sha256");
+    return Duplicates.loaded(warehouse.read(spark, Tables.FORMS),
+        warehouse.has(spark, Tables.SUPERSEDED_FORMS)
+            ? warehouse.read(spark, Tables.SUPERSEDED_FORMS) : null);
   }
 
   String outcomesPath() {

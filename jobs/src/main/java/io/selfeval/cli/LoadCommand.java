@@ -1,5 +1,6 @@
 package io.selfeval.cli;
 
+import io.selfeval.load.InputChanges;
 import io.selfeval.load.LoadJob;
 import io.selfeval.load.LoadSummary;
 import io.selfeval.warehouse.StageCounts;
@@ -17,7 +18,11 @@ import picocli.CommandLine.Spec;
             + "the Delta tables under <warehouse>/delta: forms, budget_lines, indicators, facts, "
             + "units, rejects and the runs ledger.",
         "Documents already loaded (same sha256) are skipped; a new version of a file replaces "
-            + "the old one's rows; a document with an invalid record goes to rejects whole."})
+            + "the old one's rows; a document with an invalid record goes to rejects whole.",
+        "The tables follow the input the outcomes list (one per document extract found): "
+            + "the rows of a document no longer in it (deleted, or replaced by a new or a "
+            + "rejected version) are retired, and a renamed document gets its new name as "
+            + "source_file. --keep-missing keeps the rows of documents no longer listed."})
 final class LoadCommand extends StageCommand {
 
   @Option(names = "--records", paramLabel = "FILE_OR_DIR",
@@ -29,6 +34,11 @@ final class LoadCommand extends StageCommand {
       description = "Extraction outcomes whose rejected documents go to rejects "
           + "(default: <warehouse>/staging/document_outcomes when it exists).")
   String outcomes;
+
+  @Option(names = "--keep-missing",
+      description = "Keep the rows of documents no longer in the input (for inputs archived "
+          + "away once loaded); a file replaced by other bytes is still replaced.")
+  boolean keepMissing;
 
   @Spec
   CommandSpec spec;
@@ -44,7 +54,8 @@ final class LoadCommand extends StageCommand {
   @Override
   int run(SparkSession spark) {
     Warehouse warehouse = new Warehouse(common.warehouse());
-    summary = new LoadJob(spark, warehouse).run(
+    summary = new LoadJob(spark, warehouse, keepMissing ? InputChanges.Policy.KEEP_MISSING
+        : InputChanges.Policy.FOLLOW_INPUT).run(
         records != null ? records : warehouse.stagingRecords(),
         outcomes != null ? outcomes : warehouse.stagingOutcomes(), runId());
     spec.commandLine().getOut().println(summary.describe());

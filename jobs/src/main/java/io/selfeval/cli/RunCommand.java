@@ -21,11 +21,15 @@ import picocli.CommandLine.Spec;
         "Runs extract, load, analyse, publish and site in order on --input, in one Spark "
             + "session, and ends with a one-line summary. Stops at the first stage that fails, "
             + "after the stages before it have finished; the runs table records every stage.",
-        "Incremental: documents already loaded (same content) are hashed but not extracted or "
-            + "loaded again, and when nothing "
+        "Incremental: documents already loaded (same content) are not extracted or loaded "
+            + "again (a file with the path, size and modification time recorded in the "
+            + "documents table is not even read), and when nothing "
             + "the marts are built from has changed since they were published (same tables, "
             + "rule pack, thresholds and selfeval version), analyse, publish and site are "
             + "skipped and the exit code is 3.",
+        "The tables and marts show exactly the documents in --input: a deleted document, or "
+            + "one replaced by a rejected version, is retired (Delta history keeps it); a "
+            + "renamed one gets its new source_file. --keep-missing keeps deleted ones.",
         "One run at a time per warehouse: a second one is refused (exit 5) while the first "
             + "holds <warehouse>/_selfeval.lock; a lock left by a killed run is cleared."},
     exitCodeListHeading = "%nExit codes:%n",
@@ -49,6 +53,11 @@ final class RunCommand extends StageCommand {
       description = "Analyse and publish even when nothing has changed since the marts were "
           + "published.")
   boolean force;
+
+  @Option(names = "--keep-missing",
+      description = "Keep the rows of documents no longer in --input (for inputs archived away "
+          + "once loaded). By default the tables and marts show exactly the documents in it.")
+  boolean keepMissing;
 
   @Spec
   CommandSpec spec;
@@ -78,6 +87,7 @@ final class RunCommand extends StageCommand {
     ExtractCommand extract = new ExtractCommand();
     extract.input = input;
     LoadCommand load = new LoadCommand();
+    load.keepMissing = keepMissing;
     AnalyseCommand analyse = new AnalyseCommand();
     analyse.rules = rules;
     PublishCommand publish = new PublishCommand();

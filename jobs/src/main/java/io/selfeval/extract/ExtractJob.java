@@ -1,6 +1,7 @@
 package io.selfeval.extract;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.explode;
@@ -78,7 +79,8 @@ public final class ExtractJob {
 
   /**
    * The documents listed by this run with their size, time, hash and outcome ({@link #SEEN});
-   * null before a run, or after one that hashed nothing (every document extracted).
+   * null before a run. A document extracted without a hash pass takes the hash of its outcome
+   * (none for an archive, whose outcomes name its members: it is hashed next time).
    */
   public Dataset<Row> seen() {
     return seen;
@@ -122,9 +124,10 @@ public final class ExtractJob {
     try {
       if (seen != null) {
         Dataset<Row> status = outcomes.select(col("file").as("o_file"),
-            col("status").as("o_status"));
+            col("sha256").as("o_sha256"), col("status").as("o_status"));
         seen = seen.join(status, col("file").equalTo(col("o_file")), "left_outer")
-            .select(col("file"), col("size_bytes"), col("modified_at"), col("sha256"),
+            .select(col("file"), col("size_bytes"), col("modified_at"),
+                coalesce(col("sha256"), col("o_sha256")).as("sha256"),
                 col("o_status").as("status"))
             .dropDuplicates("file")
             .localCheckpoint(true);
@@ -168,7 +171,9 @@ public final class ExtractJob {
     StructType outcomeSchema = Schemas.ddl("tables/document_outcomes.ddl")
         .add("records", DataTypes.createArrayType(DataTypes.StringType, false), false);
     Dataset<Row> listed = spark.createDataFrame(refs, REFS).repartition(partitions);
-    seen = null;
+    // without a hash pass, what was seen takes its hash from the outcomes (below, in run)
+    seen = listed.select(col("file"), col("size_bytes"), col("modified_at"),
+        lit(null).cast("string").as("sha256"));
     if (loaded == null) {
       return listed.mapPartitions(new DocumentReaderFunction(hadoopConf, maxBytes),
           Encoders.row(outcomeSchema));

@@ -2,13 +2,13 @@ package io.selfeval.analyse;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.selfeval.warehouse.DeltaWriter;
 import io.selfeval.warehouse.Tables;
 import io.selfeval.warehouse.Tables.Table;
 import io.selfeval.warehouse.Warehouse;
 import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +64,9 @@ public final class AnalyseJob {
         thresholds.peers(), pack.label()));
     LOG.info("analyse: profiles computed in {} s", seconds(step, System.nanoTime()));
     Dataset<Row> flags = write(Flags.flags(forms, indicators.execution(),
-        indicators.deviations(), facts, profiles, thresholds, pack.label()), Tables.FLAGS);
+        indicators.deviations(), facts, profiles, thresholds, pack.label())
+        .unionByName(DuplicateForms.flags(superseded(), forms, thresholds, pack.label())),
+        Tables.FLAGS);
     patterns(profiles, flags, thresholds.clusters());
     long[] counts = {indicators.deviations().count(), indicators.execution().count(),
         flags.count()};
@@ -106,6 +108,12 @@ public final class AnalyseJob {
         seconds(step, System.nanoTime()));
   }
 
+  /** The forms superseded by a duplicate; none in a warehouse loaded before there were. */
+  private Dataset<Row> superseded() {
+    return warehouse.has(spark, Tables.SUPERSEDED_FORMS) ? read(Tables.SUPERSEDED_FORMS)
+        : spark.createDataFrame(java.util.List.of(), Tables.SUPERSEDED_FORMS.schema());
+  }
+
   private Dataset<Row> read(Table table) {
     return warehouse.read(spark, table);
   }
@@ -131,9 +139,8 @@ public final class AnalyseJob {
   }
 
   private void overwrite(Dataset<Row> rows, Table table) {
-    rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
-        .option("userMetadata", Objects.requireNonNull(source, "source"))
-        .save(warehouse.table(table));
+    new DeltaWriter(spark).replace(warehouse.table(table), rows,
+        Objects.requireNonNull(source, "source"));
   }
 
   private static String seconds(long from, long to) {

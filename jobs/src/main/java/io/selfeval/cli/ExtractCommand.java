@@ -14,8 +14,10 @@ import picocli.CommandLine.Option;
             + "record per form as JSON Lines, plus one outcome per document (parsed, parsed "
             + "with warnings, or rejected with a reason).",
         "Incremental: a document whose content (SHA-256 of its bytes) is already in the "
-            + "warehouse's forms table is hashed, not extracted again; its outcome says "
-            + "unchanged and it writes no records. --all extracts every document.",
+            + "warehouse's forms table is not extracted again; its outcome says unchanged and "
+            + "it writes no records. A file with the path, size and modification time the "
+            + "documents table recorded is not even read: its recorded hash is used. --all "
+            + "extracts every document.",
         "The records go to <warehouse>/staging/records (a folder of part files, as Spark "
             + "writes them), or to the one JSON Lines file --out names; the outcomes to "
             + "<warehouse>/staging/document_outcomes (a folder) or --outcomes. load reads "

@@ -12,11 +12,15 @@ import picocli.CommandLine.Option;
         "Runs extract, load, analyse, publish and site in order on --input, in one Spark "
             + "session, and ends with a one-line summary. Stops at the first stage that fails, "
             + "after the stages before it have finished; the runs table records every stage.",
-        "Incremental: documents already loaded (same content) are hashed but not extracted or "
-            + "loaded again, and when nothing "
+        "Incremental: documents already loaded (same content) are not extracted or loaded "
+            + "again (a file with the path, size and modification time recorded in the "
+            + "documents table is not even read), and when nothing "
             + "the marts are built from has changed since they were published (same tables, "
             + "rule pack, thresholds and selfeval version), analyse, publish and site are "
             + "skipped and the exit code is 3.",
+        "The tables and marts show exactly the documents in --input: a deleted document, or "
+            + "one replaced by a rejected version, is retired (Delta history keeps it); a "
+            + "renamed one gets its new source_file. --keep-missing keeps deleted ones.",
         "One run at a time per warehouse: a second one is refused (exit 5) while the first "
             + "holds <warehouse>/_selfeval.lock; a lock left by a killed run is cleared."},
     exitCodeListHeading = "%nExit codes:%n",
@@ -41,6 +45,11 @@ final class RunCommand extends StageCommand {
           + "published.")
   boolean force;
 
+  @Option(names = "--keep-missing",
+      description = "Keep the rows of documents no longer in --input (for inputs archived away "
+          + "once loaded). By default the tables and marts show exactly the documents in it.")
+  boolean keepMissing;
+
   @Override
   void checkOptions() {
     super.checkOptions();
@@ -50,7 +59,8 @@ final class RunCommand extends StageCommand {
 
   @Override
   PipelineSettings.Builder withOptions(PipelineSettings.Builder settings) {
-    return settings.input(input.input).rulePack(rules.rulePack).force(force);
+    return settings.input(input.input).rulePack(rules.rulePack).force(force)
+        .keepMissing(keepMissing);
   }
 
   @Override

@@ -40,7 +40,7 @@ final class DocumentHashFunction extends DocumentFunction {
         String sha256 = ref.isNullAt(3) && ref.getLong(2) <= maxBytes
             ? sha256(conf, ref.getString(0)) : null;
         return RowFactory.create(ref.getString(0), ref.getString(1), ref.getLong(2),
-            ref.getString(3), sha256);
+            ref.getString(3), ref.get(4), sha256);
       }
     };
   }

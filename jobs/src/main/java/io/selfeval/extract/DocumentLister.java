@@ -31,8 +31,18 @@ import org.apache.hadoop.fs.Path;
  */
 public final class DocumentLister {
 
-  /** One document to read, or one that could not even be listed ({@code error} set). */
-  public record Entry(String uri, String relativePath, long sizeBytes, String error) {}
+  /**
+   * One document to read, or one that could not even be listed ({@code error} set), with its
+   * modification time in epoch milliseconds (-1 when not known).
+   */
+  public record Entry(String uri, String relativePath, long sizeBytes, String error,
+      long modifiedMillis) {
+
+    /** An entry whose modification time is not known. */
+    public Entry(String uri, String relativePath, long sizeBytes, String error) {
+      this(uri, relativePath, sizeBytes, error, -1);
+    }
+  }
 
   private static final int MAX_DEPTH = 64;
 
@@ -47,7 +57,7 @@ public final class DocumentLister {
     List<Entry> out = new ArrayList<>();
     if (rootStatus.isFile()) {
       out.add(new Entry(qualifiedRoot.toString(), qualifiedRoot.getName(), rootStatus.getLen(),
-          null));
+          null, rootStatus.getModificationTime()));
       return out;
     }
     if ("file".equals(qualifiedRoot.toUri().getScheme())) {
@@ -97,7 +107,8 @@ public final class DocumentLister {
           walkLocal(child, hadoopChild, childRel, depth + 1, seen, out);
         }
       } else if (attrs.isRegularFile()) {
-        out.add(new Entry(hadoopChild.toString(), childRel, attrs.size(), null));
+        out.add(new Entry(hadoopChild.toString(), childRel, attrs.size(), null,
+            attrs.lastModifiedTime().toMillis()));
       } else {
         out.add(new Entry(hadoopChild.toString(), childRel, 0,
             "not a regular file (a named pipe, socket or device): not read"));
@@ -147,7 +158,7 @@ public final class DocumentLister {
         walk(fs, child.getPath(), rootPath, depth + 1, seen, out);
       } else {
         out.add(new Entry(child.getPath().toString(), relative(rootPath, child.getPath()),
-            child.getLen(), null));
+            child.getLen(), null, child.getModificationTime()));
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.selfeval.extract;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.explode;
@@ -12,6 +13,7 @@ import io.selfeval.model.PiiMasker;
 import io.selfeval.model.Schemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +47,8 @@ public final class ExtractJob {
       .add("uri", DataTypes.StringType, false)
       .add("file", DataTypes.StringType, false)
       .add("size_bytes", DataTypes.LongType, false)
-      .add("error", DataTypes.StringType, true);
+      .add("error", DataTypes.StringType, true)
+      .add("modified_at", DataTypes.TimestampType, true);
 
   /** The listed entries and their content's hash (null: extraction will reject them). */
   static final StructType HASHED = REFS.add("sha256", DataTypes.StringType, true);
@@ -53,8 +56,17 @@ public final class ExtractJob {
   /** Status of a document already loaded with the same content: not extracted again. */
   public static final String UNCHANGED = "unchanged";
 
+  /** The catalogue's columns as extraction knows them: file, size, time and hash. */
+  public static final StructType SEEN = new StructType()
+      .add("file", DataTypes.StringType, false)
+      .add("size_bytes", DataTypes.LongType, false)
+      .add("modified_at", DataTypes.TimestampType, true)
+      .add("sha256", DataTypes.StringType, true)
+      .add("status", DataTypes.StringType, true);
+
   private final SparkSession spark;
   private final long maxBytes;
+  private Dataset<Row> seen;
 
   public ExtractJob(SparkSession spark) {
     this(spark, DEFAULT_MAX_BYTES);
@@ -63,6 +75,15 @@ public final class ExtractJob {
   public ExtractJob(SparkSession spark, long maxBytes) {
     this.spark = spark;
     this.maxBytes = maxBytes;
+  }
+
+  /**
+   * The documents listed by this run with their size, time, hash and outcome ({@link #SEEN});
+   * null before a run. A document extracted without a hash pass takes the hash of its outcome
+   * (none for an archive, whose outcomes name its members: it is hashed next time).
+   */
+  public Dataset<Row> seen() {
+    return seen;
   }
 
   /** Runs the stage on every document; outputs are replaced. */
@@ -77,6 +98,17 @@ public final class ExtractJob {
    */
   public ExtractSummary run(String input, String recordsOut, String outcomesOut,
       Dataset<Row> loaded) {
+    return run(input, recordsOut, outcomesOut, loaded, null);
+  }
+
+  /**
+   * Runs the stage as {@link #run(String, String, String, Dataset)}, and takes the SHA-256 of a
+   * document from {@code known} (rows of {@link #SEEN}: the catalogue of documents seen before)
+   * instead of reading it when its file, size and modification time are the same: an unchanged
+   * file is then neither read nor hashed. What this run saw is in {@link #seen()} afterwards.
+   */
+  public ExtractSummary run(String input, String recordsOut, String outcomesOut,
+      Dataset<Row> loaded, Dataset<Row> known) {
     long started = System.nanoTime();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     List<DocumentLister.Entry> entries;
@@ -87,9 +119,19 @@ public final class ExtractJob {
     }
     LOG.info("extract: {} documents under {}", entries.size(), input);
 
-    Dataset<Row> outcomes = extract(entries, hadoopSettings(hadoop), loaded);
+    Dataset<Row> outcomes = extract(entries, hadoopSettings(hadoop), loaded, known);
     outcomes.persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      if (seen != null) {
+        Dataset<Row> status = outcomes.select(col("file").as("o_file"),
+            col("sha256").as("o_sha256"), col("status").as("o_status"));
+        seen = seen.join(status, col("file").equalTo(col("o_file")), "left_outer")
+            .select(col("file"), col("size_bytes"), col("modified_at"),
+                coalesce(col("sha256"), col("o_sha256")).as("sha256"),
+                col("o_status").as("status"))
+            .dropDuplicates("file")
+            .localCheckpoint(true);
+      }
       outcomes.select(explode(col("records")).as("value"))
           .write().mode(SaveMode.Overwrite).text(recordsOut);
       outcomes.drop("records").orderBy("file")
@@ -112,26 +154,39 @@ public final class ExtractJob {
    */
   Dataset<Row> extract(List<DocumentLister.Entry> entries, Map<String, String> hadoopConf,
       Dataset<Row> loaded) {
+    return extract(entries, hadoopConf, loaded, null);
+  }
+
+  Dataset<Row> extract(List<DocumentLister.Entry> entries, Map<String, String> hadoopConf,
+      Dataset<Row> loaded, Dataset<Row> known) {
     List<Row> refs = new ArrayList<>(entries.size());
     for (DocumentLister.Entry e : entries) {
       // what leaves extraction names a document by its masked relative path
       refs.add(RowFactory.create(e.uri(), PiiMasker.mask(e.relativePath()), e.sizeBytes(),
-          PiiMasker.mask(e.error())));
+          PiiMasker.mask(e.error()),
+          e.modifiedMillis() < 0 ? null : new Timestamp(e.modifiedMillis())));
     }
     int partitions = Math.max(1, Math.min(entries.size(),
         spark.sparkContext().defaultParallelism() * 4));
     StructType outcomeSchema = Schemas.ddl("tables/document_outcomes.ddl")
         .add("records", DataTypes.createArrayType(DataTypes.StringType, false), false);
     Dataset<Row> listed = spark.createDataFrame(refs, REFS).repartition(partitions);
+    // without a hash pass, what was seen takes its hash from the outcomes (below, in run)
+    seen = listed.select(col("file"), col("size_bytes"), col("modified_at"),
+        lit(null).cast("string").as("sha256"));
     if (loaded == null) {
       return listed.mapPartitions(new DocumentReaderFunction(hadoopConf, maxBytes),
           Encoders.row(outcomeSchema));
     }
-    Dataset<Row> hashed = listed
-        .mapPartitions(new DocumentHashFunction(hadoopConf, maxBytes), Encoders.row(HASHED))
+    Dataset<Row> hashes = known == null
+        ? listed.mapPartitions(new DocumentHashFunction(hadoopConf, maxBytes),
+            Encoders.row(HASHED))
+        : hashOrRecall(listed, known, hadoopConf);
+    Dataset<Row> hashed = hashes
         .join(loaded.select(col(loaded.columns()[0]).as("loaded_sha256")).distinct(),
             col("sha256").equalTo(col("loaded_sha256")), "left_outer")
         .localCheckpoint(true);
+    seen = hashed.select(col("file"), col("size_bytes"), col("modified_at"), col("sha256"));
     Dataset<Row> unchanged = hashed.where(col("loaded_sha256").isNotNull()).select(
         col("file"), col("sha256"), lit(UNCHANGED).as("status"),
         lit(null).cast("string").as("reason"), lit(null).cast("string").as("encoding"),
@@ -146,6 +201,33 @@ public final class ExtractJob {
         .mapPartitions(new DocumentReaderFunction(hadoopConf, maxBytes),
             Encoders.row(outcomeSchema));
     return extracted.unionByName(unchanged);
+  }
+
+  /**
+   * The listed entries with their hash: recalled from {@code known} when the file, its size and
+   * its modification time are those of a row there, read and hashed otherwise.
+   */
+  private Dataset<Row> hashOrRecall(Dataset<Row> listed, Dataset<Row> known,
+      Map<String, String> hadoopConf) {
+    Dataset<Row> recalled = known.where(col("sha256").isNotNull()
+            .and(col("modified_at").isNotNull()))
+        .select(col("file").as("k_file"), col("size_bytes").as("k_size"),
+            col("modified_at").as("k_modified_at"), col("sha256").as("k_sha256"))
+        .dropDuplicates("k_file");
+    Dataset<Row> joined = listed.join(recalled, col("file").equalTo(col("k_file"))
+            .and(col("size_bytes").equalTo(col("k_size")))
+            .and(col("modified_at").equalTo(col("k_modified_at")))
+            .and(col("error").isNull()), "left_outer")
+        .localCheckpoint(true);
+    Column[] refs = new Column[] {col("uri"), col("file"), col("size_bytes"), col("error"),
+        col("modified_at")};
+    int partitions = Math.max(1, spark.sparkContext().defaultParallelism() * 4);
+    Dataset<Row> hashedNow = joined.where(col("k_sha256").isNull()).select(refs)
+        .repartition(partitions)
+        .mapPartitions(new DocumentHashFunction(hadoopConf, maxBytes), Encoders.row(HASHED));
+    return hashedNow.unionByName(joined.where(col("k_sha256").isNotNull())
+        .select(col("uri"), col("file"), col("size_bytes"), col("error"), col("modified_at"),
+            col("k_sha256").as("sha256")));
   }
 
   private static ExtractSummary summarise(Dataset<Row> outcomes, String recordsOut,

@@ -1,9 +1,8 @@
 package io.selfeval.extract;
 
-import io.selfeval.warehouse.Tables;
+import io.selfeval.warehouse.DocumentCatalogue;
+import io.selfeval.warehouse.LoadedDocuments;
 import io.selfeval.warehouse.Warehouse;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** The extract stage as the pipeline calls it: its settings in, its summary out. */
@@ -31,20 +30,18 @@ public final class ExtractStage {
         : out + ".parts-" + settings.runId();
     String outcomes = settings.outcomes() != null ? settings.outcomes()
         : warehouse.stagingOutcomes();
-    ExtractSummary summary = new ExtractJob(spark).run(settings.input(), records, outcomes,
-        settings.all() ? null : loaded(spark, warehouse));
+    DocumentCatalogue catalogue = new DocumentCatalogue(spark, warehouse);
+    ExtractJob job = new ExtractJob(spark);
+    ExtractSummary summary = job.run(settings.input(), records, outcomes,
+        settings.all() ? null : LoadedDocuments.of(spark, warehouse),
+        settings.all() ? null : catalogue.known());
+    if (job.seen() != null) {
+      catalogue.record(job.seen(), settings.runId());
+    }
     if (out != null) {
       JsonLinesFile.concatenate(spark.sparkContext().hadoopConfiguration(), records, out);
       summary = summary.withRecordsPath(out);
     }
     return summary;
-  }
-
-  /** SHA-256 of the documents in {@code forms}; null before the first load. */
-  private static Dataset<Row> loaded(SparkSession spark, Warehouse warehouse) {
-    if (!warehouse.has(spark, Tables.FORMS)) {
-      return null;
-    }
-    return warehouse.read(spark, Tables.FORMS).select("document_sha256");
   }
 }

@@ -43,8 +43,14 @@ import org.slf4j.LoggerFactory;
  *       never holds half a document.
  *   <li>A new version of a file already loaded replaces the old version's rows: the rows of the
  *       old sha256 are deleted in the same MERGE that inserts the new ones.
- *   <li>Each table changed gets one commit; child tables are written before {@code forms}, whose
- *       sha256 decides what is skipped, so a run that dies half-way is simply done again.
+ *   <li>With the extraction outcomes (one per document in the input), the tables follow the
+ *       input ({@link InputChanges}): the forms of a document no longer in it (deleted, or
+ *       replaced by a new or a rejected version) are retired, and a document now under another
+ *       name gets that name as {@code source_file}. {@link InputChanges.Policy#KEEP_MISSING}
+ *       keeps the forms of documents that are only no longer listed.
+ *   <li>Each table changed gets one commit (a rename one more); child tables are written before
+ *       {@code forms}, whose sha256 decides what is skipped and what is retired, so a run that
+ *       dies half-way is simply done again.
  * </ul>
  */
 public final class LoadJob {
@@ -61,16 +67,25 @@ public final class LoadJob {
   private final Warehouse warehouse;
   private final DeltaWriter delta;
   private final Consumer<String> reached;
+  private final InputChanges.Policy policy;
 
+  /** A load whose tables follow the input the outcomes list. */
   public LoadJob(SparkSession spark, Warehouse warehouse) {
-    this(spark, warehouse, point -> {});
+    this(spark, warehouse, InputChanges.Policy.FOLLOW_INPUT, point -> {});
+  }
+
+  /** A load whose tables follow the input as {@code policy} says. */
+  public LoadJob(SparkSession spark, Warehouse warehouse, InputChanges.Policy policy) {
+    this(spark, warehouse, policy, point -> {});
   }
 
   /** A load that tells {@code reached} each named point ({@link #BEFORE_FORMS}) it passes. */
-  public LoadJob(SparkSession spark, Warehouse warehouse, Consumer<String> reached) {
+  public LoadJob(SparkSession spark, Warehouse warehouse, InputChanges.Policy policy,
+      Consumer<String> reached) {
     this.spark = spark;
     this.warehouse = warehouse;
     this.delta = new DeltaWriter(spark);
+    this.policy = policy;
     this.reached = reached;
   }
 
@@ -98,7 +113,8 @@ public final class LoadJob {
     Dataset<Row> known = firstLoad
         ? spark.createDataFrame(java.util.List.of(), new StructType().add("known_sha256",
             DataTypes.StringType))
-        : delta.read(formsPath).select(col("document_sha256").as("known_sha256")).distinct();
+        : Duplicates.loaded(delta.read(formsPath), superseded())
+            .select(col("sha256").as("known_sha256"));
 
     // One decision per document content: load, skip (already loaded) or reject (invalid).
     Dataset<Row> documents = checked
@@ -121,52 +137,66 @@ public final class LoadJob {
       long load = counts.getOrDefault(LOAD, new long[2])[0];
       // a content stored under several names is loaded once; its other names count as skipped
       long extraNames = counts.getOrDefault(LOAD, new long[2])[1] - load;
-      long skipped = counts.getOrDefault(SKIP, new long[2])[1] + extraNames;
-      long rejected = counts.getOrDefault(REJECT, new long[2])[1];
+      final long skipped = counts.getOrDefault(SKIP, new long[2])[1] + extraNames;
+      final long rejected = counts.getOrDefault(REJECT, new long[2])[1];
 
       Dataset<Row> toLoad = checked
           .join(documents.where(col("decision").equalTo(LOAD)),
               col("document_sha256").equalTo(col("sha_key"))
                   .and(col("source_file").equalTo(col("chosen_file"))), "left_semi")
           .withColumn("r", from_json(col("value"), JsonSchemaStruct.of("record.schema.json")));
+      Dataset<Row> outcomes = outcomesPath != null && exists(outcomesPath)
+          ? spark.read().schema(Schemas.ddl("tables/document_outcomes.ddl")).json(outcomesPath)
+          : null;
+      Dataset<Row> retired = null;
+      Dataset<Row> renamed = null;
+      long retiredDocuments = 0;
+      if (!firstLoad && outcomes != null) {
+        Dataset<Row> current = delta.read(formsPath)
+            .select(col("form_id"), col("document_sha256"), col("source_file"));
+        retired = InputChanges.retired(current, outcomes, policy).localCheckpoint(true);
+        renamed = InputChanges.renamed(current, outcomes).localCheckpoint(true);
+        retiredDocuments = retired.select(col("document_sha256")).distinct().count();
+      }
       long recordsLoaded = 0;
       long indicatorRows = 0;
-      if (load > 0) {
-        long[] written = writeDocuments(toLoad, runId);
+      if (load > 0 || retiredDocuments > 0) {
+        long[] written = writeDocuments(toLoad, runId, retired);
         recordsLoaded = written[0];
         indicatorRows = written[1];
       }
+      if (renamed != null && !renamed.isEmpty()) {
+        rename(renamed);
+      }
+      long superseded = load > 0 || retiredDocuments > 0 ? supersede(outcomes, runId) : 0;
       long extractRejects = writeRejects(checked, documents, outcomesPath, runId);
       delta.createMissing(warehouse, Tables.LOADED);
       LoadSummary summary = new LoadSummary(load + skipped + rejected, load, skipped, rejected,
-          checked.count(), recordsLoaded, indicatorRows, extractRejects, warehouse.root());
-      LOG.info("load: done in {} s: {} loaded, {} skipped, {} rejected",
-          String.format("%.1f", (System.nanoTime() - started) / 1e9), load, skipped, rejected);
+          checked.count(), recordsLoaded, indicatorRows, extractRejects, warehouse.root(),
+          retiredDocuments);
+      LOG.info("load: done in {} s: {} loaded, {} skipped, {} rejected, {} retired, {} forms "
+          + "superseded by a duplicate", String.format("%.1f", (System.nanoTime() - started)
+          / 1e9), load, skipped, rejected, retiredDocuments, superseded);
       return summary;
     } finally {
       documents.unpersist();
     }
   }
 
-  /** Writes the documents' rows; returns {records, indicator rows} written. */
-  private long[] writeDocuments(Dataset<Row> toLoad, String runId) {
+  /**
+   * Writes the documents' rows and deletes those of the forms in {@code retired} (form_id;
+   * null: none); returns {records, indicator rows} written.
+   */
+  private long[] writeDocuments(Dataset<Row> toLoad, String runId, Dataset<Row> retired) {
     // Each table's rows are computed once and cut from the wide record plan, so the MERGEs
     // (which scan their source more than once) plan and run over small flat data.
     Dataset<Row> records = toLoad.localCheckpoint(true);
     Dataset<Row> forms = RecordTables.forms(records, runId).localCheckpoint(true);
     Dataset<Row> budgetLines = RecordTables.budgetLines(records).localCheckpoint(true);
-    Dataset<Row> indicators = RecordTables.indicators(records).localCheckpoint(true);
-    Dataset<Row> facts = RecordTables.facts(records).localCheckpoint(true);
-    String formsPath = warehouse.table(Tables.FORMS);
-    // rows of earlier versions of the files being loaded: their forms and children go
-    Dataset<Row> replacedForms = delta.exists(formsPath)
-        ? delta.read(formsPath).as("t")
-            .join(forms.select(col("source_file").as("f"), col("document_sha256").as("s"))
-                .distinct(),
-                col("t.source_file").equalTo(col("f"))
-                    .and(col("t.document_sha256").notEqual(col("s"))), "left_semi")
-            .select(col("form_id")).localCheckpoint(true)
-        : null;
+    final Dataset<Row> indicators = RecordTables.indicators(records).localCheckpoint(true);
+    final Dataset<Row> facts = RecordTables.facts(records).localCheckpoint(true);
+    final String formsPath = warehouse.table(Tables.FORMS);
+    final Dataset<Row> replacedForms = goneForms(forms, retired);
     timed(Tables.BUDGET_LINES, () -> upsertChild(Tables.BUDGET_LINES, budgetLines,
         replacedForms));
     timed(Tables.INDICATORS, () -> upsertChild(Tables.INDICATORS, indicators, replacedForms));
@@ -177,6 +207,81 @@ public final class LoadJob {
     timed(Tables.UNITS, () -> delta.sync(warehouse.table(Tables.UNITS),
         RecordTables.units(delta.read(formsPath)), Tables.UNITS.key()));
     return new long[] {forms.count(), indicators.count()};
+  }
+
+  /**
+   * The forms whose rows go: those of earlier versions of the files being loaded, and the
+   * {@code retired} ones (null: none); null when there are none to look for.
+   */
+  private Dataset<Row> goneForms(Dataset<Row> forms, Dataset<Row> retired) {
+    String formsPath = warehouse.table(Tables.FORMS);
+    Dataset<Row> gone = delta.exists(formsPath)
+        ? delta.read(formsPath).as("t")
+            .join(forms.select(col("source_file").as("f"), col("document_sha256").as("s"))
+                .distinct(),
+                col("t.source_file").equalTo(col("f"))
+                    .and(col("t.document_sha256").notEqual(col("s"))), "left_semi")
+            .select(col("form_id"))
+        : null;
+    if (retired != null) {
+      gone = gone == null ? retired.select(col("form_id"))
+          : gone.unionByName(retired.select(col("form_id")));
+    }
+    return gone == null ? null : gone.distinct().localCheckpoint(true);
+  }
+
+  /** The superseded_forms table; null before it exists. */
+  private Dataset<Row> superseded() {
+    String path = warehouse.table(Tables.SUPERSEDED_FORMS);
+    return delta.exists(path) ? delta.read(path) : null;
+  }
+
+  /**
+   * Moves the forms that {@link Duplicates} supersedes out of the current tables into
+   * {@code superseded_forms}, after dropping from it the forms whose document left the input or
+   * that are current again; returns the forms superseded by this run.
+   */
+  private long supersede(Dataset<Row> outcomes, String runId) {
+    final String formsPath = warehouse.table(Tables.FORMS);
+    String path = warehouse.table(Tables.SUPERSEDED_FORMS);
+    Dataset<Row> before = superseded();
+    if (before != null) {
+      Dataset<Row> stale = before.join(delta.read(formsPath).select(col("form_id").as("f_id")),
+          col("form_id").equalTo(col("f_id")), "left_semi").select(col("form_id"));
+      if (outcomes != null) {
+        stale = stale.unionByName(InputChanges.retired(before, outcomes, policy)
+            .select(col("form_id")));
+      }
+      delta.deleteKeys(path, stale.localCheckpoint(true), "form_id");
+    }
+    Dataset<Row> losers = Duplicates.superseded(delta.read(formsPath), runId)
+        .localCheckpoint(true);
+    long count = losers.count();
+    if (count == 0) {
+      return 0;
+    }
+    Dataset<Row> ids = losers.select(col("form_id"));
+    for (Table child : new Table[] {Tables.BUDGET_LINES, Tables.INDICATORS, Tables.FACTS}) {
+      timed(child, () -> delta.deleteKeys(warehouse.table(child), ids, "form_id"));
+    }
+    timed(Tables.FORMS, () -> delta.deleteKeys(formsPath, ids, "form_id"));
+    timed(Tables.SUPERSEDED_FORMS, () -> delta.upsert(path, losers, null, "form_id"));
+    timed(Tables.UNITS, () -> delta.sync(warehouse.table(Tables.UNITS),
+        RecordTables.units(delta.read(formsPath)), Tables.UNITS.key()));
+    LOG.warn("load: {} forms superseded by a later duplicate from another document "
+        + "(superseded_forms, flag DUPLICATE_FORM)", count);
+    return count;
+  }
+
+  /** Sets the new source_file of {@code renamed} forms (form_id, new_source_file) everywhere. */
+  private void rename(Dataset<Row> renamed) {
+    for (Table table : new Table[] {Tables.BUDGET_LINES, Tables.INDICATORS, Tables.FACTS,
+        Tables.FORMS}) {
+      timed(table, () -> delta.update(warehouse.table(table), renamed,
+          col("t.form_id").equalTo(col("s.form_id")),
+          col("t.source_file").notEqual(col("s.new_source_file")),
+          Map.of("source_file", col("s.new_source_file"))));
+    }
   }
 
   private static void timed(Table table, Runnable write) {

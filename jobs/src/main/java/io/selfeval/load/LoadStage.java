@@ -13,8 +13,10 @@ public final class LoadStage {
    * @param records a .jsonl file or a folder of them, or null for the warehouse's staging
    *     records
    * @param outcomes extraction outcomes, or null for the warehouse's staging outcomes
+   * @param keepMissing keep the rows of documents no longer in the input
    */
-  public record Settings(String warehouse, String records, String outcomes, String runId) {}
+  public record Settings(String warehouse, String records, String outcomes, String runId,
+      boolean keepMissing) {}
 
   private LoadStage() {}
 
@@ -25,7 +27,8 @@ public final class LoadStage {
   public static LoadSummary run(SparkSession spark, Settings settings,
       Consumer<String> reached) {
     Warehouse warehouse = new Warehouse(settings.warehouse());
-    return new LoadJob(spark, warehouse, reached).run(
+    return new LoadJob(spark, warehouse, settings.keepMissing()
+        ? InputChanges.Policy.KEEP_MISSING : InputChanges.Policy.FOLLOW_INPUT, reached).run(
         settings.records() != null ? settings.records() : warehouse.stagingRecords(),
         settings.outcomes() != null ? settings.outcomes() : warehouse.stagingOutcomes(),
         settings.runId());

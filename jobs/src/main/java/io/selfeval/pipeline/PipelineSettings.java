@@ -19,10 +19,11 @@ import java.nio.file.Path;
  *     warehouse's staging outcomes
  * @param out the one JSON Lines file extract writes its records to, or null
  * @param all extract every document, also those already loaded with the same content
+ * @param keepMissing load keeps the rows of documents no longer in the input
  */
 public record PipelineSettings(String warehouse, String runId, String input, Path config,
     String rulePack, String master, boolean force, String version, String records,
-    String outcomes, String out, boolean all) {
+    String outcomes, String out, boolean all, boolean keepMissing) {
 
   /** The rule pack when none is named. */
   public static final String DEFAULT_RULE_PACK = "national";
@@ -46,6 +47,7 @@ public record PipelineSettings(String warehouse, String runId, String input, Pat
     private String outcomes;
     private String out;
     private boolean all;
+    private boolean keepMissing;
 
     private Builder(String warehouse, String runId) {
       this.warehouse = warehouse;
@@ -102,9 +104,14 @@ public record PipelineSettings(String warehouse, String runId, String input, Pat
       return this;
     }
 
+    public Builder keepMissing(boolean value) {
+      keepMissing = value;
+      return this;
+    }
+
     public PipelineSettings build() {
       return new PipelineSettings(warehouse, runId, input, config, rulePack, master, force,
-          version, records, outcomes, out, all);
+          version, records, outcomes, out, all, keepMissing);
     }
   }
 }

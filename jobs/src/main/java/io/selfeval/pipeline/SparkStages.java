@@ -37,7 +37,7 @@ final class SparkStages implements Stages {
   @Override
   public LoadSummary load() {
     return LoadStage.run(spark, new LoadStage.Settings(settings.warehouse(), settings.records(),
-        settings.outcomes(), settings.runId()), hooks::reached);
+        settings.outcomes(), settings.runId(), settings.keepMissing()), hooks::reached);
   }
 
   @Override

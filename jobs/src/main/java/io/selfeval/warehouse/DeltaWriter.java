@@ -5,9 +5,10 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
 import io.selfeval.warehouse.Tables.Table;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -15,7 +16,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one place Delta tables are written: each call is exactly one commit (or none when there
- * is nothing to write), so a run leaves one version per table it changed.
+ * is nothing to write), so a run leaves one version per table it changed. Merges are built from
+ * Column conditions and {@code updateAll}/{@code insertAll}: the target is aliased {@code t},
+ * the source {@code s}.
  */
 public final class DeltaWriter {
 
@@ -48,12 +51,38 @@ public final class DeltaWriter {
       source = source.unionByName(deletions.select(col(key)).withColumn(DELETE, lit(true)),
           true);
     }
-    Map<String, String> set = fromSource(rows);
     DeltaTable.forPath(spark, path).as("t")
-        .merge(source.as("s"), "t." + key + " = s." + key)
-        .whenMatched("s." + DELETE).delete()
-        .whenMatched().updateExpr(set)
-        .whenNotMatched("NOT s." + DELETE).insertExpr(set)
+        .merge(source.as("s"), sameKey(key))
+        .whenMatched(col("s." + DELETE)).delete()
+        .whenMatched().updateAll()
+        .whenNotMatched(col("s." + DELETE).unary_$bang()).insertAll()
+        .execute();
+  }
+
+  /** Deletes the rows whose {@code key} is in {@code keys}, in one MERGE; none: no commit. */
+  public void deleteKeys(String path, Dataset<Row> keys, String key) {
+    if (!exists(path) || keys.isEmpty()) {
+      return;
+    }
+    DeltaTable.forPath(spark, path).as("t")
+        .merge(keys.select(col(key)).distinct().as("s"), sameKey(key))
+        .whenMatched().delete()
+        .execute();
+  }
+
+  /**
+   * Sets {@code set} (target column to a Column over {@code s} and {@code t}) on the rows that
+   * match {@code source} by {@code on} and also satisfy {@code when}, in one MERGE. The source
+   * must match each target row at most once.
+   */
+  public void update(String path, Dataset<Row> source, Column on, Column when,
+      Map<String, Column> set) {
+    if (!exists(path) || source.isEmpty()) {
+      return;
+    }
+    DeltaTable.forPath(spark, path).as("t")
+        .merge(source.as("s"), on)
+        .whenMatched(when).update(set)
         .execute();
   }
 
@@ -62,10 +91,9 @@ public final class DeltaWriter {
     if (created(path, rows)) {
       return;
     }
-    Map<String, String> set = fromSource(rows);
     DeltaTable.forPath(spark, path).as("t")
-        .merge(rows.as("s"), "t." + key + " = s." + key)
-        .whenNotMatched().insertExpr(set)
+        .merge(rows.as("s"), sameKey(key))
+        .whenNotMatched().insertAll()
         .execute();
   }
 
@@ -74,20 +102,39 @@ public final class DeltaWriter {
     if (created(path, rows)) {
       return;
     }
-    Map<String, String> set = fromSource(rows);
-    StringBuilder changed = new StringBuilder();
+    Column changed = lit(false);
     for (String c : rows.columns()) {
       if (!c.equals(key)) {
-        changed.append(changed.length() == 0 ? "" : " OR ")
-            .append("NOT (t.").append(c).append(" <=> s.").append(c).append(")");
+        changed = changed.or(col("t." + c).eqNullSafe(col("s." + c)).unary_$bang());
       }
     }
     DeltaTable.forPath(spark, path).as("t")
-        .merge(rows.as("s"), "t." + key + " = s." + key)
-        .whenMatched(changed.toString()).updateExpr(set)
-        .whenNotMatched().insertExpr(set)
+        .merge(rows.as("s"), sameKey(key))
+        .whenMatched(changed).updateAll()
+        .whenNotMatched().insertAll()
         .whenNotMatchedBySource().delete()
         .execute();
+  }
+
+  /**
+   * Replaces the whole table with {@code rows} (its schema too), with {@code userMetadata} on
+   * the commit when not null.
+   */
+  public void replace(String path, Dataset<Row> rows, String userMetadata) {
+    DataFrameWriter<Row> writer = rows.write().format("delta").mode(SaveMode.Overwrite)
+        .option("overwriteSchema", "true");
+    if (userMetadata != null) {
+      writer = writer.option("userMetadata", userMetadata);
+    }
+    writer.save(path);
+  }
+
+  /**
+   * Appends {@code rows}; columns the table does not have yet are added (a ledger written by an
+   * older version gains the new counts, its old rows reading null there).
+   */
+  public void append(String path, Dataset<Row> rows) {
+    rows.write().format("delta").mode(SaveMode.Append).option("mergeSchema", "true").save(path);
   }
 
   /**
@@ -126,12 +173,7 @@ public final class DeltaWriter {
     return true;
   }
 
-  /** Every column of the target set from the same column of the source. */
-  private static Map<String, String> fromSource(Dataset<Row> rows) {
-    Map<String, String> set = new LinkedHashMap<>();
-    for (String c : rows.columns()) {
-      set.put(c, "s." + c);
-    }
-    return set;
+  private static Column sameKey(String key) {
+    return col("t." + key).equalTo(col("s." + key));
   }
 }

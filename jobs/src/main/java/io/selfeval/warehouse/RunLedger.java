@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /** The {@code runs} table: one row per run and stage, appended when the stage ends. */
@@ -39,7 +38,7 @@ public final class RunLedger {
     append(RowFactory.create(runId, stage, Timestamp.from(started), Timestamp.from(ended),
         c.documentsIn(), c.documentsDone(), c.documentsWithWarnings(), c.documentsSkipped(),
         c.documentsRejected(), c.recordsIn(), c.recordsLoaded(), c.indicatorRows(),
-        c.outcome(), c.message()));
+        c.outcome(), c.message(), c.documentsRetired()));
   }
 
   /**
@@ -49,11 +48,11 @@ public final class RunLedger {
   public void stage(String runId, String stage, Instant started, Instant ended, String outcome,
       String message) {
     append(RowFactory.create(runId, stage, Timestamp.from(started), Timestamp.from(ended),
-        0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, outcome, message));
+        0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, outcome, message, 0L));
   }
 
   private void append(Row row) {
-    spark.createDataFrame(List.of(row), Tables.RUNS.schema())
-        .write().format("delta").mode(SaveMode.Append).save(warehouse.table(Tables.RUNS));
+    new DeltaWriter(spark).append(warehouse.table(Tables.RUNS),
+        spark.createDataFrame(List.of(row), Tables.RUNS.schema()));
   }
 }

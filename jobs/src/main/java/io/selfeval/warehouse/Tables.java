@@ -45,6 +45,8 @@ public final class Tables {
     }
   }
 
+  // extract: the catalogue of documents seen
+  public static final Table DOCUMENTS = new Table("documents", List.of("file"));
   // load
   public static final Table FORMS = new Table("forms", List.of("form_id"));
   public static final Table BUDGET_LINES = new Table("budget_lines", List.of("budget_line_id"));
@@ -52,6 +54,8 @@ public final class Tables {
   public static final Table FACTS = new Table("facts", List.of("fact_id"));
   public static final Table UNITS = new Table("units", List.of("unit_id"));
   public static final Table REJECTS = new Table("rejects", List.of("reject_id"));
+  public static final Table SUPERSEDED_FORMS = new Table("superseded_forms",
+      List.of("form_id"));
   // every stage
   public static final Table RUNS = new Table("runs", List.of("run_id", "stage"));
   // analyse
@@ -69,14 +73,14 @@ public final class Tables {
 
   /** What the load stage writes, {@code rejects} included. */
   public static final List<Table> LOADED = List.of(FORMS, BUDGET_LINES, INDICATORS, FACTS, UNITS,
-      REJECTS);
+      REJECTS, SUPERSEDED_FORMS);
   /** What the analyse stage writes. */
   public static final List<Table> ANALYSED = List.of(INDICATOR_DEVIATIONS, FORM_EXECUTION, LINKS,
       TARGET_CHANGES, FLAGS, UNIT_YEAR_PROFILES);
   /** Every table, in the order the README lists them. */
-  public static final List<Table> ALL = List.of(FORMS, BUDGET_LINES, INDICATORS, FACTS, UNITS,
-      REJECTS, RUNS, INDICATOR_DEVIATIONS, FORM_EXECUTION, FLAGS, UNIT_YEAR_PROFILES, LINKS,
-      TARGET_CHANGES);
+  public static final List<Table> ALL = List.of(DOCUMENTS, FORMS, BUDGET_LINES, INDICATORS,
+      FACTS, UNITS, REJECTS, SUPERSEDED_FORMS, RUNS, INDICATOR_DEVIATIONS, FORM_EXECUTION, FLAGS,
+      UNIT_YEAR_PROFILES, LINKS, TARGET_CHANGES);
 
   private Tables() {}
 }

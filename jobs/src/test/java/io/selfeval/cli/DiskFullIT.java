@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.selfeval.extract.Seeds;
+import io.selfeval.pipeline.ExitCodes;
 import io.selfeval.spark.SharedSpark;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -3,6 +3,7 @@ package io.selfeval.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.selfeval.extract.Seeds;
+import io.selfeval.pipeline.ExitCodes;
 import io.selfeval.spark.SharedSpark;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class InputFollowingIT {
     StringWriter out = new StringWriter();
     RunCommand command = InTestRun.parse(out, input, warehouse, extra);
     try {
-      return new Outcome(command.run(SharedSpark.get()), out.toString(), command.runId());
+      return new Outcome(command.call(), out.toString(), command.runId());
     } catch (Exception e) {
       throw new AssertionError("run failed: " + out, e);
     }

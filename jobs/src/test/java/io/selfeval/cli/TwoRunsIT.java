@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.selfeval.extract.Seeds;
+import io.selfeval.pipeline.ExitCodes;
 import io.selfeval.warehouse.RunLock;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -107,8 +107,10 @@ final class ReportText {
 
   private void table(GenForm f, String unitName, int year) {
     LayoutPrinter printer = new LayoutPrinter(layout, noises, rnd, lines);
-    f.titleLine = printer.title(year + "年度" + (f.unitForm() ? "部门整体" : "项目")
-        + "支出绩效自评表");
+    final String title = year + "年度" + (f.unitForm() ? "部门整体" : "项目") + "支出绩效自评表";
+    f.titleLine = printer.title(title);
+    // as printed (traditional characters too); a flattened layout prints it with the table
+    final String printedTitle = f.titleLine <= lines.size() ? lines.get(f.titleLine - 1) : title;
     List<String[]> rows = new ArrayList<>();
     List<LayoutPrinter.Role> roles = new ArrayList<>();
     if (f.unitForm()) {
@@ -160,7 +162,7 @@ final class ReportText {
     }
     addRow(rows, roles, LayoutPrinter.Role.TOTAL, "总分", "", "", "", "", "100",
         GenRow.plain(f.printedTotal), "等级：" + f.printedGrade, "");
-    blocks.add(new Block(lines.get(f.titleLine - 1), rows, roles));
+    blocks.add(new Block(printedTitle, rows, roles));
     int[] at = printer.table(rows, roles);
     f.budgetLine = at[budgetRow];
     for (int i = 0; i < f.rows.size(); i++) {

@@ -148,6 +148,11 @@ final class FlatForm {
       head(pos, start);
       pos = start;
       body();
+      if (pos == start) {
+        // a header whose table this reader does not cut: the rest stays text, read once
+        text(pos, words.size());
+        return;
+      }
     }
   }
 
@@ -207,7 +212,12 @@ final class FlatForm {
   // ---- body: the sections after the first header ----
 
   private void body() {
+    int last = -1;
     while (pos < words.size()) {
+      if (pos == last) {
+        return; // a step that read nothing would read nothing again
+      }
+      last = pos;
       int end = budgetHeaderEnd(pos);
       if (end > 0) {
         budget(end);

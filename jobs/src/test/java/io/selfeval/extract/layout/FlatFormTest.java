@@ -2,8 +2,10 @@ package io.selfeval.extract.layout;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,5 +59,20 @@ class FlatFormTest {
     TableText t = LayoutNormaliser.layout(in);
     assertArrayEquals(LayoutNormaliser.normalise(in), t.lines());
     assertArrayEquals(new int[] {1, 2, 3}, t.source());
+  }
+
+  /**
+   * An indicator header in an order this reader does not cut (分值 before 指标值, as some templates
+   * print it): the words stay text, with a warning, and reading ends. It looped for ever before,
+   * finding the same header again and again (dev set 17 hung the whole extract).
+   */
+  @Test
+  void headerItDoesNotCutLeavesTextAndEnds() {
+    String line = "项目支出绩效自评表 (2023年度) 绩效指标 一级指标 二级指标 三级指标 分值 年度指标值 "
+        + "实际完成值 得分 产出指标 数量指标 培训人次 20 ≥100人次 120人次 20";
+    TableText t = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> LayoutNormaliser.layout(new String[] {line}));
+    String all = String.join(" ", Arrays.stream(t.lines()).filter(l -> l != null).toList());
+    assertTrue(all.contains("培训人次") && all.contains("120人次"), all);
   }
 }

@@ -2,7 +2,7 @@
 # Renders generated .docx reports to PDF with LibreOffice headless and rasterises some of them
 # into image-only (scanned) PDFs with poppler, for the PDF measurements (issue 17). CI has no
 # LibreOffice: the few PDFs this writes are committed as test resources with their truth
-# (jobs/src/test/resources/formats/pdf/, read by PdfCorpusTest).
+# (jobs/src/test/resources/formats/pdf/, read by PdfCorpusIT).
 #
 # Needs: libreoffice-writer-nogui, fonts-noto-cjk, poppler-utils (apt-get install -y ...), and a
 #        built tree (mvn -o -q compile) for the generator and PDFBox.

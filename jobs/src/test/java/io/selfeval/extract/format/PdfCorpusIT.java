@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfeval.generate.FieldScorer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -23,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * PDFs at least 95 % right and at most 0.1 % of the fields read with a wrong value; scanned ones
  * (through Tesseract) with no more wrong values than that.
  */
-class PdfCorpusTest {
+@Tag("ocr")
+class PdfCorpusIT {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PdfCorpusTest.class);
+  private static final Logger LOG = LoggerFactory.getLogger(PdfCorpusIT.class);
   private static final Path CORPUS = Path.of("jobs/src/test/resources/formats/pdf");
 
   @TempDir

@@ -116,7 +116,8 @@ class PipelineTest {
         "end extract ok",
         "begin load", "load",
         "row load ok load: 2 documents (2 loaded, 0 skipped as already loaded, 0 rejected); "
-            + "2 of 2 records loaded, 10 indicator rows; 0 extract rejects recorded",
+            + "2 of 2 records loaded, 10 indicator rows; 0 extract rejects recorded; "
+            + "0 documents retired",
         "end load ok",
         "source", "upToDate forms@3",
         "begin analyse", "analyse forms@3", "row analyse ok analyse done", "end analyse ok",
@@ -198,6 +199,7 @@ class PipelineTest {
     IllegalStateException thrown = assertThrows(IllegalStateException.class,
         () -> pipeline("/wh", false).chain(stages, down));
     assertEquals("disk full", thrown.getMessage());
-    assertEquals("ledger down", thrown.getSuppressed()[0].getMessage());
+    assertEquals("the runs ledger could not record this failure: ledger down",
+        thrown.getSuppressed()[0].getMessage());
   }
 }

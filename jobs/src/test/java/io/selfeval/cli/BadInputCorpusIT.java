@@ -249,12 +249,19 @@ class BadInputCorpusIT {
 
   @Test
   void formsHoldEveryParsedDocumentAndTheSameContentOnce() {
+    assertTrue(SharedSpark.get().read().format("delta").load(warehouse + "/delta/superseded_forms")
+        .count() > 0, "seed 004's unit form arrives from two documents: one is superseded");
     Map<String, Long> formsByFile = new TreeMap<>();
     Set<String> shas = new HashSet<>();
-    for (Row r : SharedSpark.get().read().format("delta").load(warehouse + "/delta/forms")
-        .select("source_file", "document_sha256").collectAsList()) {
-      formsByFile.merge(r.getString(0), 1L, Long::sum);
-      shas.add(r.getString(1));
+    // a form of one unit, year, kind and project from two documents is kept once: the other
+    // (here seed 004's, which truncated-mid-table-cell-lines.txt repeats) is superseded, and
+    // counts as loaded (issue 20 §4)
+    for (String table : new String[] {"forms", "superseded_forms"}) {
+      for (Row r : SharedSpark.get().read().format("delta").load(warehouse + "/delta/" + table)
+          .select("source_file", "document_sha256").collectAsList()) {
+        formsByFile.merge(r.getString(0), 1L, Long::sum);
+        shas.add(r.getString(1));
+      }
     }
     Map<String, Long> expected = new TreeMap<>();
     for (Case c : cases) {

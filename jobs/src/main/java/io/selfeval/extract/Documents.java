@@ -27,20 +27,18 @@ public final class Documents {
    * fails the read: the raw file system under it is used instead.
    */
   public static InputStream open(Configuration conf, Path path) throws IOException {
-    FileSystem fs = path.getFileSystem(conf);
-    if (fs instanceof ChecksumFileSystem checksummed) {
-      fs = checksummed.getRawFileSystem();
-    }
-    return fs.open(path);
+    return fileSystem(conf, path).open(path);
   }
 
   /** Whether the document exists, on the same file system {@link #open} reads. */
   public static boolean exists(Configuration conf, Path path) throws IOException {
+    return fileSystem(conf, path).exists(path);
+  }
+
+  /** The file system of {@code path}, under its checksums when it has them. */
+  private static FileSystem fileSystem(Configuration conf, Path path) throws IOException {
     FileSystem fs = path.getFileSystem(conf);
-    if (fs instanceof ChecksumFileSystem checksummed) {
-      fs = checksummed.getRawFileSystem();
-    }
-    return fs.exists(path);
+    return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
   }
 
   /**

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
-import io.selfeval.warehouse.LoadedDocuments;
 import io.selfeval.warehouse.Tables;
 import java.util.Arrays;
 import org.apache.spark.sql.Column;
@@ -51,10 +50,5 @@ public final class Duplicates {
         // two forms of one key in one document are one report's business, not a duplicate
         .where(col("document_sha256").notEqual(col("kept_document_sha256")))
         .withColumn("superseded_run_id", lit(runId)));
-  }
-
-  /** The documents already loaded: see {@link LoadedDocuments#of(Dataset, Dataset)}. */
-  public static Dataset<Row> loaded(Dataset<Row> forms, Dataset<Row> superseded) {
-    return LoadedDocuments.of(forms, superseded);
   }
 }

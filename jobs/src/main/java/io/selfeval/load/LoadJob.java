@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.when;
 import io.selfeval.model.JsonSchemaStruct;
 import io.selfeval.model.Schemas;
 import io.selfeval.warehouse.DeltaWriter;
+import io.selfeval.warehouse.LoadedDocuments;
 import io.selfeval.warehouse.Tables;
 import io.selfeval.warehouse.Tables.Table;
 import io.selfeval.warehouse.Warehouse;
@@ -113,7 +114,7 @@ public final class LoadJob {
     Dataset<Row> known = firstLoad
         ? spark.createDataFrame(java.util.List.of(), new StructType().add("known_sha256",
             DataTypes.StringType))
-        : Duplicates.loaded(delta.read(formsPath), superseded())
+        : LoadedDocuments.of(delta.read(formsPath), superseded())
             .select(col("sha256").as("known_sha256"));
 
     // One decision per document content: load, skip (already loaded) or reject (invalid).

@@ -14,11 +14,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -104,17 +102,9 @@ class CrashRecoveryIT {
    * kills it there with SIGKILL and checks that it died of it.
    */
   private static void killAt(String point, Path input, Path warehouse) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("--add-opens") || arg.startsWith("--add-exports")
-          || arg.startsWith("-Dfile.encoding") || arg.startsWith("-Djdk.reflect")
-          || arg.startsWith("-Dio.netty")) {
-        command.add(arg);
-      }
-    }
-    command.addAll(List.of("-Xmx2g", "-cp", System.getProperty("java.class.path"),
-        PausingRun.class.getName(), point, input.toString(), warehouse.toString()));
+    List<String> command = ChildJvm.command();
+    command.addAll(List.of(PausingRun.class.getName(), point, input.toString(),
+        warehouse.toString()));
     Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();
     StringBuilder err = new StringBuilder();

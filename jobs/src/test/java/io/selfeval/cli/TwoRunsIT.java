@@ -9,10 +9,8 @@ import io.selfeval.pipeline.ExitCodes;
 import io.selfeval.warehouse.RunLock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -69,18 +67,9 @@ class TwoRunsIT {
 
   /** {@code selfeval run} in a JVM of its own, output to {@code <name>.log}. */
   private Process start(Path input, Path warehouse, String name) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("--add-opens") || arg.startsWith("--add-exports")
-          || arg.startsWith("-Dfile.encoding") || arg.startsWith("-Djdk.reflect")
-          || arg.startsWith("-Dio.netty")) {
-        command.add(arg);
-      }
-    }
-    command.addAll(List.of("-Xmx2g", "-cp", System.getProperty("java.class.path"),
-        SelfevalCli.class.getName(), "run", "--input", input.toString(), "--warehouse",
-        warehouse.toString(), "--master", "local[2]"));
+    List<String> command = ChildJvm.command();
+    command.addAll(List.of(SelfevalCli.class.getName(), "run", "--input", input.toString(),
+        "--warehouse", warehouse.toString(), "--master", "local[2]"));
     return new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve(name + ".log").toFile()).start();
   }

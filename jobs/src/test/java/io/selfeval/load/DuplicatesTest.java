@@ -3,6 +3,7 @@ package io.selfeval.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.selfeval.spark.SharedSpark;
+import io.selfeval.warehouse.LoadedDocuments;
 import io.selfeval.warehouse.Tables;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -80,7 +81,7 @@ class DuplicatesTest {
             "r2"),
         RowFactory.create("kp", "SK", "k.txt", "u9", 2023, "project", "办案费", "gone",
             "SG", "g.txt", "r2")), Tables.SUPERSEDED_FORMS.schema());
-    List<String> loaded = Duplicates.loaded(forms, superseded).collectAsList().stream()
+    List<String> loaded = LoadedDocuments.of(forms, superseded).collectAsList().stream()
         .map(r -> r.getString(0)).sorted().toList();
     assertEquals(List.of("SA", "SB"), loaded);
   }

@@ -55,6 +55,12 @@ final class Columns {
     if (idx[ADJUSTED] < 0 && idx[INITIAL] < 0 && single >= 0) {
       idx[ADJUSTED] = single;
     }
+    if (idx[ADJUSTED] < 0 && idx[INITIAL] >= 0 && !header.cells().get(idx[INITIAL]).compact()
+        .contains("年初")) {
+      // a lone 预算数(A) beside 执行数(B): the budget the rate B/A is measured against
+      idx[ADJUSTED] = idx[INITIAL];
+      idx[INITIAL] = -1;
+    }
     int amounts = (idx[INITIAL] >= 0 ? 1 : 0) + (idx[ADJUSTED] >= 0 ? 1 : 0)
         + (idx[EXECUTED] >= 0 ? 1 : 0);
     if (amounts < 2) {

@@ -7,6 +7,8 @@ import io.selfeval.model.Figure;
 import io.selfeval.model.Goals;
 import io.selfeval.model.Indicator;
 import io.selfeval.model.Warning;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -36,10 +38,13 @@ final class FormParser {
   private final List<Warning> warnings = new ArrayList<>();
 
   private String unitName;
+  /** The unit a head field names ({@code 单位名称:X} above the table): the unit that reports. */
+  private String headUnit;
   private String projectName;
   private boolean unitFromImplementing;
   private boolean unitFromParent;
   private Columns budgetColumns;
+  private TableRow budgetHeader;
   private String amountUnit;
   private Figure initial;
   private Figure adjusted;
@@ -85,6 +90,7 @@ final class FormParser {
       Columns header = section == Section.INDICATORS ? null : Columns.ofBudgetHeader(row);
       if (header != null) {
         budgetColumns = header;
+        budgetHeader = row;
         amountUnit = amountUnitOf(row);
         section = Section.BUDGET;
         continue;
@@ -140,7 +146,8 @@ final class FormParser {
     totals.finish(indicators, weight, score);
     Budget budget = new Budget(initial, adjusted, executed, weight, rate, score, amountUnit,
         List.copyOf(budgetLines));
-    return new ParsedForm(kind, unitName, projectName, yearOf(block.title()), budget, goals,
+    return new ParsedForm(kind, headUnit != null ? headUnit : unitName, projectName,
+        yearOf(block.title()), budget, goals,
         List.copyOf(indicators), totals.total(), totals.totalWeight(), totals.grade(),
         block.titleLine(), lineEnd,
         warnings);
@@ -162,12 +169,20 @@ final class FormParser {
    * Names by their labels ({@code unit_labels}, {@code implementing_labels},
    * {@code project_labels} in vocabulary.json). A project form's unit is its 实施单位, else the
    * unit a 单位名称-like label names; 主管部门 is the parent department, the unit only of a unit
-   * form that names no other.
+   * form that names no other. A head field printed as label and value in one cell
+   * ({@code 单位名称:X 填报日期:Y} above the table) names the unit that reports: it comes first.
+   * Values are cut before the next field's label or a checkbox ({@link FieldText}).
    */
   private void readNames(TableRow row) {
+    for (Cell c : row.cells()) {
+      String field = headUnit == null ? FieldText.unitField(c.text()) : null;
+      if (field != null) {
+        headUnit = field;
+      }
+    }
     for (int i = 0; i + 1 < row.size(); i++) {
       String label = LABEL_REMARK.matcher(row.cells().get(i).compact()).replaceFirst("");
-      String value = row.text(i + 1);
+      String value = FieldText.untilNextField(row.text(i + 1));
       if (value == null || label.isEmpty()) {
         continue;
       }
@@ -287,6 +302,71 @@ final class FormParser {
     }
     score = ocr[Columns.SCORE] != null ? ocr[Columns.SCORE]
         : figure(row, budgetColumns.at(labelAt, Columns.SCORE), false);
+    rate = bareRate(rate);
+    if (weight == null && !budgetColumns.has(Columns.WEIGHT)) {
+      weight = weightFromHeader();
+    }
+  }
+
+  /** A rate over 150 % printed without '%' is far more likely a percentage than a fraction. */
+  private static final BigDecimal BARE_RATE_LIMIT = new BigDecimal("1.5");
+  /** How far a percentage printed to the unit may stand from 执行数 / 预算数. */
+  private static final BigDecimal RATE_TOLERANCE = new BigDecimal("0.0051");
+
+  /**
+   * A rate printed as a bare number above 1.5 under a header without (%) ({@code 20} for 20 %):
+   * read as a percentage only when 执行数 / 预算数 of the row confirms it, else its value is left
+   * null; either way warned {@code RATE_BARE_PERCENT}.
+   */
+  private Figure bareRate(Figure printed) {
+    if (printed == null || printed.value() == null || printed.text().contains("%")
+        || printed.value().compareTo(BARE_RATE_LIMIT) <= 0) {
+      return printed;
+    }
+    Figure budget = adjusted != null && adjusted.value() != null ? adjusted : initial;
+    BigDecimal percent = printed.value().movePointLeft(2).stripTrailingZeros();
+    boolean confirmed = budget != null && budget.value() != null && executed != null
+        && executed.value() != null && budget.value().signum() > 0
+        && executed.value().divide(budget.value(), 6, RoundingMode.HALF_UP).subtract(percent)
+        .abs().compareTo(RATE_TOLERANCE) <= 0;
+    warn("RATE_BARE_PERCENT", "执行率 printed as a bare " + printed.text() + (confirmed
+        ? ": read as " + printed.text() + " %, as 执行数 / 预算数 confirms"
+        : ": neither a fraction nor a percentage the row confirms; left unread"),
+        printed.line());
+    return confirmed ? new Figure(percent, printed.text(), printed.line(), Figure.CONFIRMED)
+        : new Figure(null, printed.text(), printed.line());
+  }
+
+  /** The budget block's points in its header ({@code 预算执行情况(万元)(20分)}). */
+  private static final Pattern HEADER_POINTS =
+      Pattern.compile("[(（](\\d+(?:\\.\\d+)?)分[)）]");
+
+  /**
+   * The budget 分值 of a header without a 分值 column, printed as the block's points in a header
+   * cell: read only when one value is printed and the row's 得分 does not exceed it (warning
+   * {@code BUDGET_WEIGHT_FROM_HEADER}); null otherwise.
+   */
+  private Figure weightFromHeader() {
+    BigDecimal found = null;
+    Cell at = null;
+    for (Cell c : budgetHeader.cells()) {
+      Matcher m = HEADER_POINTS.matcher(c.compact());
+      while (m.find()) {
+        BigDecimal v = new BigDecimal(m.group(1));
+        if (found != null && found.compareTo(v) != 0) {
+          return null;
+        }
+        found = v;
+        at = c;
+      }
+    }
+    if (found == null || score != null && score.value() != null
+        && score.value().compareTo(found) > 0) {
+      return null;
+    }
+    warn("BUDGET_WEIGHT_FROM_HEADER", "no 分值 column; the budget block's points in its "
+        + "header were read as its 分值: " + found.toPlainString(), at.line());
+    return new Figure(found, found.toPlainString(), at.line());
   }
 
   /**

@@ -76,6 +76,15 @@ final class IndicatorReader {
       }
       return;
     }
+    if (scoreOnly()) {
+      int s = scoreOnlyAnchor(printed);
+      if (s >= 0) {
+        readByHeader(printed, s);
+      } else {
+        readRowWithoutScores(printed);
+      }
+      return;
+    }
     if (readsByHeader()) {
       int s = headerAnchor(printed);
       if (s >= 0) {
@@ -117,6 +126,43 @@ final class IndicatorReader {
     out.add(new Indicator(out.size(), level1, level1Weight, level2, name, target, actual,
         Texts.number(row.text(s - 1)), Texts.number(row.text(s)), row.text(s - 1), row.text(s),
         reason.length() == 0 ? null : reason.toString(), List.copyOf(inherited), row.line()));
+  }
+
+  /**
+   * True when the header names 三级指标, its values and 得分 but no 分值 column (年初目标值 |
+   * 实际完成值 | 得分): the row's numbers are then values and its score, never a weight, so the row
+   * is read by the header's offsets from 得分 and its weight stays null.
+   */
+  private boolean scoreOnly() {
+    return !headerAt.containsKey("weight") && headerAt.containsKey("name")
+        && headerAt.containsKey("score") && headerAt.containsKey("actual")
+        && headerAt.get("name") < headerAt.get("actual")
+        && headerAt.get("actual") < headerAt.get("score");
+  }
+
+  /**
+   * Index of 得分 in a row of a header without 分值: the header's own column when the row is as
+   * wide as the header, else the rightmost number that leaves, at the header's distance to its
+   * left, a name cell that is text and not a level label (a row whose 得分 was dropped leaves
+   * none, and is not read); -1 when there is none.
+   */
+  private int scoreOnlyAnchor(TableRow row) {
+    int gap = headerAt.get("score") - headerAt.get("name");
+    if (row.size() == headerWidth && isName(row, headerAt.get("name"))) {
+      return headerAt.get("score");
+    }
+    for (int s = row.size() - 1; s - gap >= 0; s--) {
+      if (isNumber(row, s) && isName(row, s - gap)) {
+        return s;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isName(TableRow row, int i) {
+    String t = row.text(i);
+    return t != null && Texts.number(t) == null && !FormParser.isLevel1(Texts.compact(t))
+        && !FormParser.isLevel2(Texts.compact(t));
   }
 
   /**

@@ -313,8 +313,8 @@ public final class ReportExtractor {
       }
       for (String line : lines) {
         Matcher m = LABELLED_UNIT.matcher(Texts.clean(line) == null ? "" : Texts.clean(line));
-        if (m.matches()) {
-          return Texts.clean(m.group(1));
+        if (m.matches() && FieldText.untilNextField(m.group(1)) != null) {
+          return FieldText.untilNextField(m.group(1));
         }
       }
       for (String line : lines) {

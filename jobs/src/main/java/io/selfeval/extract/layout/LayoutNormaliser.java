@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * without separator rows; a cell per line ending in {@code |}; HTML-like rows pasted as text
  * ({@code <tr><td>a</td><td>b</td></tr>}, or a {@code <td>} per line); cells separated by runs of
  * two or more spaces, when neighbouring lines are rows too; a cell per line without any marker
- * after a form title, rows separated by blank lines. Layouts may mix within a document.
+ * after a form title, rows separated by blank lines, or a cell per paragraph with longer runs
+ * of blank lines between rows. Layouts may mix within a document.
  */
 public final class LayoutNormaliser {
 
@@ -281,7 +282,57 @@ public final class LayoutNormaliser {
       }
       out[j] = "\t" + out[j].strip();
     }
+    paragraphRows(title + 1, j - 1);
     return j - 1;
+  }
+
+  /** A remark printed as a paragraph of its own under a cell: (20分), (万元), (20分*执行率). */
+  private static final Pattern CELL_REMARK =
+      Pattern.compile("[(（][^()（）]{0,16}(?:分|元|%)[^()（）]{0,16}[)）]");
+
+  /**
+   * A cell per paragraph (a web page copied to text): every two cells apart by blank lines, a
+   * row's cells by the fewest, rows by runs more than twice as long. The blank lines inside a row
+   * are dropped, so only the runs break rows, and a remark paragraph such as {@code (20分)} joins
+   * the cell above it. Nothing changes unless both kinds of gap are seen.
+   */
+  private void paragraphRows(int from, int to) {
+    List<Integer> cells = new ArrayList<>();
+    for (int j = from; j <= to; j++) {
+      if (out[j] != null && !compact[j].isEmpty()) {
+        cells.add(j);
+      }
+    }
+    int fewest = Integer.MAX_VALUE;
+    int[] gaps = new int[Math.max(0, cells.size() - 1)];
+    for (int k = 0; k < gaps.length; k++) {
+      for (int j = cells.get(k) + 1; j < cells.get(k + 1); j++) {
+        gaps[k] += out[j] != null && compact[j].isEmpty() ? 1 : 0;
+      }
+      fewest = Math.min(fewest, gaps[k]);
+    }
+    int runs = 0;
+    for (int g : gaps) {
+      runs += g > 2 * fewest ? 1 : 0;
+    }
+    if (fewest < 1 || runs < 2 || runs * 2 > gaps.length) {
+      return;
+    }
+    for (int k = 0; k < gaps.length; k++) {
+      if (gaps[k] > 2 * fewest) {
+        continue;
+      }
+      int next = cells.get(k + 1);
+      for (int j = cells.get(k) + 1; j < next; j++) {
+        if (out[j] != null && compact[j].isEmpty()) {
+          out[j] = null;
+        }
+      }
+      if (CELL_REMARK.matcher(compact[next]).matches()
+          && Texts.number(Texts.clean(in[cells.get(k)])) == null) {
+        out[next] = in[next].strip();
+      }
+    }
   }
 
   private boolean ends(int j) {

@@ -50,10 +50,12 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Option(names = "--layouts",
       description = "Print each document in a text layout drawn from the seed (tab, cell per "
-          + "line, pipe, markdown, spaces, HTML-like, mixed) with conversion noise (footers, "
-          + "repeated headers, traditional characters, blank or glued budget cells, dropped "
-          + "empty cells), and write each form's printed fields to the manifest for "
-          + "`selfeval evaluate`'s field accuracy. Default: the seeds' tab layout, no noise.")
+          + "line, pipe, markdown, spaces, HTML-like, mixed, flattened, a cell per paragraph) "
+          + "with conversion noise (footers, repeated headers, traditional characters, blank or "
+          + "glued budget cells, dropped empty cells) and template variants (指标性质/度量单位/"
+          + "评分标准 columns, 一级指标 as its points only, a short 总分 row), and write each "
+          + "form's printed fields to the manifest for `selfeval evaluate`'s field accuracy. "
+          + "Default: the seeds' tab layout, no noise.")
   boolean layouts;
 
   @Option(names = "--formats",

@@ -45,6 +45,8 @@ final class FormParser {
   private boolean unitFromParent;
   private Columns budgetColumns;
   private TableRow budgetHeader;
+  /** The row above named 一级指标 but no 三级指标: the first row of a two-row header. */
+  private boolean level1Above;
   private String amountUnit;
   private Figure initial;
   private Figure adjusted;
@@ -106,10 +108,18 @@ final class FormParser {
         section = Section.DONE;
         continue;
       }
-      if (row.find(c -> c.contains("一级指标")) >= 0 && row.find(c -> c.contains("三级指标")) >= 0) {
+      boolean level1Column = row.find(c -> c.contains("一级指标")) >= 0;
+      if (row.find(c -> c.contains("三级指标")) >= 0 && (level1Column || level1Above)) {
         indicatorReader = new IndicatorReader(row, indicators,
             warnings);
         section = Section.INDICATORS;
+        level1Above = false;
+        continue;
+      }
+      // a header printed over two rows (绩效指标 | 一级指标 above 二级指标 | 三级指标 | …, as a web
+      // page's merged cells leave it)
+      level1Above = level1Column && section != Section.INDICATORS;
+      if (level1Above) {
         continue;
       }
       if (row.find(c -> c.contains("预期目标")) >= 0) {

@@ -52,12 +52,15 @@ final class IndicatorReader {
   }
 
   /**
-   * True when the header names columns beyond the seeds' seven (指标性质, 度量单位, 评分标准):
-   * the row is then read by the header's column offsets from its 得分 cell.
+   * True when the header names columns beyond the seeds' seven (指标性质, 度量单位, 评分标准) or
+   * puts 分值 before 指标值: the row is then read by the header's column offsets from its 得分
+   * cell.
    */
   private boolean readsByHeader() {
+    boolean weightFirst = headerAt.containsKey("target") && headerAt.containsKey("weight")
+        && headerAt.get("weight") < headerAt.get("target");
     return (headerAt.containsKey("nature") || headerAt.containsKey("measure")
-        || headerAt.containsKey("criteria")) && headerAt.containsKey("name")
+        || headerAt.containsKey("criteria") || weightFirst) && headerAt.containsKey("name")
         && headerAt.containsKey("weight") && headerAt.containsKey("score")
         && headerAt.get("weight") < headerAt.get("score") && headerAt.get("name") < headerAt.get(
         "weight");

@@ -149,11 +149,15 @@ public final class CorpusGenerator {
         SplittableRandom look = new SplittableRandom(settings.seed() * 7_919L
             + file.hashCode());
         boolean drawn = settings.layouts() && !office;
-        LayoutPrinter.Layout layout = drawn ? LayoutPrinter.drawLayout(look)
+        SplittableRandom later = new SplittableRandom(settings.seed() * 6_607L
+            + file.hashCode());
+        LayoutPrinter.Layout layout = drawn ? LayoutPrinter.drawLayout(look, later)
             : LayoutPrinter.Layout.TAB;
         Set<LayoutPrinter.Noise> noises = drawn
             ? LayoutPrinter.drawNoises(look, layout) : Set.of();
-        ReportText text = new ReportText(settings.seed(), layout, noises, look);
+        Set<LayoutPrinter.Variant> variants = drawn
+            ? LayoutPrinter.drawVariants(later, layout) : Set.of();
+        ReportText text = new ReportText(settings.seed(), layout, noises, look).variants(variants);
         boolean blankInitial = office && look.nextDouble() < BLANK_INITIAL_CHANCE;
         if (blankInitial) {
           text.blankInitial();
@@ -179,6 +183,7 @@ public final class CorpusGenerator {
         Map<String, Object> doc = document(file, unit, year, plants, docForms);
         if (settings.layouts()) {
           FieldTruth.add(doc, layout, noises, docForms);
+          doc.put("variants", LayoutPrinter.variantNames(variants));
           if (settings.formats()) {
             doc.put("format", format);
           }

@@ -46,6 +46,12 @@ public final class FieldScorer {
     }
   }
 
+  /**
+   * Lines of the table for a template variant ({@code +columns}, {@code +points_levels},
+   * {@code +short_total}): its documents again, beside their layout's line.
+   */
+  public static final String VARIANT = "+";
+
   private final Map<String, Map<String, Count>> counts = new TreeMap<>();
   private final List<String> misses = new ArrayList<>();
   private String file;
@@ -74,6 +80,16 @@ public final class FieldScorer {
     // an office document is counted under its format, a text one under its layout
     String format = doc.path("format").asText("txt");
     String layout = format.equals("txt") ? doc.get("layout").asText() : format;
+    for (String variant : doc.path("variants").asText("").split(",")) {
+      if (!variant.isEmpty()) {
+        forms(doc, records, VARIANT + variant);
+      }
+    }
+    forms(doc, records, layout);
+  }
+
+  /** Scores the document's forms under one line of the table (a layout or a variant). */
+  private void forms(JsonNode doc, List<FormRecord> records, String layout) {
     List<FormRecord> unused = new ArrayList<>(records);
     for (JsonNode form : doc.get("forms")) {
       FormRecord rec = match(form, unused);
@@ -209,6 +225,9 @@ public final class FieldScorer {
     Map<String, Count> all = new TreeMap<>();
     for (Map.Entry<String, Map<String, Count>> e : counts.entrySet()) {
       out.add(line(e.getKey(), e.getValue()));
+      if (e.getKey().startsWith(VARIANT)) {
+        continue; // a variant's documents are counted under their layout too
+      }
       e.getValue().forEach((g, c) -> {
         Count a = all.computeIfAbsent(g, k -> new Count());
         a.right += c.right;

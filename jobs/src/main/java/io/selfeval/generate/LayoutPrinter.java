@@ -19,9 +19,43 @@ final class LayoutPrinter {
    * The text layouts a form is printed in. FLAT_LINE: the title and the whole table on one line,
    * cells separated by single spaces, empty cells gone (a web page or .doc turned into text);
    * FLAT_PDF: the same words wrapped into lines of a page's width (PDF-to-text of such a table).
-   * MIXED draws a layout per table among those before it.
+   * MIXED draws a layout per table among those before it. PARAGRAPHS: a cell per paragraph, one
+   * blank line between cells, a longer run between rows, empty cells gone and a cell's remark
+   * ({@code (万元)}, {@code (50分)}) a paragraph of its own (a web page copied to text).
    */
-  enum Layout { TAB, CELL_LINES, PIPE, MARKDOWN, SPACES, HTML, MIXED, FLAT_LINE, FLAT_PDF }
+  enum Layout { TAB, CELL_LINES, PIPE, MARKDOWN, SPACES, HTML, MIXED, FLAT_LINE, FLAT_PDF,
+    PARAGRAPHS }
+
+  /**
+   * Template variants of a form, drawn per document for the layouts that keep cell borders
+   * (neither flattened nor mixed): COLUMNS, 指标性质 / 指标值 / 度量单位 cells (comparator, value,
+   * unit) and a 评分标准 column of percentages; POINTS_LEVELS, each 一级指标 printed as its points
+   * only, {@code (50分)}; SHORT_TOTAL, the total row as {@code 总分 | 100 | 96 | 优}.
+   */
+  enum Variant { COLUMNS, POINTS_LEVELS, SHORT_TOTAL }
+
+  /**
+   * The variants of a document, drawn from the second stream of {@link #drawLayout} (none for the
+   * flattened and mixed layouts).
+   */
+  static Set<Variant> drawVariants(SplittableRandom rnd, Layout layout) {
+    Set<Variant> v = EnumSet.noneOf(Variant.class);
+    if (layout == Layout.MIXED || layout == Layout.FLAT_LINE || layout == Layout.FLAT_PDF) {
+      return v;
+    }
+    for (Variant x : Variant.values()) {
+      if (rnd.nextDouble() < 0.3) {
+        v.add(x);
+      }
+    }
+    return v;
+  }
+
+  static String variantNames(Set<Variant> variants) {
+    List<String> s = new ArrayList<>();
+    variants.forEach(x -> s.add(x.name().toLowerCase(Locale.ROOT)));
+    return String.join(",", s);
+  }
 
   /** Noises of conversion. */
   enum Noise { FOOTER, REPEATED_HEADER, TRADITIONAL, BLANK_SCORES, GLUED, DROPPED_CELLS }
@@ -43,6 +77,11 @@ final class LayoutPrinter {
   private final SplittableRandom rnd;
   private final List<String> out;
   private int page = 1;
+  /** PARAGRAPHS: the blank lines between two rows beyond the one after every cell. */
+  private final int rowGap;
+  /** A cell's remark printed as a paragraph of its own: 资金情况 | (万元), 产出指标 | (50分). */
+  private static final java.util.regex.Pattern REMARK =
+      java.util.regex.Pattern.compile("(.+?)\\s*([(（][^()（）]*(?:分|元)[^()（）]*[)）])");
   /** A FLAT_LINE title, printed at the head of its table's line. */
   private String pendingTitle;
 
@@ -51,11 +90,17 @@ final class LayoutPrinter {
     this.noises = noises;
     this.rnd = rnd;
     this.out = out;
+    this.rowGap = layout == Layout.PARAGRAPHS ? 2 + rnd.nextInt(8) : 0;
   }
 
-  /** A document's layout and noises, drawn from its own random stream. */
-  static Layout drawLayout(SplittableRandom rnd) {
-    return Layout.values()[rnd.nextInt(Layout.values().length)];
+  /**
+   * A document's layout, drawn from its own random stream among those before PARAGRAPHS; a tenth
+   * of the documents, drawn from a second stream ({@code later}), are printed in PARAGRAPHS
+   * instead, so adding it left every other document's draws as they were.
+   */
+  static Layout drawLayout(SplittableRandom rnd, SplittableRandom later) {
+    Layout drawn = Layout.values()[rnd.nextInt(Layout.PARAGRAPHS.ordinal())];
+    return later.nextDouble() < 0.1 ? Layout.PARAGRAPHS : drawn;
   }
 
   static Set<Noise> drawNoises(SplittableRandom rnd, Layout layout) {
@@ -225,12 +270,28 @@ final class LayoutPrinter {
   private int row(Layout l, String[] cells, boolean first, boolean dropEmpty) {
     List<String> c = new ArrayList<>();
     for (String s : cells) {
-      if (!dropEmpty || !s.isEmpty()) {
+      if (!dropEmpty && l != Layout.PARAGRAPHS || !s.isEmpty()) {
         c.add(s);
       }
     }
     int at = out.size() + 1;
     switch (l) {
+      case PARAGRAPHS -> {
+        for (String s : c) {
+          java.util.regex.Matcher m = REMARK.matcher(s);
+          if (m.matches()) {
+            out.add(m.group(1));
+            out.add("");
+            out.add(m.group(2));
+          } else {
+            out.add(s);
+          }
+          out.add("");
+        }
+        for (int k = 0; k < rowGap; k++) {
+          out.add("");
+        }
+      }
       case TAB -> out.add(String.join("\t", c));
       case CELL_LINES -> {
         for (String s : c) {

@@ -17,6 +17,7 @@ final class ReportText {
   private final List<String> lines = new ArrayList<>();
   private final LayoutPrinter.Layout layout;
   private final Set<LayoutPrinter.Noise> noises;
+  private Set<LayoutPrinter.Variant> variants = Set.of();
   private final SplittableRandom rnd;
   private final List<Block> blocks = new ArrayList<>();
   private boolean blankInitial;
@@ -33,6 +34,12 @@ final class ReportText {
     this.layout = layout;
     this.noises = noises;
     this.rnd = rnd;
+  }
+
+  /** Prints the forms in these template variants. */
+  ReportText variants(Set<LayoutPrinter.Variant> drawn) {
+    variants = drawn;
+    return this;
   }
 
   /** Prints every form's 年初预算数 blank (an office file's empty cell). */
@@ -142,8 +149,15 @@ final class ReportText {
         "", "");
     addRow(rows, roles, LayoutPrinter.Role.GOALS, "", "完成年度各项工作任务", "", "", "完成了年度主要工作任务",
         "", "", "", "");
-    addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "绩效指标", "一级指标", "二级指标", "三级指标",
-        "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施");
+    boolean columns = variants.contains(LayoutPrinter.Variant.COLUMNS);
+    if (columns) {
+      addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "绩效指标", "一级指标", "二级指标",
+          "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分", "评分标准",
+          "偏差原因分析及改进措施");
+    } else {
+      addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "绩效指标", "一级指标", "二级指标",
+          "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施");
+    }
     final int firstIndicator = rows.size();
     String level1 = null;
     String level2 = null;
@@ -152,16 +166,32 @@ final class ReportText {
       if (!r.level1.equals(level1)) {
         level1 = r.level1;
         level2 = null;
-        l1 = r.level1 + " (" + GenRow.plain(levelWeight(f, r.level1)) + "分)";
+        String points = "(" + GenRow.plain(levelWeight(f, r.level1)) + "分)";
+        l1 = variants.contains(LayoutPrinter.Variant.POINTS_LEVELS) ? points
+            : r.level1 + " " + points;
       }
       String l2 = r.level2.equals(level2) ? "" : r.level2;
       level2 = r.level2;
-      addRow(rows, roles, LayoutPrinter.Role.INDICATOR, "", l1, l2, r.name, r.targetText(),
-          r.actualText(), GenRow.plain(r.weight), GenRow.plain(r.score),
-          r.reason == null ? "" : r.reason);
+      String reason = r.reason == null ? "" : r.reason;
+      if (columns) {
+        boolean quantity = r.quantitative();
+        String measure = r.kind == GenRow.Kind.PERCENT ? "%" : r.unitWord;
+        addRow(rows, roles, LayoutPrinter.Role.INDICATOR, "", l1, l2, r.name,
+            quantity ? "≥" : "定性", quantity ? GenRow.plain(r.target) : r.targetText(),
+            quantity && !measure.isEmpty() ? measure : "/", r.actualText(),
+            GenRow.plain(r.weight), GenRow.plain(r.score), "完成目标得满分，每低1%扣0.5分", reason);
+      } else {
+        addRow(rows, roles, LayoutPrinter.Role.INDICATOR, "", l1, l2, r.name, r.targetText(),
+            r.actualText(), GenRow.plain(r.weight), GenRow.plain(r.score), reason);
+      }
     }
-    addRow(rows, roles, LayoutPrinter.Role.TOTAL, "总分", "", "", "", "", "100",
-        GenRow.plain(f.printedTotal), "等级：" + f.printedGrade, "");
+    if (variants.contains(LayoutPrinter.Variant.SHORT_TOTAL)) {
+      addRow(rows, roles, LayoutPrinter.Role.TOTAL, "总分", "100", GenRow.plain(f.printedTotal),
+          f.printedGrade);
+    } else {
+      addRow(rows, roles, LayoutPrinter.Role.TOTAL, "总分", "", "", "", "", "100",
+          GenRow.plain(f.printedTotal), "等级：" + f.printedGrade, "");
+    }
     blocks.add(new Block(printedTitle, rows, roles));
     int[] at = printer.table(rows, roles);
     f.budgetLine = at[budgetRow];

@@ -151,4 +151,47 @@ class IndicatorRowsTest {
     assertEquals(0, new BigDecimal("30").compareTo(b.level1Weight()));
     assertTrue(warned(r, "LEVEL1_FROM_LEVEL2"));
   }
+
+  /**
+   * Dev-set file 16's lines (a web table as pipe rows): the indicator header over two rows, 分值
+   * before 年度指标值, each 一级指标 on a line of its own, breakdown rows without 分值 or 得分.
+   */
+  @Test
+  void twoRowHeaderWithWeightBeforeTargetIsReadByTheHeader() {
+    String text = "绩效目标自评表 | ||||||||||\n"
+        + "(2023年度) | ||||||||||\n"
+        + "项目名称 | 河西村特色种养补贴到户项目 | 项目负责人及电话 | 张三13800000000 | |||||||\n"
+        + "主管部门 | 县农业农村局 | 实施单位 | 张庄寨镇人民政府 | |||||||\n"
+        + "绩效指标 | 一级 指标 |\n"
+        + "二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因及拟采取的改进措施 | ||\n"
+        + "产 出 指 标 (50分) |\n"
+        + "数量指标 | ★补助各类瓜果蔬菜种植面积 | 20 | 29.5亩 | 29.5亩 | 20 | ||||\n"
+        + "其中桃树种植面积 | 1.5亩 | 1.5亩 | ||||||||\n"
+        + "★补助鱼塘面积 | 10 | 3亩 | 3亩 | 10 | ||||||\n"
+        + "效 益 指 标 (30分) |\n"
+        + "经济效益 指标 |\n"
+        + "特色产业带动增加受益农户收入(总收入) | 20 | ≥11.376万元 | 12万元 | 20 | ||||||\n";
+    FormRecord r = read(text);
+    assertEquals(3, r.indicators().size());
+    Indicator a = r.indicators().get(0);
+    assertEquals("产出指标", a.level1());
+    assertEquals(0, new BigDecimal("50").compareTo(a.level1Weight()));
+    assertEquals("数量指标", a.level2());
+    assertEquals("★补助各类瓜果蔬菜种植面积", a.name());
+    assertEquals("29.5亩", a.targetText());
+    assertEquals("29.5亩", a.actualText());
+    assertEquals(0, new BigDecimal("20").compareTo(a.weight()));
+    assertEquals(0, new BigDecimal("20").compareTo(a.score()));
+    Indicator b = r.indicators().get(1);
+    assertEquals("数量指标", b.level2());
+    assertEquals("★补助鱼塘面积", b.name());
+    assertEquals("3亩", b.targetText());
+    assertEquals(0, BigDecimal.TEN.compareTo(b.weight()));
+    Indicator c = r.indicators().get(2);
+    assertEquals("效益指标", c.level1());
+    assertEquals("经济效益指标", c.level2());
+    assertEquals("≥11.376万元", c.targetText());
+    assertEquals("12万元", c.actualText());
+    assertEquals(0, new BigDecimal("20").compareTo(c.score()));
+  }
 }

@@ -3,13 +3,15 @@ package io.selfeval.generate;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The flattened layouts (flat_line, flat_pdf) of a generated corpus, read back and scored field by
+ * The flattened layouts (flat_line, flat_pdf), the paragraph layout and the template variants
+ * (+columns, +points_levels, +short_total) of a generated corpus, read back and scored field by
  * field. The corpus size can be raised for a measurement:
  * {@code -Dselfeval.flat.units=80 -Dselfeval.flat.years=5 -Dselfeval.flat.seed=23}.
  */
@@ -28,12 +30,14 @@ class FlatLayoutCorpusTest {
     String table = String.join("\n", s.describe());
     LOG.info("layout corpus ({} units x {} years, seed {}):\n{}", units, years, seed, table);
     for (String m : s.misses()) {
-      if (m.contains(" flat_")) {
+      if (m.contains(" flat_") || m.contains(" paragraphs ") || m.contains(" +")) {
         LOG.info("miss: {}", m);
       }
     }
-    assertTrue(table.contains("flat_line"), table);
-    assertTrue(table.contains("flat_pdf"), table);
+    for (String line : List.of("flat_line", "flat_pdf", "paragraphs", "+columns",
+        "+points_levels", "+short_total")) {
+      assertTrue(table.contains(line), line + " missing:\n" + table);
+    }
     assertTrue(s.misses().stream().noneMatch(x -> x.startsWith("WRONG")), table);
     assertTrue(s.worstAccuracy() >= 0.97, table);
   }

@@ -198,8 +198,9 @@ final class GluedRows {
         return false; // a value inside the name: the name runs over a row
       }
     }
-    if (startsWithAny(body, from, "flat_unit_words") || unitEndsAt(body, to)) {
-      return false; // a unit opens no name; a number with its unit ends none
+    if (from > 0 && Character.isDigit(body.charAt(from - 1))
+        && startsWithAny(body, from, "flat_unit_words") || unitEndsAt(body, to)) {
+      return false; // a number's unit opens no name; a number with its unit ends none
     }
     for (int k = from + 1; k < to; k++) {
       if (Character.isDigit(body.charAt(k - 1)) && startsWithAny(body, k, "flat_unit_words")

@@ -149,8 +149,11 @@ public final class CorpusGenerator {
         SplittableRandom look = new SplittableRandom(settings.seed() * 7_919L
             + file.hashCode());
         boolean drawn = settings.layouts() && !office;
-        LayoutPrinter.Layout layout = drawn ? LayoutPrinter.drawLayout(look)
+        LayoutPrinter.Layout drawnLayout = drawn ? LayoutPrinter.drawLayout(look)
             : LayoutPrinter.Layout.TAB;
+        LayoutPrinter.Layout layout = drawn && LayoutPrinter.drawGlued(new SplittableRandom(
+            settings.seed() * 15_485_863L + file.hashCode()))
+            ? LayoutPrinter.Layout.GLUED : drawnLayout;
         Set<LayoutPrinter.Noise> noises = drawn
             ? LayoutPrinter.drawNoises(look, layout) : Set.of();
         ReportText text = new ReportText(settings.seed(), layout, noises, look);

@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
  * text extractors give a Word/Excel form ({@code …全年预算数(A)全年执行数(B)分值执行率(B/A)得分
  * 年度资金总额:202010100.00%10…}). The text is anchored on the vocabulary: the header words of the
  * budget block and of the indicator table (their order gives the row shape), the budget row
- * labels, the level names, the total labels. Budget total rows go out as one glued cell, which
- * {@code BudgetPlacer} splits by the form's identities; source rows, indicator rows
- * ({@link GluedRows}) and the 总分 row are split here, and only where one reading fits: otherwise
- * the cells stay empty with {@code GLUED_AMBIGUOUS}. Rows come out as table-scanner rows.
+ * labels, the level names, the total labels. Budget rows (GluedNumbers), indicator rows
+ * ({@link GluedRows}, {@link GluedTable}) and the 总分 row are split by the form's arithmetic, and
+ * only where one reading fits: otherwise the cells stay empty with {@code GLUED_AMBIGUOUS}, a
+ * gap, never a guess. Rows come out as table-scanner rows.
  */
 final class GluedForm {
 
@@ -29,6 +29,9 @@ final class GluedForm {
   private static final Pattern LEVEL_POINTS = Pattern.compile("\\((\\d+(?:\\.\\d+)?)分\\)");
   private static final Pattern PLACEHOLDER_TAIL =
       Pattern.compile("(?:指标\\d{1,2}[:：]|[…．.、—\\-/／])+$");
+  /** A grade printed after the total ({@code 等级：优}). */
+  private static final Pattern GRADE =
+      Pattern.compile("(?:自评等级|评价等级|等级)[:：]?(?:优秀|良好|不合格|合格|优|良|中|差)");
   private static final String TITLE_STOPS = "。,，:：;；)》!！?？";
   private static final int MAX_TITLE = 40;
   private static final int HEADER_GAP = 2;
@@ -277,12 +280,38 @@ final class GluedForm {
       }
       boolean total = Vocabulary.isLabel("budget_total_labels", text.folded.substring(label,
           labelEnd));
-      if (total) {
-        row(List.of(new int[] {label, labelEnd}, new int[] {v, pos}));
+      if (total && text.folded.substring(v, pos).indexOf('%') < 0) {
+        // no rate printed: nothing tells 全年预算数 from 全年执行数 in the glued digits
+        warn("a glued budget total row without its 执行率: its numbers were left out: "
+            + text.text(label, pos), label);
+      } else if (total) {
+        totalBudgetRow(label, labelEnd, v, pos, cols);
       } else {
         sourceRow(label, labelEnd, v, pos, cols);
       }
     }
+  }
+
+  /**
+   * The budget total row: split here when it prints a cell for every column and one reading
+   * keeps the row's identities; otherwise its numbers are left out with a warning.
+   */
+  private void totalBudgetRow(int label, int labelEnd, int from, int to, List<String> cols) {
+    List<String[]> fits = GluedNumbers.totalRowReadings(text.folded.substring(from, to), cols);
+    if (fits.size() != 1) {
+      warn((fits.isEmpty() ? "no" : fits.size()) + " readings of a glued budget total row fit "
+          + "执行率 = 执行数 / 预算数 and 得分 = 分值 × 执行率 with a cell per column; its "
+          + "numbers were left out: " + text.text(label, to), label);
+      return;
+    }
+    List<int[]> cells = new ArrayList<>();
+    cells.add(new int[] {label, labelEnd});
+    int at = from;
+    for (String value : fits.get(0)) {
+      cells.add(new int[] {at, at + value.length()});
+      at += value.length();
+    }
+    row(cells);
   }
 
   private int skipColon(int p) {
@@ -442,6 +471,13 @@ final class GluedForm {
       return;
     }
     int mid = v + split[0].length();
+    Matcher grade = GRADE.matcher(text.folded).region(e, text.length());
+    if (grade.lookingAt()) {
+      pos = grade.end();
+      row(List.of(new int[] {label, labelEnd}, new int[] {v, mid}, new int[] {mid, e},
+          new int[] {e, grade.end()}));
+      return;
+    }
     row(List.of(new int[] {label, labelEnd}, new int[] {v, mid}, new int[] {mid, e}));
   }
 

@@ -94,6 +94,56 @@ final class GluedNumbers {
   }
 
   /**
+   * The readings of a budget total row's glued run ({@code 202010100.00%10}) with a cell for
+   * every column of the header, the rate's percent sign where it was printed: those that keep
+   * 执行率 = 全年执行数 / 全年预算数 (年初预算数 without 全年预算数) and 得分 = 分值 × 执行率
+   * (capped at 分值, to the score's printed decimals), with 0 &lt; 分值 ≤ 100. A run without
+   * its rate has none.
+   */
+  static List<String[]> totalRowReadings(String run, List<String> cols) {
+    List<String[]> out = new ArrayList<>();
+    int pct = run.indexOf('%');
+    int rateAt = cols.indexOf("rate");
+    int base = cols.indexOf("adjusted") >= 0 ? cols.indexOf("adjusted") : cols.indexOf("initial");
+    int executed = cols.indexOf("executed");
+    int weightAt = cols.indexOf("weight");
+    int scoreAt = cols.indexOf("score");
+    if (pct < 0 || pct != run.lastIndexOf('%') || rateAt < 0 || base < 0 || executed < 0) {
+      return out;
+    }
+    for (String[] left : splits(run.substring(0, pct), rateAt + 1)) {
+      for (String[] right : splits(run.substring(pct + 1), cols.size() - rateAt - 1)) {
+        String[] all = new String[cols.size()];
+        System.arraycopy(left, 0, all, 0, left.length);
+        System.arraycopy(right, 0, all, left.length, right.length);
+        BigDecimal rate = new BigDecimal(all[rateAt]);
+        if (!rateFits(new BigDecimal(all[executed]), new BigDecimal(all[base]), rate)) {
+          continue;
+        }
+        if (weightAt >= 0) {
+          BigDecimal w = new BigDecimal(all[weightAt]);
+          if (w.signum() <= 0 || w.compareTo(HUNDRED) > 0) {
+            continue;
+          }
+          if (scoreAt >= 0 && !scoreFits(w, rate, new BigDecimal(all[scoreAt]))) {
+            continue;
+          }
+        }
+        all[rateAt] = all[rateAt] + "%";
+        out.add(all);
+      }
+    }
+    return out;
+  }
+
+  /** weight × rate (capped at the weight) equals the score to its printed decimals. */
+  private static boolean scoreFits(BigDecimal weight, BigDecimal percent, BigDecimal score) {
+    BigDecimal exact = weight.multiply(percent).divide(HUNDRED, MathContext.DECIMAL64).min(weight);
+    BigDecimal half = BigDecimal.valueOf(5, Math.max(score.scale(), 0) + 1);
+    return exact.subtract(score).abs().compareTo(half) <= 0;
+  }
+
+  /**
    * The 总分 row's glued run as 分值 then 得分: the one split whose 分值 is the form's total
    * weight ({@code totalWeight}) and whose 得分 does not exceed it; null when not exactly one.
    */

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * extractor gives a Word/Excel form (each cell glued to the next): printed and folded for
  * matching (one folded character per printed one), each with its 1-based source line. The
  * site's banner ({@code 《….docx》由会员分享…搜索。}), a line that is only the shared file's name
- * and the page prefixes at the start of a line ({@code 1、} … {@code 2、}, counting up from 1)
+ * and the page prefixes at the start of a line ({@code 1、} … {@code 2、}, counting up from 1,
+ * or 1 again where the next form starts)
  * are left out: they sit inside the form's text but belong to the page.
  */
 final class GluedText {
@@ -50,9 +51,9 @@ final class GluedText {
         continue;
       }
       Matcher m = PAGE_PREFIX.matcher(line);
-      if (m.find() && Integer.parseInt(m.group(1)) == page) {
+      if (m.find() && (Integer.parseInt(m.group(1)) == page || m.group(1).equals("1"))) {
+        page = Integer.parseInt(m.group(1)) + 1; // 1、 again: the next form's first page
         line = line.substring(m.end());
-        page++;
       }
       for (int k = 0; k < line.length(); k++) {
         char c = line.charAt(k);

@@ -41,8 +41,8 @@ class GluedFormTest {
     assertTrue(lines.contains("实施单位\t中江县水利局"), lines.toString());
     assertTrue(lines.contains("资金情况(万元)\t全年预算数(A)\t全年执行数(B)\t分值\t执行率(B/A)\t得分"),
         lines.toString());
-    // the total row stays one glued cell: BudgetPlacer splits it by the form's identities
-    assertTrue(lines.contains("年度资金总额\t202010100.00%10"), lines.toString());
+    // 20 | 20 | 10 | 100.00% | 10: the one reading where 执行率 = 20 / 20, 得分 = 10 × 100 %
+    assertTrue(lines.contains("年度资金总额\t20\t20\t10\t100.00%\t10"), lines.toString());
     assertTrue(lines.contains("一级指标\t二级指标\t三级指标\t年度指标值\t全年实际值\t分值\t得分\t未完成原因"),
         lines.toString());
     int first = lines.indexOf("产出指标(70分)\t数量指标\t安装坡面水标尺\t≥266米\t≥266米\t10\t10\t");
@@ -124,6 +124,11 @@ class GluedFormTest {
     assertArrayEquals(new String[] {"100", "100"},
         GluedNumbers.totalReading("100100", BigDecimal.valueOf(100)));
     assertNull(GluedNumbers.totalReading("100", BigDecimal.valueOf(100)));
+    // a generated row, amounts with two decimals: 1716.11 | 1716.11 | 1622.97 | 10 | 94.57% | 9.46
+    List<String[]> total = GluedNumbers.totalRowReadings("1716.111716.111622.971094.57%9.46", cols);
+    assertEquals(1, total.size());
+    assertArrayEquals(new String[] {"1716.11", "1716.11", "1622.97", "10", "94.57%", "9.46"},
+        total.get(0));
   }
 
   @Test

@@ -34,20 +34,29 @@ public final class CorpusGenerator {
 
   /** What to generate. {@code fabricatedYear} null: no year of fabricated round amounts. */
   public record Settings(int units, int years, int firstYear, long seed,
-      Integer fabricatedYear, boolean layouts, boolean formats) {
+      Integer fabricatedYear, boolean layouts, boolean formats, boolean glued) {
+
+    /** Drawn layouts and formats as asked, no document glued. */
+    public Settings(int units, int years, int firstYear, long seed, Integer fabricatedYear,
+        boolean layouts, boolean formats) {
+      this(units, years, firstYear, seed, fabricatedYear, layouts, formats, false);
+    }
 
     /** The seeds' layout for every document. */
     public Settings(int units, int years, int firstYear, long seed, Integer fabricatedYear) {
-      this(units, years, firstYear, seed, fabricatedYear, false, false);
+      this(units, years, firstYear, seed, fabricatedYear, false, false, false);
     }
 
     /** Text layouts drawn per document when {@code layouts}, every document a .txt. */
     public Settings(int units, int years, int firstYear, long seed, Integer fabricatedYear,
         boolean layouts) {
-      this(units, years, firstYear, seed, fabricatedYear, layouts, false);
+      this(units, years, firstYear, seed, fabricatedYear, layouts, false, false);
     }
 
     public Settings {
+      if (glued && !layouts) {
+        throw new IllegalArgumentException("glued needs layouts: the manifest's field truth");
+      }
       if (formats && !layouts) {
         throw new IllegalArgumentException("formats need layouts: the manifest's field truth");
       }
@@ -151,9 +160,9 @@ public final class CorpusGenerator {
         boolean drawn = settings.layouts() && !office;
         LayoutPrinter.Layout drawnLayout = drawn ? LayoutPrinter.drawLayout(look)
             : LayoutPrinter.Layout.TAB;
-        LayoutPrinter.Layout layout = drawn && LayoutPrinter.drawGlued(new SplittableRandom(
-            settings.seed() * 15_485_863L + file.hashCode()))
-            ? LayoutPrinter.Layout.GLUED : drawnLayout;
+        boolean glued = drawn && settings.glued() && LayoutPrinter.drawGlued(
+            new SplittableRandom(settings.seed() * 15_485_863L + file.hashCode()));
+        LayoutPrinter.Layout layout = glued ? LayoutPrinter.Layout.GLUED : drawnLayout;
         Set<LayoutPrinter.Noise> noises = drawn
             ? LayoutPrinter.drawNoises(look, layout) : Set.of();
         ReportText text = new ReportText(settings.seed(), layout, noises, look);

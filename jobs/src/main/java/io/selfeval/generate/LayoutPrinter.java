@@ -23,12 +23,13 @@ final class LayoutPrinter {
    * to the next with no separator, empty cells gone, as document-sharing sites and extractors
    * give a Word/Excel form (under the FOOTER noise the text is cut into pages, each led by its
    * number, {@code 2、}, wherever the page ends, even inside a cell, and the site's banner leads
-   * the document); not in {@link #drawLayout}'s draw, drawn apart ({@link #drawGlued}).
+   * the document); not in {@link #drawLayout}'s draw: drawn apart under --glued
+   * ({@link #drawGlued}).
    */
   enum Layout { TAB, CELL_LINES, PIPE, MARKDOWN, SPACES, HTML, MIXED, FLAT_LINE, FLAT_PDF,
     GLUED }
 
-  /** One document in this many is printed GLUED under --layouts. */
+  /** One document in this many is printed GLUED under --glued. */
   private static final int GLUED_ONE_IN = 8;
 
   /** Noises of conversion. */

@@ -25,7 +25,7 @@ class GluedLayoutCorpusTest {
     int years = Integer.getInteger("selfeval.glued.years", 2);
     long seed = Long.getLong("selfeval.glued.seed", 31L);
     CorpusGenerator.Result r = new CorpusGenerator(
-        new CorpusGenerator.Settings(units, years, 2021, seed, null, true)).write(tmp);
+        new CorpusGenerator.Settings(units, years, 2021, seed, null, true, false, true)).write(tmp);
     FieldScorer s = FieldScorer.score(r.manifest());
     String table = String.join("\n", s.describe());
     LOG.info("layout corpus ({} units x {} years, seed {}):\n{}", units, years, seed, table);

@@ -55,6 +55,9 @@ final class GluedText {
         page = Integer.parseInt(m.group(1)) + 1; // 1、 again: the next form's first page
         line = line.substring(m.end());
       }
+      if (keepBlanks && p.length() > 0) {
+        line = " " + line; // a line break parts words as a blank does
+      }
       for (int k = 0; k < line.length(); k++) {
         char c = line.charAt(k);
         if (Character.isWhitespace(c) || Texts.isBlankChar(c)) {

@@ -79,8 +79,30 @@ final class GluedForm {
     }
   }
 
+  private static final List<String> BUDGET_COLS_FOR_STARTS =
+      List.of("initial", "adjusted", "executed", "weight", "rate", "score");
+  private static final List<String> INDICATOR_COLS_FOR_STARTS = List.of("level1", "level2",
+      "name", "target", "actual", "weight", "score", "reason", "nature", "measure", "criteria");
+
+  /** The first characters of the header words: a header starts at no other. */
+  private static final java.util.Set<Character> HEADER_STARTS = headerStarts();
+
+  private static java.util.Set<Character> headerStarts() {
+    java.util.Set<Character> out = new java.util.HashSet<>();
+    for (String c : BUDGET_COLS_FOR_STARTS) {
+      Vocabulary.budgetColumnWords(c).forEach(w -> out.add(w.charAt(0)));
+    }
+    for (String c : INDICATOR_COLS_FOR_STARTS) {
+      Vocabulary.indicatorColumnWords(c).forEach(w -> out.add(w.charAt(0)));
+    }
+    return out;
+  }
+
   private int nextHeader(int from) {
     for (int i = from; i < text.length(); i++) {
+      if (!HEADER_STARTS.contains(text.at(i))) {
+        continue;
+      }
       if (budgetHeader(i) != null || indicatorHeader(i) != null) {
         return i;
       }

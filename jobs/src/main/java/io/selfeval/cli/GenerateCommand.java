@@ -58,6 +58,12 @@ final class GenerateCommand implements Callable<Integer> {
           + "Default: the seeds' tab layout, no noise.")
   boolean layouts;
 
+  @Option(names = "--glued",
+      description = "Like --layouts, and print one document in eight as a glued form: every "
+          + "cell glued to the next with no separator, with page numbers (2、) and a "
+          + "document-sharing site's banner inside the text under the footer noise.")
+  boolean glued;
+
   @Option(names = "--formats",
       description = "Like --layouts, and write each document in a format drawn from the seed: "
           + "text (in a drawn layout), .docx, .xlsx, .xls or .html (POI and jsoup, with merged "
@@ -79,7 +85,7 @@ final class GenerateCommand implements Callable<Integer> {
     CorpusGenerator.Settings settings;
     try {
       settings = new CorpusGenerator.Settings(units, years, firstYear, seed, fabricated,
-          layouts || formats, formats);
+          layouts || formats || glued, formats, glued);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

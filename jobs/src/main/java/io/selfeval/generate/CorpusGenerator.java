@@ -34,20 +34,29 @@ public final class CorpusGenerator {
 
   /** What to generate. {@code fabricatedYear} null: no year of fabricated round amounts. */
   public record Settings(int units, int years, int firstYear, long seed,
-      Integer fabricatedYear, boolean layouts, boolean formats) {
+      Integer fabricatedYear, boolean layouts, boolean formats, boolean glued) {
+
+    /** Drawn layouts and formats as asked, no document glued. */
+    public Settings(int units, int years, int firstYear, long seed, Integer fabricatedYear,
+        boolean layouts, boolean formats) {
+      this(units, years, firstYear, seed, fabricatedYear, layouts, formats, false);
+    }
 
     /** The seeds' layout for every document. */
     public Settings(int units, int years, int firstYear, long seed, Integer fabricatedYear) {
-      this(units, years, firstYear, seed, fabricatedYear, false, false);
+      this(units, years, firstYear, seed, fabricatedYear, false, false, false);
     }
 
     /** Text layouts drawn per document when {@code layouts}, every document a .txt. */
     public Settings(int units, int years, int firstYear, long seed, Integer fabricatedYear,
         boolean layouts) {
-      this(units, years, firstYear, seed, fabricatedYear, layouts, false);
+      this(units, years, firstYear, seed, fabricatedYear, layouts, false, false);
     }
 
     public Settings {
+      if (glued && !layouts) {
+        throw new IllegalArgumentException("glued needs layouts: the manifest's field truth");
+      }
       if (formats && !layouts) {
         throw new IllegalArgumentException("formats need layouts: the manifest's field truth");
       }
@@ -151,8 +160,11 @@ public final class CorpusGenerator {
         boolean drawn = settings.layouts() && !office;
         SplittableRandom later = new SplittableRandom(settings.seed() * 6_607L
             + file.hashCode());
-        LayoutPrinter.Layout layout = drawn ? LayoutPrinter.drawLayout(look, later)
+        LayoutPrinter.Layout drawnLayout = drawn ? LayoutPrinter.drawLayout(look, later)
             : LayoutPrinter.Layout.TAB;
+        boolean glued = drawn && settings.glued() && LayoutPrinter.drawGlued(
+            new SplittableRandom(settings.seed() * 15_485_863L + file.hashCode()));
+        LayoutPrinter.Layout layout = glued ? LayoutPrinter.Layout.GLUED : drawnLayout;
         Set<LayoutPrinter.Noise> noises = drawn
             ? LayoutPrinter.drawNoises(look, layout) : Set.of();
         Set<LayoutPrinter.Variant> variants = drawn

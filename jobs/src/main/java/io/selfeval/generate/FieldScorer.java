@@ -119,10 +119,23 @@ public final class FieldScorer {
     }
   }
 
+  /**
+   * Rows are paired by position; when the reader left rows out (fewer rows than printed, as the
+   * glued-form reader does where a row has two readings), a printed row is paired with the first
+   * unpaired row read under its name, so one gap does not make every row after it wrong.
+   */
   private void indicators(String layout, JsonNode truth, List<Indicator> found) {
+    boolean byName = found.size() < truth.size();
+    boolean[] paired = new boolean[found.size()];
     for (int i = 0; i < truth.size(); i++) {
       JsonNode t = truth.get(i);
-      Indicator x = i < found.size() ? found.get(i) : null;
+      Indicator x = byName ? null : i < found.size() ? found.get(i) : null;
+      for (int k = 0; byName && x == null && k < found.size(); k++) {
+        if (!paired[k] && t.get("name").asText().equals(found.get(k).name())) {
+          x = found.get(k);
+          paired[k] = true;
+        }
+      }
       final int wrongBefore = count(layout, "ind_cells").wrong;
       final int gapBefore = count(layout, "ind_cells").gap;
       text(layout, "ind_cells", t.get("name").asText(), x == null ? null : x.name());

@@ -22,9 +22,18 @@ final class LayoutPrinter {
    * MIXED draws a layout per table among those before it. PARAGRAPHS: a cell per paragraph, one
    * blank line between cells, a longer run between rows, empty cells gone and a cell's remark
    * ({@code (万元)}, {@code (50分)}) a paragraph of its own (a web page copied to text).
+   * GLUED: the title and every cell glued
+   * to the next with no separator, empty cells gone, as document-sharing sites and extractors
+   * give a Word/Excel form (under the FOOTER noise the text is cut into pages, each led by its
+   * number, {@code 2、}, wherever the page ends, even inside a cell, and the site's banner leads
+   * the document); not in {@link #drawLayout}'s draw: drawn apart under --glued
+   * ({@link #drawGlued}).
    */
   enum Layout { TAB, CELL_LINES, PIPE, MARKDOWN, SPACES, HTML, MIXED, FLAT_LINE, FLAT_PDF,
-    PARAGRAPHS }
+    PARAGRAPHS, GLUED }
+
+  /** One document in this many is printed GLUED under --glued. */
+  private static final int GLUED_ONE_IN = 8;
 
   /**
    * Template variants of a form, drawn per document for the layouts that keep cell borders
@@ -40,7 +49,8 @@ final class LayoutPrinter {
    */
   static Set<Variant> drawVariants(SplittableRandom rnd, Layout layout) {
     Set<Variant> v = EnumSet.noneOf(Variant.class);
-    if (layout == Layout.MIXED || layout == Layout.FLAT_LINE || layout == Layout.FLAT_PDF) {
+    if (layout == Layout.MIXED || layout == Layout.FLAT_LINE || layout == Layout.FLAT_PDF
+        || layout == Layout.GLUED) {
       return v;
     }
     for (Variant x : Variant.values()) {
@@ -103,6 +113,14 @@ final class LayoutPrinter {
     return later.nextDouble() < 0.1 ? Layout.PARAGRAPHS : drawn;
   }
 
+  /**
+   * GLUED, drawn from a stream of its own so that adding it left every other document's layout
+   * and noises as they were drawn before.
+   */
+  static boolean drawGlued(SplittableRandom own) {
+    return own.nextInt(GLUED_ONE_IN) == 0;
+  }
+
   static Set<Noise> drawNoises(SplittableRandom rnd, Layout layout) {
     Set<Noise> n = EnumSet.noneOf(Noise.class);
     for (Noise x : Noise.values()) {
@@ -130,7 +148,12 @@ final class LayoutPrinter {
   /** A title line, traditional when the document is. */
   int title(String text) {
     String printed = noises.contains(Noise.TRADITIONAL) ? traditional(text) : text;
-    if (layout == Layout.FLAT_LINE) {
+    if (layout == Layout.GLUED && noises.contains(Noise.FOOTER)
+        && out.stream().noneMatch(l -> l.contains("由会员分享"))) {
+      out.add("《" + printed + ".docx》由会员分享，可在线阅读，更多相关《" + printed
+          + ".docx(3页珍藏版)》请在某某文库上搜索。");
+    }
+    if (layout == Layout.FLAT_LINE || layout == Layout.GLUED) {
       pendingTitle = printed;
       return out.size() + 1;
     }
@@ -144,6 +167,9 @@ final class LayoutPrinter {
         ? Layout.values()[rnd.nextInt(Layout.MIXED.ordinal())] : layout;
     if (l == Layout.FLAT_LINE || l == Layout.FLAT_PDF) {
       return flat(rows, roles, l == Layout.FLAT_PDF);
+    }
+    if (l == Layout.GLUED) {
+      return glued(rows, roles);
     }
     int[] lines = new int[rows.size()];
     int breakAfter = -1;
@@ -243,6 +269,45 @@ final class LayoutPrinter {
     int[] lines = new int[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
       lines[i] = lineOfWord[Math.min(firstWord[i], words.size() - 1)];
+    }
+    return lines;
+  }
+
+  /**
+   * The table's cells glued with no separator after its title; under FOOTER cut into pages at
+   * drawn places, each page led by its number ({@code 1、}, {@code 2、}).
+   */
+  private int[] glued(List<String[]> rows, List<Role> roles) {
+    StringBuilder text = new StringBuilder(pendingTitle == null ? "" : pendingTitle);
+    pendingTitle = null;
+    int[] firstChar = new int[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      boolean traditionalHeader = noises.contains(Noise.TRADITIONAL)
+          && (roles.get(i) == Role.BUDGET_HEADER || roles.get(i) == Role.INDICATOR_HEADER);
+      firstChar[i] = text.length();
+      for (String cell : rows.get(i)) {
+        text.append((traditionalHeader ? traditional(cell) : cell).replace(" ", ""));
+      }
+    }
+    List<Integer> cuts = new ArrayList<>();
+    if (noises.contains(Noise.FOOTER)) {
+      int pages = 2 + rnd.nextInt(2);
+      for (int p = 1; p < pages; p++) {
+        cuts.add(text.length() * p / pages + rnd.nextInt(20));
+      }
+    }
+    int[] lineOfChar = new int[text.length() + 1];
+    int from = 0;
+    for (int c = 0; c <= cuts.size(); c++) {
+      int to = c < cuts.size() ? Math.min(cuts.get(c), text.length()) : text.length();
+      String prefix = noises.contains(Noise.FOOTER) ? page++ + "、" : "";
+      out.add(prefix + text.substring(from, to));
+      java.util.Arrays.fill(lineOfChar, from, to + 1, out.size());
+      from = to;
+    }
+    int[] lines = new int[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      lines[i] = lineOfChar[firstChar[i]];
     }
     return lines;
   }

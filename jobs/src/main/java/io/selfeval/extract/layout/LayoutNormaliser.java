@@ -69,6 +69,15 @@ public final class LayoutNormaliser {
     int i = 0;
     while (i < lines.length) {
       int end = n.flatRegionEnd(i);
+      if (end >= 0 && n.mayHoldHeader(i, end) && GluedForm.applies(kept, i, end)) {
+        for (FlatForm.Piece piece : GluedForm.read(kept, i, end, warnings)) {
+          outLines.add(piece.render());
+          source.add(piece.line());
+          cellLines.add(piece.cellLines());
+        }
+        i = end + 1;
+        continue;
+      }
       List<FlatForm.Token> tokens = end < 0 || !n.mayHoldHeader(i, end) ? null
           : FlatForm.tokens(kept, i, end);
       if (tokens != null && tokens.size() >= MIN_FLAT_WORDS && FlatForm.hasTable(tokens)) {

@@ -1,0 +1,164 @@
+package io.selfeval.extract.layout;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Splits runs of glued digits ({@code 303030100%}, {@code 10098}) into numbers where the form's
+ * arithmetic leaves exactly one reading. A part never has a leading zero ({@code 020}) and has at
+ * most one decimal point.
+ */
+final class GluedNumbers {
+
+  private static final Pattern NUMBER = Pattern.compile("(?:0|[1-9]\\d*)(?:\\.\\d+)?");
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  private GluedNumbers() {}
+
+  /** Every split of {@code run} into {@code parts} numbers, in order. */
+  static List<String[]> splits(String run, int parts) {
+    List<String[]> out = new ArrayList<>();
+    split(run, 0, new String[parts], 0, out);
+    return out;
+  }
+
+  private static void split(String run, int at, String[] acc, int k, List<String[]> out) {
+    if (k == acc.length) {
+      if (at == run.length()) {
+        out.add(acc.clone());
+      }
+      return;
+    }
+    for (int e = at + 1; e <= run.length(); e++) {
+      String part = run.substring(at, e);
+      if (NUMBER.matcher(part).matches()) {
+        acc[k] = part;
+        split(run, e, acc, k + 1, out);
+      }
+    }
+  }
+
+  /**
+   * The readings of a budget source row's glued run (amounts then 执行率 with its percent sign)
+   * under the header's columns (initial, adjusted, executed, weight, rate, score), each aligned
+   * with them (null: no cell), that keep 执行率 = 全年执行数 / 全年预算数 (年初预算数 when the
+   * header has no 全年预算数) to the rate's printed decimals. A run without a rate has none.
+   */
+  static List<String[]> sourceReadings(String run, List<String> cols) {
+    List<String[]> out = new ArrayList<>();
+    if (!run.endsWith("%") || run.indexOf('%') != run.length() - 1 || !cols.contains("rate")) {
+      return out;
+    }
+    List<Integer> amounts = new ArrayList<>();
+    for (int c = 0; c < cols.size(); c++) {
+      if (List.of("initial", "adjusted", "executed").contains(cols.get(c))) {
+        amounts.add(c);
+      }
+    }
+    int base = cols.indexOf("adjusted") >= 0 ? cols.indexOf("adjusted") : cols.indexOf("initial");
+    int executed = cols.indexOf("executed");
+    if (base < 0 || executed < 0) {
+      return out;
+    }
+    String digits = run.substring(0, run.length() - 1);
+    for (String[] parts : splits(digits, amounts.size() + 1)) {
+      String[] aligned = new String[cols.size()];
+      for (int a = 0; a < amounts.size(); a++) {
+        aligned[amounts.get(a)] = parts[a];
+      }
+      String rate = parts[parts.length - 1];
+      aligned[cols.indexOf("rate")] = rate + "%";
+      if (rateFits(new BigDecimal(aligned[executed]), new BigDecimal(aligned[base]),
+          new BigDecimal(rate))) {
+        out.add(aligned);
+      }
+    }
+    List<String[]> nonZero = out.stream()
+        .filter(r -> new BigDecimal(r[cols.indexOf("rate")].replace("%", "")).signum() != 0)
+        .toList();
+    // a glued 0 can be cut from any run (…0|0%): a zero rate is taken only when alone
+    return nonZero.isEmpty() ? out : nonZero;
+  }
+
+  /** executed / base × 100 equals the printed rate to its printed decimals. */
+  static boolean rateFits(BigDecimal executed, BigDecimal base, BigDecimal percent) {
+    if (base.signum() == 0) {
+      return false;
+    }
+    BigDecimal exact = executed.multiply(HUNDRED).divide(base, MathContext.DECIMAL64);
+    BigDecimal half = BigDecimal.valueOf(5, Math.max(percent.scale(), 0) + 1);
+    return exact.subtract(percent).abs().compareTo(half) <= 0;
+  }
+
+  /**
+   * The readings of a budget total row's glued run ({@code 202010100.00%10}) with a cell for
+   * every column of the header, the rate's percent sign where it was printed: those that keep
+   * 执行率 = 全年执行数 / 全年预算数 (年初预算数 without 全年预算数) and 得分 = 分值 × 执行率
+   * (capped at 分值, to the score's printed decimals), with 0 &lt; 分值 ≤ 100. A run without
+   * its rate has none.
+   */
+  static List<String[]> totalRowReadings(String run, List<String> cols) {
+    List<String[]> out = new ArrayList<>();
+    int pct = run.indexOf('%');
+    int rateAt = cols.indexOf("rate");
+    int base = cols.indexOf("adjusted") >= 0 ? cols.indexOf("adjusted") : cols.indexOf("initial");
+    int executed = cols.indexOf("executed");
+    int weightAt = cols.indexOf("weight");
+    int scoreAt = cols.indexOf("score");
+    if (pct < 0 || pct != run.lastIndexOf('%') || rateAt < 0 || base < 0 || executed < 0) {
+      return out;
+    }
+    for (String[] left : splits(run.substring(0, pct), rateAt + 1)) {
+      for (String[] right : splits(run.substring(pct + 1), cols.size() - rateAt - 1)) {
+        String[] all = new String[cols.size()];
+        System.arraycopy(left, 0, all, 0, left.length);
+        System.arraycopy(right, 0, all, left.length, right.length);
+        BigDecimal rate = new BigDecimal(all[rateAt]);
+        if (!rateFits(new BigDecimal(all[executed]), new BigDecimal(all[base]), rate)) {
+          continue;
+        }
+        if (weightAt >= 0) {
+          BigDecimal w = new BigDecimal(all[weightAt]);
+          if (w.signum() <= 0 || w.compareTo(HUNDRED) > 0) {
+            continue;
+          }
+          if (scoreAt >= 0 && !scoreFits(w, rate, new BigDecimal(all[scoreAt]))) {
+            continue;
+          }
+        }
+        all[rateAt] = all[rateAt] + "%";
+        out.add(all);
+      }
+    }
+    return out;
+  }
+
+  /** weight × rate (capped at the weight) equals the score to its printed decimals. */
+  private static boolean scoreFits(BigDecimal weight, BigDecimal percent, BigDecimal score) {
+    BigDecimal exact = weight.multiply(percent).divide(HUNDRED, MathContext.DECIMAL64).min(weight);
+    BigDecimal half = BigDecimal.valueOf(5, Math.max(score.scale(), 0) + 1);
+    return exact.subtract(score).abs().compareTo(half) <= 0;
+  }
+
+  /**
+   * The 总分 row's glued run as 分值 then 得分: the one split whose 分值 is the form's total
+   * weight ({@code totalWeight}) and whose 得分 does not exceed it; null when not exactly one.
+   */
+  static String[] totalReading(String run, BigDecimal totalWeight) {
+    String[] found = null;
+    for (String[] p : splits(run, 2)) {
+      BigDecimal w = new BigDecimal(p[0]);
+      BigDecimal s = new BigDecimal(p[1]);
+      if (w.compareTo(totalWeight) == 0 && s.compareTo(w) <= 0) {
+        if (found != null) {
+          return null;
+        }
+        found = p;
+      }
+    }
+    return found;
+  }
+}

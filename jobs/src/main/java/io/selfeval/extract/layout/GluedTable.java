@@ -1,0 +1,232 @@
+package io.selfeval.extract.layout;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The indicator rows of a glued form: the text after the header is cut at the level names
+ * (产出指标(70分), 数量指标 …) into groups, each group's text into rows by {@link GluedRows}; the
+ * readings of the groups under one 一级指标 whose 分值 add up to its stated points are kept, and a
+ * cell is emitted only where every kept reading agrees on it.
+ */
+final class GluedTable {
+
+  /** Readings tried together under one 一级指标 before the sum is not used. */
+  private static final int MAX_COMBINATIONS = 20_000;
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  /** One 二级指标 group: its level names (spans or null), level-1 points, body span. */
+  private static final class Group {
+    int[] level1;
+    BigDecimal points;
+    int[] level2;
+    int from;
+    int to;
+    List<List<GluedRows.Row>> readings;
+  }
+
+  private final GluedForm form;
+  private final GluedText text;
+  private final List<GluedRows.Col> order;
+  private final boolean reason;
+
+  GluedTable(GluedForm form, GluedText t, List<GluedRows.Col> order, boolean reason) {
+    this.form = form;
+    this.text = t;
+    this.order = order;
+    this.reason = reason;
+  }
+
+  void read(int start) {
+    List<Group> groups = new ArrayList<>();
+    int q = start;
+    Group g = new Group();
+    g.from = q;
+    int[] level1 = null;
+    BigDecimal points = null;
+    while (q < text.length() && !form.endsRows(q)) {
+      int l1 = text.labelAt("flat_level1_names", q);
+      int l2 = text.labelAt("flat_level2_names", q);
+      if (l1 == 0 && l2 == 0) {
+        q++;
+        continue;
+      }
+      g.to = q;
+      groups.add(g);
+      g = new Group();
+      int[] end = new int[1];
+      BigDecimal p = l1 > 0 ? GluedForm.points(text, q + l1, end) : null;
+      boolean isLevel1 = l1 > 0 && (l1 > l2 || p != null
+          || text.labelAt("flat_level2_names", q + l1) > 0);
+      if (isLevel1) {
+        level1 = new int[] {q, end[0]};
+        points = p;
+        g.level1 = level1;
+        q = end[0];
+      } else {
+        g.level2 = new int[] {q, q + l2};
+        q += l2;
+      }
+      g.points = points;
+      g.from = q;
+    }
+    g.to = q;
+    groups.add(g);
+    form.moveTo(q);
+    List<Group> filled = new ArrayList<>();
+    for (Group x : groups) {
+      int to = GluedForm.withoutPlaceholders(text, x.from, x.to);
+      x.to = to;
+      if (to > x.from) {
+        BigDecimal bound = x.points == null ? HUNDRED : x.points;
+        x.readings = GluedRows.readings(text.folded.substring(x.from, to), order, bound);
+      }
+      filled.add(x);
+    }
+    keepSums(filled);
+    emit(filled);
+  }
+
+  /** Under each 一级指标 with points, keeps the readings whose 分值 add up to them. */
+  private void keepSums(List<Group> groups) {
+    int i = 0;
+    while (i < groups.size()) {
+      int j = i + 1;
+      while (j < groups.size() && groups.get(j).level1 == null) {
+        j++;
+      }
+      List<Group> block = new ArrayList<>();
+      for (Group x : groups.subList(i, j)) {
+        if (x.readings != null) {
+          block.add(x);
+        }
+      }
+      BigDecimal points = groups.get(i).points;
+      if (points != null && !block.isEmpty() && order.contains(GluedRows.Col.WEIGHT)) {
+        filterBySum(block, points);
+      }
+      i = j;
+    }
+  }
+
+  private void filterBySum(List<Group> block, BigDecimal points) {
+    long combos = 1;
+    for (Group x : block) {
+      if (x.readings.isEmpty() || x.readings.size() > GluedRows.MAX_READINGS) {
+        return;
+      }
+      combos *= x.readings.size();
+      if (combos > MAX_COMBINATIONS) {
+        return;
+      }
+    }
+    List<Set<Integer>> kept = new ArrayList<>();
+    for (int k = 0; k < block.size(); k++) {
+      kept.add(new HashSet<>());
+    }
+    int[] pick = new int[block.size()];
+    for (long c = 0; c < combos; c++) {
+      long r = c;
+      BigDecimal sum = BigDecimal.ZERO;
+      boolean known = true;
+      for (int k = 0; k < block.size(); k++) {
+        pick[k] = (int) (r % block.get(k).readings.size());
+        r /= block.get(k).readings.size();
+        for (GluedRows.Row row : block.get(k).readings.get(pick[k])) {
+          known &= row.weight() != null;
+          sum = row.weight() == null ? sum : sum.add(row.weight());
+        }
+      }
+      if (known && sum.compareTo(points) == 0) {
+        for (int k = 0; k < block.size(); k++) {
+          kept.get(k).add(pick[k]);
+        }
+      }
+    }
+    if (kept.get(0).isEmpty()) {
+      return; // no reading adds up (a misprint, or rows cut off): the sum says nothing
+    }
+    for (int k = 0; k < block.size(); k++) {
+      List<List<GluedRows.Row>> keep = new ArrayList<>();
+      for (int idx : kept.get(k)) {
+        keep.add(block.get(k).readings.get(idx));
+      }
+      block.get(k).readings = keep;
+    }
+  }
+
+  private void emit(List<Group> groups) {
+    int[] level1 = null;
+    boolean level1Shown = true;
+    for (Group g : groups) {
+      if (g.level1 != null) {
+        level1 = g.level1;
+        level1Shown = false;
+      }
+      int[] level2 = g.level2;
+      if (g.readings == null) {
+        continue;
+      }
+      if (g.readings.isEmpty() || g.readings.size() > GluedRows.MAX_READINGS
+          || g.readings.stream().map(List::size).distinct().count() != 1) {
+        form.warn((g.readings.isEmpty() ? "no reading" : "more than one reading") + " of glued "
+            + "indicator rows fits the header's columns and the form's sums; left out: "
+            + text.text(g.from, g.to), g.from);
+        continue;
+      }
+      List<GluedRows.Row> first = g.readings.get(0);
+      for (int r = 0; r < first.size(); r++) {
+        final int idx = r;
+        GluedRows.Row row = first.get(r);
+        boolean sameName = g.readings.stream().allMatch(x -> x.get(idx).nameFrom()
+            == row.nameFrom() && x.get(idx).nameTo() == row.nameTo());
+        if (!sameName) {
+          form.warn("glued indicator row whose name has more than one reading; left out: "
+              + text.text(g.from + row.nameFrom(), g.to), g.from + row.nameFrom());
+          continue;
+        }
+        List<int[]> cells = new ArrayList<>();
+        cells.add(level1Shown ? null : level1);
+        cells.add(level2);
+        level1Shown = true;
+        level2 = null;
+        cells.add(span(g, row.nameFrom(), row.nameTo()));
+        boolean sameValues = g.readings.stream().allMatch(x -> x.get(idx).valuesFrom()
+            == row.valuesFrom() && x.get(idx).valuesTo() == row.valuesTo());
+        String[] ta = sameValues && row.valuesFrom() >= 0 ? GluedRows.split(
+            text.folded.substring(g.from + row.valuesFrom(), g.from + row.valuesTo())) : null;
+        if (ta == null) {
+          cells.add(null);
+          cells.add(null);
+        } else {
+          int mid = g.from + row.valuesFrom() + ta[0].length();
+          cells.add(new int[] {g.from + row.valuesFrom(), mid});
+          cells.add(new int[] {mid, g.from + row.valuesTo()});
+        }
+        boolean sameWeight = g.readings.stream().allMatch(x -> x.get(idx).weightFrom()
+            == row.weightFrom() && x.get(idx).weightTo() == row.weightTo());
+        boolean sameScore = g.readings.stream().allMatch(x -> x.get(idx).scoreFrom()
+            == row.scoreFrom() && x.get(idx).scoreTo() == row.scoreTo());
+        cells.add(sameWeight ? span(g, row.weightFrom(), row.weightTo()) : null);
+        cells.add(sameScore ? span(g, row.scoreFrom(), row.scoreTo()) : null);
+        if (reason) {
+          boolean sameReason = g.readings.stream().allMatch(x -> x.get(idx).reasonFrom()
+              == row.reasonFrom() && x.get(idx).reasonTo() == row.reasonTo());
+          cells.add(sameReason ? span(g, row.reasonFrom(), row.reasonTo()) : null);
+        }
+        if (!sameWeight || !sameScore) {
+          form.warn("glued 分值/得分 with more than one reading left empty: "
+              + text.text(g.from + row.nameFrom(), g.from + row.nameTo()), g.from);
+        }
+        form.row(cells);
+      }
+    }
+  }
+
+  private static int[] span(Group g, int from, int to) {
+    return from < 0 || to <= from ? null : new int[] {g.from + from, g.from + to};
+  }
+}

@@ -283,6 +283,15 @@ public final class FieldScorer {
     return all.total() == 0 ? 0.0 : (double) all.wrong / all.total();
   }
 
+  /** Numbers read with a wrong value (not text fields, not gaps), of a layout or format. */
+  public int numbersWrong(String layout) {
+    int n = 0;
+    for (Count c : counts.getOrDefault(layout, Map.of()).values()) {
+      n += c.numbersWrong;
+    }
+    return n;
+  }
+
   /** Fields of a layout or format in all groups. */
   public int fields(String layout) {
     return sum(layout).total();

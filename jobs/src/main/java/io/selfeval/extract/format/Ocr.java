@@ -19,6 +19,8 @@ final class Ocr {
 
   static final String COMMAND = "tesseract";
   static final String LANGUAGES = "chi_sim+eng";
+  /** The Chinese model alone: worse at digits, but it never reads a Chinese glyph as Latin. */
+  static final String CHINESE = "chi_sim";
   /** A page that takes longer is abandoned. */
   static final long PAGE_TIMEOUT_SECONDS = 180;
 
@@ -51,24 +53,50 @@ final class Ocr {
 
   /** The words Tesseract reads on a page image, with their boxes in pixels. */
   static List<PdfLayout.Box> words(BufferedImage image) throws IOException {
+    return words(List.of(image), 6, LANGUAGES).get(0);
+  }
+
+  /**
+   * The words Tesseract reads on each of several images (the cells of a scanned table), with
+   * their boxes in each image's pixels, in one run of Tesseract (its models are loaded once).
+   *
+   * @param psm Tesseract's page segmentation mode: 6 a block of text, 7 a single line
+   * @param languages Tesseract's models, {@link #LANGUAGES} or {@link #CHINESE}
+   */
+  static List<List<PdfLayout.Box>> words(List<BufferedImage> images, int psm,
+      String languages) throws IOException {
+    List<List<PdfLayout.Box>> out = new ArrayList<>();
+    for (int i = 0; i < images.size(); i++) {
+      out.add(new ArrayList<>());
+    }
+    if (images.isEmpty()) {
+      return out;
+    }
     Path dir = Files.createTempDirectory("selfeval-ocr");
-    Path png = dir.resolve("page.png");
-    Path tsv = dir.resolve("page.tsv");
+    Path list = dir.resolve("images.txt");
+    Path tsv = dir.resolve("words.tsv");
+    List<Path> files = new ArrayList<>();
     try {
-      ImageIO.write(image, "png", png.toFile());
-      Process p = new ProcessBuilder(COMMAND, png.toString(), dir.resolve("page").toString(),
-          "-l", LANGUAGES, "--psm", "6", "tsv").redirectErrorStream(true)
+      for (int i = 0; i < images.size(); i++) {
+        Path png = dir.resolve("image" + i + ".png");
+        ImageIO.write(images.get(i), "png", png.toFile());
+        files.add(png);
+      }
+      Files.write(list, files.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
+      Process p = new ProcessBuilder(COMMAND, images.size() == 1 ? files.get(0).toString()
+          : list.toString(), dir.resolve("words").toString(), "-l", languages, "--psm",
+          Integer.toString(psm), "tsv").redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       if (!p.waitFor(PAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new IOException("OCR took longer than " + PAGE_TIMEOUT_SECONDS + " s");
       }
-      List<PdfLayout.Box> out = new ArrayList<>();
       if (Files.exists(tsv)) {
         for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8)) {
           PdfLayout.Box b = box(line);
-          if (b != null) {
-            out.add(b);
+          int image = image(line);
+          if (b != null && image >= 0 && image < out.size()) {
+            out.get(image).add(b);
           }
         }
       }
@@ -77,9 +105,22 @@ final class Ocr {
       Thread.currentThread().interrupt();
       throw new IOException("OCR interrupted", e);
     } finally {
-      Files.deleteIfExists(png);
+      for (Path f : files) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(list);
       Files.deleteIfExists(tsv);
       Files.deleteIfExists(dir);
+    }
+  }
+
+  /** The image a TSV row is of (Tesseract counts the images of a list as pages from 1). */
+  private static int image(String tsv) {
+    String[] f = tsv.split("\t", 3);
+    try {
+      return f.length < 3 ? -1 : Integer.parseInt(f[1]) - 1;
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

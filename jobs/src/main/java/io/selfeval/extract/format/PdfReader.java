@@ -58,22 +58,25 @@ final class PdfReader {
     List<List<PdfLayout.Line>> pageLines = new ArrayList<>();
     int scanned = 0;
     int ocred = 0;
+    int unreadable = 0;
     for (int p = 0; p < pages; p++) {
       List<PdfLayout.Box> boxes = p < collector.pages.size() ? collector.pages.get(p) : List.of();
-      boolean fromOcr = false;
+      List<Rulings.Rule> rules = null;
       if (boxes.isEmpty() && hasImages(doc.getPage(p))) {
         scanned++;
         if (Ocr.available() && ocred < MAX_OCR_PAGES) {
           ocred++;
           BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(p, OCR_DPI,
               ImageType.GRAY);
-          boxes = Ocr.words(image);
-          fromOcr = true;
+          // a scan's table borders are in its image: found there, its cells read one by one
+          ScanReader.Page scan = ScanReader.read(image, OCR_DPI);
+          boxes = scan.boxes();
+          rules = scan.rules();
+          unreadable += scan.unreadable();
         }
       }
-      // OCR words have no rulings to go by; a text page's table borders cut its cells
-      pageLines.add(fromOcr ? PdfLayout.lines(boxes)
-          : RuledTable.lines(boxes, Rulings.of(doc.getPage(p))));
+      // the table borders cut the cells: drawn on a text page, found in a scanned one's image
+      pageLines.add(RuledTable.lines(boxes, rules != null ? rules : Rulings.of(doc.getPage(p))));
     }
     if (scanned > 0 && ocred == 0 && scanned == pages) {
       throw new RejectedDocumentException(Ocr.available()
@@ -87,6 +90,10 @@ final class PdfReader {
     if (ocred > 0) {
       out.warn("OCR", ocred + " scanned page(s) read by OCR (Tesseract): figures may be "
           + "misread");
+    }
+    if (unreadable > 0) {
+      out.warn("OCR_UNREADABLE", unreadable + " scanned cell(s) left empty: a comparator or "
+          + "sign OCR could not read with confidence");
     }
     joinRowsSplitByPages(pageLines);
     Map<String, Integer> repeated = repeatedEdges(pageLines);

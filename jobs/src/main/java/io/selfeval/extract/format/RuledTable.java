@@ -48,7 +48,7 @@ final class RuledTable {
     if (ys.size() < 2 || verticals.size() < 2) {
       return PdfLayout.lines(boxes);
     }
-    RuledTable t = new RuledTable(distinct(ys), horizontals, verticals);
+    RuledTable t = new RuledTable(distinct(ys, SAME), horizontals, verticals);
     Map<Integer, Map<Integer, List<PdfLayout.Box>>> cells = new TreeMap<>();
     Map<Integer, List<Float>> edges = new TreeMap<>();
     List<PdfLayout.Box> free = new ArrayList<>();
@@ -118,7 +118,7 @@ final class RuledTable {
         xs.add(v.at());
       }
     }
-    return distinct(xs);
+    return distinct(xs, SAME);
   }
 
   /** The cell between two rules a centre lies in, or -1 outside every cell. */
@@ -131,12 +131,13 @@ final class RuledTable {
     return -1;
   }
 
-  private static List<Float> distinct(List<Float> values) {
+  /** The values sorted, each closer than {@code same} to the one before it dropped. */
+  static List<Float> distinct(List<Float> values, float same) {
     List<Float> sorted = new ArrayList<>(values);
     sorted.sort(Float::compare);
     List<Float> out = new ArrayList<>();
     for (float v : sorted) {
-      if (out.isEmpty() || v - out.get(out.size() - 1) > SAME) {
+      if (out.isEmpty() || v - out.get(out.size() - 1) > same) {
         out.add(v);
       }
     }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * (rasterised black and white at 300 dpi) by dev/render-pdfs.sh, committed with the manifest
  * entries of the documents they were printed from: read back and scored field by field. Text
  * PDFs at least 95 % right and at most 0.1 % of the fields read with a wrong value; scanned ones
- * (through Tesseract) with no more wrong values than that.
+ * (through Tesseract) at least 80 % right with no wrong number.
  */
 @Tag("ocr")
 class PdfCorpusIT {
@@ -44,21 +44,22 @@ class PdfCorpusIT {
   }
 
   /**
-   * Scans are measured, not yet up to the issue's 80 %: Tesseract's words carry no ruling lines,
-   * so the rows of a scanned table run together and the forms are not found (measured: 0 % of
-   * the fields, all of them gaps). What this holds is that OCR never puts a wrong number in a
-   * record.
+   * Scans: the table borders found in the page image cut the cells as a text PDF's drawn rules
+   * do, each cell read by Tesseract on its own (measured: 95 % of 258 fields right, 0 of 104
+   * numbers wrong; 0 % before, every field a gap). OCR still misreads a few characters of
+   * indicator texts (次 as %, 培 as 塔), counted as wrong text fields; no number may be wrong.
    */
   @Test
-  void scannedPdfsGiveNoWrongNumbers() throws Exception {
+  void scannedPdfsAreReadWithNoWrongNumbers() throws Exception {
     assumeTrue(Ocr.available(), "Tesseract with chi_sim is not installed: the scanned PDFs "
         + "were not measured (apt-get install tesseract-ocr tesseract-ocr-chi-sim)");
     FieldScorer s = FieldScorer.score(only("pdf_scan"));
     String table = String.join("\n", s.describe());
-    LOG.info("scanned PDFs:\n{}", table);
+    LOG.info("scanned PDFs:\n{}\n{}", table, String.join("\n", s.misses()));
     assertTrue(s.fields("pdf_scan") > 150, table);
-    assertTrue(s.wrongShare("pdf_scan") <= 0.001,
-        table + "\n" + String.join("\n", s.misses()));
+    assertTrue(s.accuracy("pdf_scan") >= 0.80, table);
+    assertEquals(0, s.numbersWrong("pdf_scan"), table + "\n" + String.join("\n", s.misses()));
+    assertTrue(s.wrongShare("pdf_scan") <= 0.05, table + "\n" + String.join("\n", s.misses()));
   }
 
   /** A manifest of the corpus's documents of one format, with their files, in {@link #tmp}. */

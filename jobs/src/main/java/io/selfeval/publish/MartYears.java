@@ -99,12 +99,14 @@ final class MartYears {
         if (changes.isEmpty()) {
           return whole(mart, "the changes of " + table + " cannot be told");
         }
-        Dataset<Row> changedYears = changes.get().select(col("fiscal_year"));
+        Dataset<Row> changedYears;
         if (units) {
           Object[] ids = changes.get().select("unit_id").distinct().collectAsList().stream()
               .map(r -> r.get(0)).toArray();
           changedYears = warehouse.read(spark, Tables.FLAGS).where(col("unit_id").isin(ids))
               .select(col("fiscal_year"));
+        } else {
+          changedYears = changes.get().select(col("fiscal_year"));
         }
         for (Row r : changedYears.distinct().collectAsList()) {
           years.add(r.isNullAt(0) ? NULL_YEAR : String.valueOf(r.getInt(0)));

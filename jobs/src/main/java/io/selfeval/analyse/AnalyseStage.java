@@ -20,8 +20,17 @@ public final class AnalyseStage {
    * @param rulePack a rule pack id or file
    * @param config the flag thresholds file, or null for the built-in ones
    * @param version selfeval's version, part of what the analysis is computed from
+   * @param full recompute every table whole, even when the changes since the last analysis
+   *     can be told (else only what they touch: {@link ChangeScope})
    */
-  public record Settings(String warehouse, String rulePack, Path config, String version) {}
+  public record Settings(String warehouse, String rulePack, Path config, String version,
+      boolean full) {
+
+    /** Settings of an analysis scoped to the changes when they can be told. */
+    public Settings(String warehouse, String rulePack, Path config, String version) {
+      this(warehouse, rulePack, config, version, false);
+    }
+  }
 
   /** What the analysis wrote. */
   public record Result(long indicatorRows, long forms, long flags, String rulePack,
@@ -52,7 +61,8 @@ public final class AnalyseStage {
   public static Result run(SparkSession spark, Settings settings, String source) {
     RulePack pack = RulePack.load(settings.rulePack());
     long[] counts = new AnalyseJob(spark, new Warehouse(settings.warehouse())).run(pack,
-        FlagThresholds.load(settings.config()), source);
+        FlagThresholds.load(settings.config()), source,
+        settings.full() ? null : settingsLabel(settings, pack));
     return new Result(counts[0], counts[1], counts[2], pack.label(), settings.warehouse());
   }
 

@@ -76,7 +76,17 @@ public final class Flags {
   public static Dataset<Row> flags(Dataset<Row> forms, Dataset<Row> execution,
       Dataset<Row> deviations, Dataset<Row> facts, Dataset<Row> profiles, FlagThresholds t,
       String rulePack) {
-    final Inputs in = new Inputs(forms, execution, deviations, facts, profiles);
+    return flags(new Inputs(forms, execution, deviations, facts, profiles), t, rulePack, true,
+        code -> true);
+  }
+
+  /**
+   * The flags of the row rules (when {@code rowRules}) and of the set rules whose codes
+   * {@code setRule} accepts: a scoped analysis judges the rows of the forms that changed and
+   * the set rules over every form, apart.
+   */
+  static Dataset<Row> flags(Inputs in, FlagThresholds t, String rulePack, boolean rowRules,
+      java.util.function.Predicate<String> setRule) {
     FlagThresholds.Severities severities = t.severities();
     List<RowRule> perForm = formRules(t.scores(), t.amounts(), t.indicatorMix());
     List<RowRule> perIndicator = indicatorRules(t.scores());
@@ -88,10 +98,13 @@ public final class Flags {
     // The rules of one form or one indicator row are judged together, in one pass over their
     // table (a union of one filtered copy per rule planned and ran the same join over and over)
     List<Dataset<Row>> all = new ArrayList<>();
-    all.add(judge(perForm, formFacts(forms, execution, deviations, t.scores()), false));
-    all.add(judge(perIndicator, deviations.where(col("weight").isNotNull()), true));
+    if (rowRules) {
+      all.add(judge(perForm, formFacts(in.forms(), in.execution(), in.deviations(),
+          t.scores()), false));
+      all.add(judge(perIndicator, in.deviations().where(col("weight").isNotNull()), true));
+    }
     for (SetRule r : perSet) {
-      if (profiles != null || !r.needsProfiles()) {
+      if ((in.profiles() != null || !r.needsProfiles()) && setRule.test(r.codes().get(0))) {
         all.add(r.judge().apply(in));
       }
     }

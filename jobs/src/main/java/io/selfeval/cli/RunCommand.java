@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
             + "documents table is not even read), and when nothing "
             + "the marts are built from has changed since they were published (same tables, "
             + "rule pack, thresholds and selfeval version), analyse, publish and site are "
-            + "skipped and the exit code is 3.",
+            + "skipped and the exit code is 3. When something changed, analyse recomputes what "
+            + "the added, changed and retired forms touch and publish rewrites the fiscal "
+            + "years that changed (--full: everything).",
         "The tables and marts show exactly the documents in --input: a deleted document, or "
             + "one replaced by a rejected version, is retired (Delta history keeps it); a "
             + "renamed one gets its new source_file. --keep-missing keeps deleted ones.",
@@ -45,6 +47,11 @@ final class RunCommand extends StageCommand {
           + "published.")
   boolean force;
 
+  @Option(names = "--full",
+      description = "Recompute the analysis whole and republish every mart, instead of only "
+          + "what the documents added, changed or retired since the last analysis touch.")
+  boolean full;
+
   @Option(names = "--keep-missing",
       description = "Keep the rows of documents no longer in --input (for inputs archived away "
           + "once loaded). By default the tables and marts show exactly the documents in it.")
@@ -60,7 +67,7 @@ final class RunCommand extends StageCommand {
   @Override
   PipelineSettings.Builder withOptions(PipelineSettings.Builder settings) {
     return settings.input(input.input).rulePack(rules.rulePack).force(force)
-        .keepMissing(keepMissing);
+        .keepMissing(keepMissing).full(full);
   }
 
   @Override

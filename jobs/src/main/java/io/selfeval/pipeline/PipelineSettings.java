@@ -20,10 +20,11 @@ import java.nio.file.Path;
  * @param out the one JSON Lines file extract writes its records to, or null
  * @param all extract every document, also those already loaded with the same content
  * @param keepMissing load keeps the rows of documents no longer in the input
+ * @param full analyse and publish everything whole, not only what changed
  */
 public record PipelineSettings(String warehouse, String runId, String input, Path config,
     String rulePack, String master, boolean force, String version, String records,
-    String outcomes, String out, boolean all, boolean keepMissing) {
+    String outcomes, String out, boolean all, boolean keepMissing, boolean full) {
 
   /** The rule pack when none is named. */
   public static final String DEFAULT_RULE_PACK = "national";
@@ -48,6 +49,7 @@ public record PipelineSettings(String warehouse, String runId, String input, Pat
     private String out;
     private boolean all;
     private boolean keepMissing;
+    private boolean full;
 
     private Builder(String warehouse, String runId) {
       this.warehouse = warehouse;
@@ -109,9 +111,14 @@ public record PipelineSettings(String warehouse, String runId, String input, Pat
       return this;
     }
 
+    public Builder full(boolean value) {
+      full = value;
+      return this;
+    }
+
     public PipelineSettings build() {
       return new PipelineSettings(warehouse, runId, input, config, rulePack, master, force,
-          version, records, outcomes, out, all, keepMissing);
+          version, records, outcomes, out, all, keepMissing, full);
     }
   }
 }

@@ -59,7 +59,7 @@ final class SparkStages implements Stages {
   @Override
   public PublishStage.Result publish(String source) {
     return PublishStage.run(spark, new PublishStage.Settings(settings.warehouse(),
-        settings.runId(), source), hooks::reached);
+        settings.runId(), source, settings.full()), hooks::reached);
   }
 
   @Override
@@ -82,6 +82,6 @@ final class SparkStages implements Stages {
 
   private AnalyseStage.Settings analyseSettings() {
     return new AnalyseStage.Settings(settings.warehouse(), settings.rulePack(),
-        settings.config(), settings.version());
+        settings.config(), settings.version(), settings.full());
   }
 }

@@ -41,6 +41,10 @@ final class MartPublisher {
   static final String VERSIONS = ".versions";
   static final String RUN_ID_FILE = "_RUN_ID";
   static final String SOURCE_FILE = "_SOURCE";
+  /** The Delta versions of the tables a version was built from. */
+  static final String TABLES_FILE = "_TABLES";
+  /** The folder name prefix of a fiscal-year partition. */
+  static final String PARTITION_PREFIX = "fiscal_year=";
 
   private final String root;
   private final FileSystem fs;
@@ -73,6 +77,70 @@ final class MartPublisher {
   void stamp(String mart, String runId, String source) throws IOException {
     write(versionPath(mart, runId) + "/" + RUN_ID_FILE, runId);
     write(versionPath(mart, runId) + "/" + SOURCE_FILE, source);
+  }
+
+  /** Records beside a written version the Delta versions of the tables it was built from. */
+  void stampTables(String mart, String runId, String tables) throws IOException {
+    write(versionPath(mart, runId) + "/" + TABLES_FILE, tables);
+  }
+
+  /** The table versions the version readers see now was built from, or null when unknown. */
+  String tables(String mart) throws IOException {
+    return readMarker(martPath(mart) + "/" + TABLES_FILE);
+  }
+
+  /**
+   * Whether a version can be made from the current one by writing only some fiscal years: on a
+   * local file system (the other partitions are hard links, which HDFS and object stores do not
+   * have) and when the current version is partitioned by year (a mart with no rows is one
+   * file).
+   */
+  boolean canWriteYears(String mart) throws IOException {
+    if (!links || current(mart) == null) {
+      return false;
+    }
+    Path live = local(martPath(mart)).toRealPath();
+    try (java.util.stream.Stream<Path> files = Files.list(live)) {
+      return files.anyMatch(f -> f.getFileName().toString().startsWith(PARTITION_PREFIX))
+          || !hasData(live);
+    }
+  }
+
+  private static boolean hasData(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
+    }
+  }
+
+  /**
+   * Hard-links into the version of {@code runId} every fiscal-year partition of the current
+   * version that is not in {@code rewritten} (partition folder values, e.g. {@code 2024} or
+   * {@code __HIVE_DEFAULT_PARTITION__}); returns how many partitions were linked. The files
+   * stay the current version's, unchanged, so a reader of either sees whole files; deleting the
+   * old version later leaves the links.
+   */
+  int linkYears(String mart, String runId, java.util.Set<String> rewritten) throws IOException {
+    Path live = local(martPath(mart)).toRealPath();
+    Path target = local(versionPath(mart, runId));
+    Files.createDirectories(target);
+    int linked = 0;
+    try (java.util.stream.Stream<Path> parts = Files.list(live)) {
+      for (Path part : parts.toList()) {
+        String name = part.getFileName().toString();
+        if (!Files.isDirectory(part) || !name.startsWith(PARTITION_PREFIX)
+            || rewritten.contains(name.substring(PARTITION_PREFIX.length()))) {
+          continue;
+        }
+        Path into = Files.createDirectories(target.resolve(name));
+        try (java.util.stream.Stream<Path> files = Files.list(part)) {
+          for (Path f : files.toList()) {
+            Files.createLink(into.resolve(f.getFileName()), f);
+          }
+        }
+        linked++;
+      }
+    }
+    return linked;
   }
 
   /** The run id of the version readers see now, or null when the mart was never published. */

@@ -1,8 +1,7 @@
 package io.selfeval.publish;
 
-import io.delta.tables.DeltaTable;
+import io.selfeval.warehouse.AnalysedStamp;
 import io.selfeval.warehouse.Tables;
-import io.selfeval.warehouse.Tables.Table;
 import io.selfeval.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,8 +43,6 @@ public final class PublishJob {
   public static final String BEFORE_SWITCH = "publish.before-switch";
   /** The point where the first mart is switched, the others not yet. */
   public static final String AFTER_FIRST_SWITCH = "publish.after-first-switch";
-
-  private static final String UNKNOWN = "unknown";
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -91,20 +88,7 @@ public final class PublishJob {
    * them carries the same.
    */
   public String analysedSource() {
-    String found = null;
-    for (Table table : Tables.ANALYSED) {
-      if (!warehouse.has(spark, table)) {
-        return UNKNOWN;
-      }
-      Row last = DeltaTable.forPath(spark, warehouse.table(table)).history(1)
-          .select("userMetadata").first();
-      String stamped = last.isNullAt(0) ? null : last.getString(0);
-      if (stamped == null || found != null && !found.equals(stamped)) {
-        return UNKNOWN;
-      }
-      found = stamped;
-    }
-    return found;
+    return AnalysedStamp.of(spark, warehouse);
   }
 
   /** Publishes as {@link #run(String, String)}, stamped with {@link #analysedSource()}. */
@@ -112,13 +96,25 @@ public final class PublishJob {
     return run(runId, analysedSource());
   }
 
+  /** As {@link #run(String, String, boolean)}, writing only the years that changed. */
+  public List<Published> run(String runId, String source) {
+    return run(runId, source, false);
+  }
+
   /**
    * Writes, checks and switches every mart; {@code source} (the table versions and analysis
-   * settings the marts come from) is kept beside each version for {@link #upToDate}.
+   * settings the marts come from) is kept beside each version for {@link #upToDate}. A mart
+   * whose tables' changes since its current version can be told ({@link MartYears}) gets a
+   * version where only the fiscal years with a changed row are written and the others are
+   * hard links to the current version's files; {@code full}, or changes that cannot be told,
+   * writes it whole. Either way the version is checked whole and switched as one.
    */
-  public List<Published> run(String runId, String source) {
+  public List<Published> run(String runId, String source, boolean full) {
+    final double cpu = cpuSeconds();
     long started = System.nanoTime();
     Map<String, Dataset<Row>> marts = Marts.build(spark, warehouse, runId);
+    MartYears years = new MartYears(spark, warehouse, publisher);
+    String tables = years.versionsNow();
     Map<String, Long> expected = new LinkedHashMap<>();
     expected.put(Marts.FORM_SCORECARD, warehouse.read(spark, Tables.FORMS).count());
     expected.put(Marts.INDICATOR_DEVIATIONS,
@@ -134,13 +130,24 @@ public final class PublishJob {
         // an empty mart partitioned by year writes no file at all, and then no reader (Spark,
         // DuckDB, a BI tool) can tell its columns: it is written as one empty file instead
         boolean empty = expected.getOrDefault(e.getKey(), -1L) == 0L;
+        java.util.Optional<java.util.Set<String>> changed = full || empty
+            ? java.util.Optional.empty() : years.changed(e.getKey());
+        if (changed.isPresent()) {
+          mart = mart.where(MartYears.in(changed.get()));
+        }
         DataFrameWriter<Row> writer = empty ? mart.coalesce(1).write()
             : mart.repartition(mart.col(Marts.PARTITION)).write().partitionBy(Marts.PARTITION);
         writer.mode(SaveMode.ErrorIfExists)
             .option("compression", "snappy").option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
             .parquet(path);
+        if (changed.isPresent()) {
+          int linked = publisher.linkYears(e.getKey(), runId, changed.get());
+          LOG.info("publish: {}: {} fiscal years written, {} linked from the current version",
+              e.getKey(), changed.get().size(), linked);
+        }
         publisher.stamp(e.getKey(), runId, source);
-        written.put(e.getKey(), spark.read().schema(mart.schema()).parquet(path));
+        publisher.stampTables(e.getKey(), runId, tables);
+        written.put(e.getKey(), spark.read().schema(e.getValue().schema()).parquet(path));
       }
       List<String> failures = MartChecks.failures(written, expected);
       if (!failures.isEmpty()) {
@@ -163,11 +170,18 @@ public final class PublishJob {
         }
         out.add(new Published(mart, expected.get(mart), publisher.martPath(mart), runId));
       }
-      LOG.info("publish: {} marts in {} s", out.size(),
-          String.format("%.1f", (System.nanoTime() - started) / 1e9));
+      LOG.info("publish: {} marts in {} s wall, {} s CPU of this JVM", out.size(),
+          String.format("%.1f", (System.nanoTime() - started) / 1e9),
+          String.format("%.1f", cpuSeconds() - cpu));
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** CPU seconds this JVM has used (every thread): what a stage costs on a shared machine. */
+  private static double cpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
   }
 }

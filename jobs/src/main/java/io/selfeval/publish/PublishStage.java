@@ -13,8 +13,15 @@ public final class PublishStage {
    *
    * @param source what the marts are built from, when the caller knows it (see
    *     {@link PublishJob#upToDate}); null: what the analysis stamped on its tables
+   * @param full write every mart whole (else only the fiscal years that changed)
    */
-  public record Settings(String warehouse, String runId, String source) {}
+  public record Settings(String warehouse, String runId, String source, boolean full) {
+
+    /** Settings of a publish that writes only the fiscal years that changed. */
+    public Settings(String warehouse, String runId, String source) {
+      this(warehouse, runId, source, false);
+    }
+  }
 
   /** The marts published. */
   public record Result(List<PublishJob.Published> marts, String warehouse, String runId) {
@@ -39,7 +46,7 @@ public final class PublishStage {
   public static Result run(SparkSession spark, Settings settings, Consumer<String> reached) {
     PublishJob job = new PublishJob(spark, new Warehouse(settings.warehouse()), reached);
     String source = settings.source() != null ? settings.source() : job.analysedSource();
-    return new Result(job.run(settings.runId(), source), settings.warehouse(),
+    return new Result(job.run(settings.runId(), source, settings.full()), settings.warehouse(),
         settings.runId());
   }
 

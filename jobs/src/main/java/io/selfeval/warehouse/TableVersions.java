@@ -42,7 +42,7 @@ public final class TableVersions {
    * log's file names (the Delta protocol names each commit by its version), which costs one
    * listing where the table history costs a Spark job.
    */
-  static long latest(SparkSession spark, String table) {
+  public static long latest(SparkSession spark, String table) {
     Path log = new Path(table, "_delta_log");
     try {
       FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());

@@ -21,6 +21,18 @@ public final class ExtractStage {
 
   private ExtractStage() {}
 
+  /**
+   * The input when nothing in it is new, changed or gone since the documents catalogue recorded
+   * it ({@link UnchangedInput}), told without reading a document; null otherwise, and always with
+   * {@code all} or {@code out}.
+   */
+  public static UnchangedInput.Unchanged unchanged(SparkSession spark, Settings settings) {
+    if (settings.all() || settings.out() != null) {
+      return null;
+    }
+    return UnchangedInput.check(spark, new Warehouse(settings.warehouse()), settings.input());
+  }
+
   /** Extracts every document under the input that is not already loaded (unless all). */
   public static ExtractSummary run(SparkSession spark, Settings settings) {
     Warehouse warehouse = new Warehouse(settings.warehouse());

@@ -2,6 +2,7 @@ package io.selfeval.pipeline;
 
 import io.selfeval.analyse.AnalyseStage;
 import io.selfeval.extract.ExtractSummary;
+import io.selfeval.extract.UnchangedInput;
 import io.selfeval.load.LoadSummary;
 import io.selfeval.site.SiteJob;
 import io.selfeval.site.SiteStage;
@@ -126,9 +127,25 @@ public final class Pipeline {
     }
   }
 
-  /** The chain of {@code run}, on these stages and ledger. */
+  /**
+   * The chain of {@code run}, on these stages and ledger. When the catalogue shows the input
+   * unchanged and the marts are current, nothing runs and nothing is written, not even a ledger
+   * row: the summary line (and the log) is all a run with nothing new leaves.
+   */
   Outcome chain(Stages stages, Ledger ledger) throws Exception {
     final long started = System.nanoTime();
+    if (mayBeUnchanged()) {
+      UnchangedInput.Unchanged same = stages.unchanged();
+      if (same != null && stages.upToDate(stages.source())) {
+        for (String stage : CHAIN) {
+          listener.begin(stage);
+          listener.end(StageResult.skipped(stage, StageResult.SKIPPED_NOTHING_NEW,
+              "the input is as the documents catalogue recorded it, the marts are current"));
+        }
+        return new Outcome(ExitCodes.NOTHING_NEW, unchangedSummary(same,
+            (System.nanoTime() - started) / 1e9));
+      }
+    }
     ExtractSummary extract = step(ledger, "extract", stages::extract,
         s -> StageResult.done("extract", s.counts(), s.describe()));
     LoadSummary load = step(ledger, "load", stages::load,
@@ -237,6 +254,20 @@ public final class Pipeline {
         SparkHadoopUtil.get().newConfiguration(new SparkConf()), RunLock.DEFAULT_STALE_AFTER)) {
       return work.call();
     }
+  }
+
+  /** Whether the run may skip every stage: not forced, and reading the input as run does. */
+  private boolean mayBeUnchanged() {
+    return !settings.force() && !settings.all() && settings.out() == null
+        && settings.records() == null && settings.outcomes() == null;
+  }
+
+  private String unchangedSummary(UnchangedInput.Unchanged same, double seconds) {
+    return "run " + settings.runId() + ": nothing new in "
+        + String.format(Locale.ROOT, "%.1f", seconds) + " s; " + same.documents()
+        + " documents: 0 loaded, " + (same.documents() - same.rejected()) + " unchanged, "
+        + same.rejected() + " rejected (0 new); analyse, publish and site skipped, marts up to "
+        + "date (exit " + ExitCodes.NOTHING_NEW + ")";
   }
 
   private String summary(ExtractSummary extract, LoadSummary load, AnalyseStage.Result analysed,

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.selfeval.analyse.AnalyseStage;
 import io.selfeval.extract.ExtractStage;
 import io.selfeval.extract.ExtractSummary;
+import io.selfeval.extract.UnchangedInput;
 import io.selfeval.load.LoadStage;
 import io.selfeval.load.LoadSummary;
 import io.selfeval.publish.PublishStage;
@@ -28,10 +29,18 @@ final class SparkStages implements Stages {
   }
 
   @Override
+  public UnchangedInput.Unchanged unchanged() {
+    return ExtractStage.unchanged(spark, extractSettings());
+  }
+
+  @Override
   public ExtractSummary extract() {
-    return ExtractStage.run(spark, new ExtractStage.Settings(settings.warehouse(),
-        settings.input(), settings.out(), settings.outcomes(), settings.all(),
-        settings.runId()));
+    return ExtractStage.run(spark, extractSettings());
+  }
+
+  private ExtractStage.Settings extractSettings() {
+    return new ExtractStage.Settings(settings.warehouse(), settings.input(), settings.out(),
+        settings.outcomes(), settings.all(), settings.runId());
   }
 
   @Override

@@ -2,12 +2,19 @@ package io.selfeval.pipeline;
 
 import io.selfeval.analyse.AnalyseStage;
 import io.selfeval.extract.ExtractSummary;
+import io.selfeval.extract.UnchangedInput;
 import io.selfeval.load.LoadSummary;
 import io.selfeval.publish.PublishStage;
 import io.selfeval.site.SiteJob;
 
 /** The stages as the pipeline calls them ({@link SparkStages} in a run; fakes in its tests). */
 interface Stages {
+
+  /**
+   * The input when the documents catalogue shows nothing in it new, changed or gone (no
+   * document read); null when extract and load must look.
+   */
+  UnchangedInput.Unchanged unchanged() throws Exception;
 
   ExtractSummary extract() throws Exception;
 

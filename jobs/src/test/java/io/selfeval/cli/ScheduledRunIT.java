@@ -12,9 +12,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +53,21 @@ class ScheduledRunIT {
 
 
 
+  /** The latest Delta version of every table of the warehouse, by name. */
+  private static Map<String, Long> deltaVersions(Path warehouse) throws Exception {
+    Map<String, Long> out = new TreeMap<>();
+    try (Stream<Path> tables = Files.list(warehouse.resolve("delta"))) {
+      for (Path table : tables.toList()) {
+        try (Stream<Path> log = Files.list(table.resolve("_delta_log"))) {
+          out.put(table.getFileName().toString(), log.map(p -> p.getFileName().toString())
+              .filter(n -> n.matches("\\d{20}\\.json"))
+              .mapToLong(n -> Long.parseLong(n.substring(0, 20))).max().orElse(-1));
+        }
+      }
+    }
+    return out;
+  }
+
   private static String martRunId(Path warehouse) throws Exception {
     return Files.readString(warehouse.resolve("marts/form_scorecard/_RUN_ID")).trim();
   }
@@ -68,6 +86,7 @@ class ScheduledRunIT {
     Map<String, List<String>> after1 = WarehouseContents.of(warehouse);
     assertEquals(1, after1.get("mart form_scorecard").size());
 
+    final Map<String, Long> versions1 = deltaVersions(warehouse);
     Outcome second = run(input, warehouse);
     assertEquals(ExitCodes.NOTHING_NEW, second.code(), second.output());
     assertTrue(second.last().startsWith("run " + second.runId() + ": nothing new in "),
@@ -75,20 +94,35 @@ class ScheduledRunIT {
     assertTrue(second.last().endsWith("0 loaded, 1 unchanged, 0 rejected (0 new); analyse, "
         + "publish and site skipped, marts up to date (exit 3)"), second.last());
     assertEquals(first.runId(), martRunId(warehouse), "marts not republished");
+    // told by the catalogue alone: no table, the catalogue and the ledger included, gets a commit
+    assertEquals(versions1, deltaVersions(warehouse));
+    assertEquals(0, SharedSpark.get().read().format("delta").load(warehouse + "/delta/runs")
+        .where("run_id = '" + second.runId() + "'").count());
+    assertEquals(after1, WarehouseContents.of(warehouse));
+
+    // a file touched (same bytes, new time) is hashed, not extracted again: nothing new either
+    Path seed = input.resolve(Seeds.NAMES.get(1));
+    Files.setLastModifiedTime(seed, FileTime.fromMillis(Files.getLastModifiedTime(seed)
+        .toMillis() + 60_000));
+    Outcome touched = run(input, warehouse);
+    assertEquals(ExitCodes.NOTHING_NEW, touched.code(), touched.output());
     List<Row> skipped = SharedSpark.get().read().format("delta").load(warehouse + "/delta/runs")
-        .where("run_id = '" + second.runId() + "' and outcome = 'skipped_nothing_new'")
+        .where("run_id = '" + touched.runId() + "' and outcome = 'skipped_nothing_new'")
         .orderBy("stage").collectAsList();
     assertEquals(List.of("analyse", "publish", "site"),
         skipped.stream().map(r -> r.<String>getAs("stage")).toList());
-    assertEquals(after1, WarehouseContents.of(warehouse));
-    // the known report was hashed, not extracted again
     Row extract = SharedSpark.get().read().format("delta").load(warehouse + "/delta/runs")
-        .where("run_id = '" + second.runId() + "' and stage = 'extract'").first();
+        .where("run_id = '" + touched.runId() + "' and stage = 'extract'").first();
     assertEquals(List.of(1L, 0L, 1L, 0L), List.of(extract.<Long>getAs("documents_in"),
         extract.<Long>getAs("documents_done"), extract.<Long>getAs("documents_skipped"),
         extract.<Long>getAs("records_in")));
     assertEquals("unchanged", SharedSpark.get().read().json(warehouse
         + "/staging/document_outcomes").first().getAs("status"));
+    assertEquals(after1, WarehouseContents.of(warehouse));
+    final Map<String, Long> versions2 = deltaVersions(warehouse);
+    Outcome again = run(input, warehouse);
+    assertEquals(ExitCodes.NOTHING_NEW, again.code(), again.output());
+    assertEquals(versions2, deltaVersions(warehouse), "the touched time is in the catalogue now");
 
     Outcome third = run(input, warehouse, "--force");
     assertEquals(ExitCodes.OK, third.code(), third.output());
@@ -104,10 +138,13 @@ class ScheduledRunIT {
         fourth.last());
     assertEquals(2, WarehouseContents.of(warehouse).get("mart form_scorecard").size());
 
-    // the same bad file again is old news
+    // the same bad file again is old news, told by the catalogue without a commit
+    final Map<String, Long> versions4 = deltaVersions(warehouse);
     Outcome fifth = run(input, warehouse);
     assertEquals(ExitCodes.NOTHING_NEW, fifth.code(), fifth.output());
-    assertTrue(fifth.last().contains("1 rejected (0 new)"), fifth.last());
+    assertTrue(fifth.last().contains("3 documents: 0 loaded, 2 unchanged, 1 rejected (0 new)"),
+        fifth.last());
+    assertEquals(versions4, deltaVersions(warehouse));
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.selfeval.analyse.AnalyseStage;
 import io.selfeval.extract.ExtractSummary;
+import io.selfeval.extract.UnchangedInput;
 import io.selfeval.load.LoadSummary;
 import io.selfeval.publish.PublishJob;
 import io.selfeval.publish.PublishStage;
@@ -48,6 +49,15 @@ class PipelineTest {
     boolean upToDate;
     long newRejects;
     RuntimeException loadFails;
+    UnchangedInput.Unchanged unchanged;
+
+    @Override
+    public UnchangedInput.Unchanged unchanged() {
+      if (unchanged != null) {
+        heard.add("unchanged");
+      }
+      return unchanged;
+    }
 
     @Override
     public ExtractSummary extract() {
@@ -146,6 +156,43 @@ class PipelineTest {
     assertTrue(outcome.summary().endsWith("3 documents: 2 loaded, 1 unchanged, 0 rejected "
         + "(0 new); analyse, publish and site skipped, marts up to date (exit 3)"),
         outcome.summary());
+  }
+
+  @Test
+  void unchangedInputWithCurrentMartsRunsNoStageAndWritesNoRow() throws Exception {
+    FakeStages stages = new FakeStages();
+    stages.unchanged = new UnchangedInput.Unchanged(3, 1);
+    stages.upToDate = true;
+    Pipeline.Outcome outcome = pipeline("/wh", false).chain(stages, ledger);
+    List<String> expected = new ArrayList<>(List.of("unchanged", "source", "upToDate forms@3"));
+    for (String stage : List.of("extract", "load", "analyse", "publish", "site")) {
+      expected.addAll(List.of("begin " + stage, "end " + stage + " skipped_nothing_new"));
+    }
+    assertEquals(expected, heard);
+    assertEquals(ExitCodes.NOTHING_NEW, outcome.exitCode());
+    assertTrue(outcome.summary().matches("run " + RUN_ID + ": nothing new in [0-9.]+ s; "
+        + "3 documents: 0 loaded, 2 unchanged, 1 rejected \\(0 new\\); analyse, publish and "
+        + "site skipped, marts up to date \\(exit 3\\)"), outcome.summary());
+  }
+
+  @Test
+  void unchangedInputWithStaleMartsRunsTheChain() throws Exception {
+    FakeStages stages = new FakeStages();
+    stages.unchanged = new UnchangedInput.Unchanged(3, 0);
+    Pipeline.Outcome outcome = pipeline("/wh", false).chain(stages, ledger);
+    assertEquals(List.of("unchanged", "source", "upToDate forms@3", "begin extract", "extract"),
+        heard.subList(0, 5));
+    assertTrue(heard.contains("publish forms@3"), heard.toString());
+    assertEquals(ExitCodes.OK, outcome.exitCode());
+  }
+
+  @Test
+  void forceRunsTheChainOnAnUnchangedInput() throws Exception {
+    FakeStages stages = new FakeStages();
+    stages.unchanged = new UnchangedInput.Unchanged(3, 0);
+    stages.upToDate = true;
+    assertEquals(ExitCodes.OK, pipeline("/wh", true).chain(stages, ledger).exitCode());
+    assertEquals("begin extract", heard.get(0));
   }
 
   @Test

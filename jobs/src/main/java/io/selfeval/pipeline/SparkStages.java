@@ -59,7 +59,7 @@ final class SparkStages implements Stages {
   @Override
   public PublishStage.Result publish(String source) {
     return PublishStage.run(spark, new PublishStage.Settings(settings.warehouse(),
-        settings.runId(), source), hooks::reached);
+        settings.runId(), source, settings.config()), hooks::reached);
   }
 
   @Override

@@ -51,6 +51,7 @@ public final class PublishJob {
   private final Warehouse warehouse;
   private final MartPublisher publisher;
   private final Consumer<String> reached;
+  private final RiskWeights weights;
 
   public PublishJob(SparkSession spark, Warehouse warehouse) {
     this(spark, warehouse, point -> {});
@@ -61,7 +62,14 @@ public final class PublishJob {
    * {@link #AFTER_FIRST_SWITCH}) it passes.
    */
   public PublishJob(SparkSession spark, Warehouse warehouse, Consumer<String> reached) {
+    this(spark, warehouse, RiskWeights.load(null), reached);
+  }
+
+  /** A publish whose scorecard weighs flags by {@code weights}; see the constructor above. */
+  public PublishJob(SparkSession spark, Warehouse warehouse, RiskWeights weights,
+      Consumer<String> reached) {
     this.spark = spark;
+    this.weights = weights;
     this.warehouse = warehouse;
     this.reached = reached;
     this.publisher = new MartPublisher(warehouse.root() + "/marts",
@@ -118,7 +126,7 @@ public final class PublishJob {
    */
   public List<Published> run(String runId, String source) {
     long started = System.nanoTime();
-    Map<String, Dataset<Row>> marts = Marts.build(spark, warehouse, runId);
+    Map<String, Dataset<Row>> marts = Marts.build(spark, warehouse, runId, weights);
     Map<String, Long> expected = new LinkedHashMap<>();
     expected.put(Marts.FORM_SCORECARD, warehouse.read(spark, Tables.FORMS).count());
     expected.put(Marts.INDICATOR_DEVIATIONS,

@@ -1,14 +1,12 @@
 package io.selfeval.analyse;
 
+import io.selfeval.model.Records;
 import io.selfeval.warehouse.TableVersions;
 import io.selfeval.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.apache.spark.sql.SparkSession;
 
 /** The analyse stage as the pipeline calls it: its settings in, its counts out. */
@@ -75,20 +73,12 @@ public final class AnalyseStage {
     String config = "built-in";
     if (settings.config() != null) {
       try {
-        config = sha256Hex(Files.readAllBytes(settings.config())).substring(0, 16);
+        config = Records.sha256Hex(Files.readAllBytes(settings.config())).substring(0, 16);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read --config " + settings.config(), e);
       }
     }
     return "rule_pack=" + pack.label() + " config=" + config + " selfeval="
         + settings.version();
-  }
-
-  private static String sha256Hex(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
   }
 }

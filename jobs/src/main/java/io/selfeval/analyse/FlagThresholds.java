@@ -1,5 +1,6 @@
 package io.selfeval.analyse;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -19,8 +20,10 @@ import java.util.Map;
  * groups below, each only the one it reads: {@link #scores()}, {@link #amounts()},
  * {@link #indicatorMix()}, {@link #satisfaction()}, {@link #outliers()}, {@link #peers()},
  * {@link #digits()}, {@link #clusters()}, {@link #severities()}. Every setting has its one
- * default in the built-in file; a file missing a setting is refused, not filled with zero.
+ * default in the built-in file; a file missing a setting is refused, not filled with zero. The
+ * file's {@code risk_weights} are publish's ({@code publish.RiskWeights}), not a rule's.
  */
+@JsonIgnoreProperties({"risk_weights"})
 public record FlagThresholds(String version, BigDecimal perfectTotal, BigDecimal scoreTolerance,
     BigDecimal scoreExcessMinPoints, BigDecimal rateTolerancePp,
     BigDecimal amountToleranceWanYuan, Map<String, BigDecimal> standardLevel1Weights,

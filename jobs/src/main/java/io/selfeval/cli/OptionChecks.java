@@ -2,6 +2,7 @@ package io.selfeval.cli;
 
 import io.selfeval.analyse.FlagThresholds;
 import io.selfeval.analyse.RulePack;
+import io.selfeval.publish.RiskWeights;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -40,7 +41,7 @@ final class OptionChecks {
     }
   }
 
-  /** A --config file, when given: it loads and its thresholds are valid. */
+  /** A --config file, when given: it loads and its thresholds and risk weights are valid. */
   static void config(Path config) {
     if (config == null) {
       return;
@@ -50,6 +51,7 @@ final class OptionChecks {
     }
     try {
       FlagThresholds.load(config);
+      RiskWeights.load(config);
     } catch (RuntimeException e) {
       throw new UsageException("--config " + config + ": " + e.getMessage());
     }

@@ -68,7 +68,7 @@ final class SparkStages implements Stages {
   @Override
   public PublishStage.Result publish(String source) {
     return PublishStage.run(spark, new PublishStage.Settings(settings.warehouse(),
-        settings.runId(), source, settings.full()), hooks::reached);
+        settings.runId(), source, settings.config(), settings.full()), hooks::reached);
   }
 
   @Override

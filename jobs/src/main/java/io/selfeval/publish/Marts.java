@@ -55,7 +55,8 @@ public final class Marts {
   }
 
   /** Every mart's rows, in mart order, as of the tables' current versions. */
-  static Map<String, Dataset<Row>> build(SparkSession spark, Warehouse warehouse, String runId) {
+  static Map<String, Dataset<Row>> build(SparkSession spark, Warehouse warehouse, String runId,
+      RiskWeights weights) {
     Dataset<Row> forms = warehouse.read(spark, Tables.FORMS);
     Dataset<Row> flags = warehouse.read(spark, Tables.FLAGS);
     Dataset<Row> deviations = warehouse.read(spark, Tables.INDICATOR_DEVIATIONS);
@@ -64,7 +65,7 @@ public final class Marts {
         col("document_sha256"), col("line_end"));
     Map<String, Dataset<Row>> marts = new LinkedHashMap<>();
     marts.put(FORM_SCORECARD, scorecard(warehouse.read(spark, Tables.FORM_EXECUTION),
-        formLabels, flags, runId));
+        formLabels, flags, runId, weights));
     marts.put(INDICATOR_DEVIATIONS, Schemas.conformTo(deviations
         .join(formLabels, col("form_id").equalTo(col("l_form_id")), "left_outer")
         .withColumn("form_kind", col("l_form_kind"))
@@ -88,10 +89,11 @@ public final class Marts {
 
   /**
    * One row per form: execution, totals, flag counts by severity and the risk score
-   * 5 × high + 2 × medium + 1 × low + max(inflation points, 0).
+   * {@code weights} × (high, medium, low) + max(inflation points, 0); the weights by default
+   * 5 × high + 2 × medium + 1 × low.
    */
   static Dataset<Row> scorecard(Dataset<Row> execution, Dataset<Row> formLabels,
-      Dataset<Row> flags, String runId) {
+      Dataset<Row> flags, String runId, RiskWeights weights) {
     Dataset<Row> counts = flags.where(col("form_id").isNotNull())
         .groupBy(col("form_id").as("c_form_id")).agg(
             sum(when(col("severity").equalTo("high"), 1).otherwise(0)).as("flags_high"),
@@ -100,7 +102,8 @@ public final class Marts {
     Column high = coalesce(col("flags_high"), lit(0));
     Column medium = coalesce(col("flags_medium"), lit(0));
     Column low = coalesce(col("flags_low"), lit(0));
-    Column risk = high.multiply(5).plus(medium.multiply(2)).plus(low).cast("decimal(22,6)")
+    Column risk = high.multiply(lit(weights.high())).plus(medium.multiply(lit(weights.medium())))
+        .plus(low.multiply(lit(weights.low()))).cast("decimal(22,6)")
         .plus(greatest(coalesce(col("inflation_points"), lit(BigDecimal.ZERO)),
             lit(BigDecimal.ZERO)));
     return Schemas.conformTo(execution

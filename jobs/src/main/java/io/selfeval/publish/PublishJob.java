@@ -48,6 +48,7 @@ public final class PublishJob {
   private final Warehouse warehouse;
   private final MartPublisher publisher;
   private final Consumer<String> reached;
+  private final RiskWeights weights;
 
   public PublishJob(SparkSession spark, Warehouse warehouse) {
     this(spark, warehouse, point -> {});
@@ -58,7 +59,14 @@ public final class PublishJob {
    * {@link #AFTER_FIRST_SWITCH}) it passes.
    */
   public PublishJob(SparkSession spark, Warehouse warehouse, Consumer<String> reached) {
+    this(spark, warehouse, RiskWeights.load(null), reached);
+  }
+
+  /** A publish whose scorecard weighs flags by {@code weights}; see the constructor above. */
+  public PublishJob(SparkSession spark, Warehouse warehouse, RiskWeights weights,
+      Consumer<String> reached) {
     this.spark = spark;
+    this.weights = weights;
     this.warehouse = warehouse;
     this.reached = reached;
     this.publisher = new MartPublisher(warehouse.root() + "/marts",
@@ -112,7 +120,7 @@ public final class PublishJob {
   public List<Published> run(String runId, String source, boolean full) {
     final double cpu = cpuSeconds();
     long started = System.nanoTime();
-    Map<String, Dataset<Row>> marts = Marts.build(spark, warehouse, runId);
+    Map<String, Dataset<Row>> marts = Marts.build(spark, warehouse, runId, weights);
     MartYears years = new MartYears(spark, warehouse, publisher);
     String tables = years.versionsNow();
     Map<String, Long> expected = new LinkedHashMap<>();

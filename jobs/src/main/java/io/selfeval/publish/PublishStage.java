@@ -1,6 +1,7 @@
 package io.selfeval.publish;
 
 import io.selfeval.warehouse.Warehouse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
@@ -13,13 +14,16 @@ public final class PublishStage {
    *
    * @param source what the marts are built from, when the caller knows it (see
    *     {@link PublishJob#upToDate}); null: what the analysis stamped on its tables
+   * @param config the flag thresholds file the risk weights come from ({@link RiskWeights}),
+   *     null for the built-in one
    * @param full write every mart whole (else only the fiscal years that changed)
    */
-  public record Settings(String warehouse, String runId, String source, boolean full) {
+  public record Settings(String warehouse, String runId, String source, Path config,
+      boolean full) {
 
     /** Settings of a publish that writes only the fiscal years that changed. */
-    public Settings(String warehouse, String runId, String source) {
-      this(warehouse, runId, source, false);
+    public Settings(String warehouse, String runId, String source, Path config) {
+      this(warehouse, runId, source, config, false);
     }
   }
 
@@ -44,7 +48,8 @@ public final class PublishStage {
    * ({@link PublishJob#BEFORE_SWITCH}, {@link PublishJob#AFTER_FIRST_SWITCH}) it passes.
    */
   public static Result run(SparkSession spark, Settings settings, Consumer<String> reached) {
-    PublishJob job = new PublishJob(spark, new Warehouse(settings.warehouse()), reached);
+    PublishJob job = new PublishJob(spark, new Warehouse(settings.warehouse()),
+        RiskWeights.load(settings.config()), reached);
     String source = settings.source() != null ? settings.source() : job.analysedSource();
     return new Result(job.run(settings.runId(), source, settings.full()), settings.warehouse(),
         settings.runId());

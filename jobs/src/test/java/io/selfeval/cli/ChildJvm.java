@@ -10,14 +10,14 @@ final class ChildJvm {
 
   private ChildJvm() {}
 
-  /** {@code java}, this JVM's opens and encoding, a 2 GiB heap and this class path. */
+  /** {@code java}, this JVM's opens, encoding and JIT level, a 2 GiB heap and this class path. */
   static List<String> command() {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (arg.startsWith("--add-opens") || arg.startsWith("--add-exports")
           || arg.startsWith("-Dfile.encoding") || arg.startsWith("-Djdk.reflect")
-          || arg.startsWith("-Dio.netty")) {
+          || arg.startsWith("-Dio.netty") || arg.startsWith("-XX:TieredStopAtLevel")) {
         command.add(arg);
       }
     }

@@ -3,6 +3,7 @@ package io.selfeval.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.selfeval.Folders;
 import io.selfeval.extract.ReportExtractor;
 import io.selfeval.extract.Seeds;
 import io.selfeval.model.Records;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The load follows the input its outcomes list (issue #20 §4): deleted, renamed, corrected,
  * duplicated and rejected documents. Seed 001 and seed 004 hold one form each (golden files);
  * seed 001's versions below change one indicator's score, so they are other bytes of the same
- * unit, year and form.
+ * unit, year and form. Both tests start from a copy of one first load.
  */
 class LoadFollowsInputTest {
 
@@ -33,11 +35,35 @@ class LoadFollowsInputTest {
   private static final String FOUR = Seeds.NAMES.get(4);
   private static final String ROW = "\t市容市貌\t整洁、有序、舒适\t效果显著\t10\t10\t";
 
+  /** The warehouse after the load both tests start with (a.txt and d.txt), made once. */
+  private static Path firstLoad;
+
   @TempDir
   Path tmp;
 
   private final SparkSession spark = SharedSpark.get();
   private int step;
+
+  /**
+   * Loads a.txt (seed 001) and d.txt (seed 004) into an empty warehouse, once for the class: a
+   * first load retires nothing, so it is the same under either policy.
+   */
+  @BeforeAll
+  static void loadTheFirstInput(@TempDir Path shared) throws IOException {
+    LoadFollowsInputTest first = new LoadFollowsInputTest();
+    first.tmp = shared;
+    first.load(new Warehouse(shared.resolve("wh").toString()), InputChanges.Policy.FOLLOW_INPUT,
+        new Doc("a.txt", version(null), "parsed"), new Doc("d.txt", Seeds.bytes(FOUR), "parsed"));
+    firstLoad = shared.resolve("wh");
+  }
+
+  /** A copy of the first load's warehouse, at {@code name} under this test's folder. */
+  private Warehouse afterFirstLoad(String name) throws IOException {
+    Path copy = tmp.resolve(name);
+    Folders.copy(firstLoad, copy);
+    step = 1;
+    return new Warehouse(copy.toString());
+  }
 
   private static byte[] version(String score) {
     String text = Seeds.text(ONE);
@@ -84,10 +110,7 @@ class LoadFollowsInputTest {
 
   @Test
   void tablesShowExactlyTheDocumentsOfTheInput() throws IOException {
-    Warehouse w = new Warehouse(tmp.resolve("wh").toString());
-    final byte[] four = Seeds.bytes(FOUR);
-    load(w, InputChanges.Policy.FOLLOW_INPUT, new Doc("a.txt", version(null), "parsed"),
-        new Doc("d.txt", four, "parsed"));
+    Warehouse w = afterFirstLoad("wh");
     assertEquals(List.of("a.txt", "d.txt"), files(w, "forms"));
 
     // d.txt deleted, a.txt renamed: one document retired, the other renamed everywhere
@@ -130,9 +153,7 @@ class LoadFollowsInputTest {
 
   @Test
   void keepMissingKeepsDocumentsNoLongerListed() throws IOException {
-    Warehouse w = new Warehouse(tmp.resolve("keep").toString());
-    load(w, InputChanges.Policy.KEEP_MISSING, new Doc("a.txt", version(null), "parsed"),
-        new Doc("d.txt", Seeds.bytes(FOUR), "parsed"));
+    Warehouse w = afterFirstLoad("keep");
     LoadSummary kept = load(w, InputChanges.Policy.KEEP_MISSING,
         new Doc("a.txt", version(null), "unchanged"));
     assertEquals(0, kept.retired());

@@ -1,10 +1,12 @@
 package io.selfeval.load;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfeval.Folders;
 import io.selfeval.extract.ReportExtractor;
 import io.selfeval.extract.Seeds;
 import io.selfeval.model.FormRecord;
@@ -23,22 +25,44 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Loads the seeds' records. Expected counts come from the hand-checked golden files, not from
- * the loader: forms = golden records, indicator rows = their indicators.
+ * the loader: forms = golden records, indicator rows = their indicators. The seeds are loaded
+ * once for the class; the tests that start from that load get a copy of its warehouse.
  */
 class LoadJobTest {
 
   private static final List<String> TABLES =
       List.of("forms", "budget_lines", "indicators", "facts", "units");
 
+  /** The seeds' records and the warehouse of their first load, made once for the class. */
+  private static Path seedRecords;
+  private static Path seedsLoaded;
+  private static LoadSummary seedsLoad;
+
   @TempDir
   Path tmp;
 
   private final SparkSession spark = SharedSpark.get();
+
+  @BeforeAll
+  static void loadTheSeeds(@TempDir Path shared) throws IOException {
+    seedRecords = Files.write(shared.resolve("records.jsonl"), seedRecords(),
+        StandardCharsets.UTF_8);
+    seedsLoaded = shared.resolve("wh");
+    seedsLoad = new LoadJob(SharedSpark.get(), new Warehouse(seedsLoaded.toString()))
+        .run(seedRecords.toString(), null, "run-1");
+  }
+
+  /** A copy of the warehouse after the seeds' first load, for one test. */
+  private Warehouse afterSeedsLoad() throws IOException {
+    Folders.copy(seedsLoaded, tmp.resolve("wh"));
+    return new Warehouse(tmp.resolve("wh").toString());
+  }
 
   private static List<String> seedRecords() {
     List<String> lines = new ArrayList<>();
@@ -92,11 +116,10 @@ class LoadJobTest {
 
   @Test
   void seedsLoadWithTheCountsOfTheGoldenFilesAndSecondLoadChangesNothing() throws IOException {
-    Warehouse w = new Warehouse(tmp.resolve("wh").toString());
-    Path records = write("records.jsonl", seedRecords());
+    Warehouse w = afterSeedsLoad();
     int[] golden = goldenCounts();
 
-    LoadSummary first = new LoadJob(spark, w).run(records.toString(), null, "run-1");
+    LoadSummary first = seedsLoad;
     assertEquals(5, first.loaded());
     assertTrue(first.balances());
     assertEquals(golden[0], spark.read().format("delta").load(table(w, "forms")).count());
@@ -113,7 +136,7 @@ class LoadJobTest {
       assertEquals(0L, versions.get(t), t + ": one commit for the first load");
     }
 
-    LoadSummary second = new LoadJob(spark, w).run(records.toString(), null, "run-2");
+    LoadSummary second = new LoadJob(spark, w).run(seedRecords.toString(), null, "run-2");
     assertEquals(new LoadSummary(5, 0, 5, 0, 9, 0, 0, 0, w.root()), second);
     assertEquals(before, snapshot(w));
     for (String t : TABLES) {
@@ -226,30 +249,32 @@ class LoadJobTest {
 
   @Test
   void newVersionOfFileReplacesItsRowsAndTimeTravelShowsTheOldOnes() throws IOException {
-    Warehouse w = new Warehouse(tmp.resolve("wh").toString());
+    // seed 001 (one form, 9 indicator rows) is loaded with the other seeds as version 1
+    final Warehouse w = afterSeedsLoad();
     String seed = Seeds.NAMES.get(1);
     String v1 = Seeds.text(seed);
     String v2 = v1.replace("\t市容市貌\t整洁、有序、舒适\t效果显著\t10\t10\t",
         "\t市容市貌\t整洁、有序、舒适\t效果显著\t10\t8\t整治仍有反复");
     assertTrue(!v1.equals(v2));
-    List<String> first = ReportExtractor.extract(v1.getBytes(StandardCharsets.UTF_8), seed)
-        .records().stream().map(Records::toJson).toList();
     List<String> second = ReportExtractor.extract(v2.getBytes(StandardCharsets.UTF_8), seed)
         .records().stream().map(Records::toJson).toList();
-    new LoadJob(spark, w).run(write("v1.jsonl", first).toString(), null, "r1");
+    final long formsBefore = spark.read().format("delta").load(table(w, "forms")).count();
     final long v1Version = version(w, "indicators");
     LoadSummary s = new LoadJob(spark, w).run(write("v2.jsonl", second).toString(), null, "r2");
 
     assertEquals(1, s.loaded());
     Dataset<Row> forms = spark.read().format("delta").load(table(w, "forms"));
-    assertEquals(1, forms.count(), "the old version's form is gone");
-    assertEquals(Records.fromJson(second.get(0)).recordId(), forms.first().getAs("form_id"));
-    Dataset<Row> indicators = spark.read().format("delta").load(table(w, "indicators"));
+    assertEquals(formsBefore, forms.count(), "the other seeds' forms stay");
+    Dataset<Row> ofSeed = forms.where(col("source_file").equalTo(seed));
+    assertEquals(1, ofSeed.count(), "the old version's form is gone");
+    assertEquals(Records.fromJson(second.get(0)).recordId(), ofSeed.first().getAs("form_id"));
+    Dataset<Row> indicators = spark.read().format("delta").load(table(w, "indicators"))
+        .where(col("source_file").equalTo(seed));
     assertEquals(9, indicators.count());
     assertEquals("8.000000", indicators.where("name = '市容市貌'").first().getAs("score")
         .toString());
     Dataset<Row> old = spark.read().format("delta").option("versionAsOf", v1Version)
-        .load(table(w, "indicators"));
+        .load(table(w, "indicators")).where(col("source_file").equalTo(seed));
     assertEquals(9, old.count());
     assertEquals("10.000000", old.where("name = '市容市貌'").first().getAs("score").toString());
     assertEquals(v1Version + 1, version(w, "indicators"), "one commit for the new version");

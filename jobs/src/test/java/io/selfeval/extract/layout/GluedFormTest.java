@@ -129,6 +129,13 @@ class GluedFormTest {
     assertEquals(1, total.size());
     assertArrayEquals(new String[] {"1716.11", "1716.11", "1622.97", "10", "94.57%", "9.46"},
         total.get(0));
+    // dev set 21's second form: 40 | 40 | 40 | 10 | 100 %, 得分 blank (the one cell dropped)
+    List<String[]> second = GluedNumbers.totalRowReadings("40404010100%", cols);
+    assertEquals(1, second.size());
+    assertArrayEquals(new String[] {"40", "40", "40", "10", "100%", null}, second.get(0));
+    // its first form prints 30 | 30 | 10 | 100 %: which two of six columns are empty has
+    // several answers (年初预算数 or 全年执行数 dropped …), so more than one reading is kept
+    assertTrue(GluedNumbers.totalRowReadings("303010100%", cols).size() > 1);
   }
 
   @Test

@@ -96,9 +96,9 @@ final class GluedNumbers {
   /**
    * The readings of a budget total row's glued run ({@code 202010100.00%10}), each aligned with
    * the header's columns (null: no cell), the rate's percent sign where it was printed. The
-   * fewest columns left without a cell are tried first (an empty cell dropped: 303010100% is
-   * five numbers short of six columns); a reading fits when it breaks no identity it can check:
-   * 执行率 = 全年执行数 / 全年预算数 (年初预算数 without 全年预算数), 得分 = 分值 × 执行率 capped at
+   * fewest columns left without a cell (年初预算数, 得分) are tried first (an empty cell
+   * dropped: 303010100% is four numbers for six columns); a reading fits when it breaks no
+   * identity it can check: 执行率 = 全年执行数 / 全年预算数 (年初预算数 without 全年预算数), 得分 = 分值 × 执行率 capped at
    * 分值 (to the printed decimals), 0 &lt; 分值 ≤ 100. A run without its rate has none.
    */
   static List<String[]> totalRowReadings(String run, List<String> cols) {
@@ -110,7 +110,7 @@ final class GluedNumbers {
     List<String[]> zero = new ArrayList<>();
     for (int absent = 0; absent < cols.size() - 1; absent++) {
       List<String[]> out = new ArrayList<>();
-      for (boolean[] present : presence(cols.size(), rateAt, absent)) {
+      for (boolean[] present : presence(cols, absent)) {
         readings(run, pct, cols, present, out);
       }
       // a glued 0 can be cut from any run (…|0|0%: 0 / x is 0 %): such readings are taken only
@@ -127,11 +127,20 @@ final class GluedNumbers {
     return zero;
   }
 
-  /** Every choice of {@code absent} columns without a cell, the rate always printed. */
-  private static List<boolean[]> presence(int n, int rateAt, int absent) {
+  /**
+   * Every choice of {@code absent} columns without a cell among those forms leave blank
+   * (年初预算数, 得分): a 分值 or an amount taken as missing would let its digits join a
+   * neighbour's, and a misprinted 得分 would then be read as another reading.
+   */
+  private static List<boolean[]> presence(List<String> cols, int absent) {
+    int n = cols.size();
+    int blankable = 0;
+    for (int c = 0; c < n; c++) {
+      blankable |= cols.get(c).equals("initial") || cols.get(c).equals("score") ? 1 << c : 0;
+    }
     List<boolean[]> out = new ArrayList<>();
     for (int mask = 0; mask < 1 << n; mask++) {
-      if (Integer.bitCount(mask) == absent && (mask & 1 << rateAt) == 0) {
+      if (Integer.bitCount(mask) == absent && (mask & ~blankable) == 0) {
         boolean[] p = new boolean[n];
         for (int c = 0; c < n; c++) {
           p[c] = (mask & 1 << c) == 0;

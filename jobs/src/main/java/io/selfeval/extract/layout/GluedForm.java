@@ -315,25 +315,50 @@ final class GluedForm {
   }
 
   /**
-   * The budget total row: split here when it prints a cell for every column and one reading
-   * keeps the row's identities; otherwise its numbers are left out with a warning.
+   * The budget total row: split here by {@link GluedNumbers#totalRowReadings}; a column gets its
+   * cell only where every fitting reading puts the same number there, the others stay empty.
    */
   private void totalBudgetRow(int label, int labelEnd, int from, int to, List<String> cols) {
     List<String[]> fits = GluedNumbers.totalRowReadings(text.folded.substring(from, to), cols);
-    if (fits.size() != 1) {
-      warn((fits.isEmpty() ? "no" : fits.size()) + " readings of a glued budget total row fit "
-          + "执行率 = 执行数 / 预算数 and 得分 = 分值 × 执行率 with a cell per column; its "
-          + "numbers were left out: " + text.text(label, to), label);
-      return;
-    }
     List<int[]> cells = new ArrayList<>();
     cells.add(new int[] {label, labelEnd});
-    int at = from;
-    for (String value : fits.get(0)) {
-      cells.add(new int[] {at, at + value.length()});
-      at += value.length();
+    List<String> left = new ArrayList<>();
+    for (int c = 0; c < cols.size(); c++) {
+      int[] span = fits.isEmpty() ? null : agreedSpan(fits, c, from);
+      cells.add(span);
+      if (span == null) {
+        left.add(cols.get(c));
+      }
+    }
+    if (fits.size() != 1 || !left.isEmpty()) {
+      warn(fits.size() + " readings of a glued budget total row fit 执行率 = 执行数 / 预算数 "
+          + "and 得分 = 分值 × 执行率; left empty: " + String.join(", ", left) + ": "
+          + text.text(label, to), label);
+    }
+    if (fits.isEmpty()) {
+      return;
     }
     row(cells);
+  }
+
+  /** The span of column c's number where every reading has the same one there, else null. */
+  private static int[] agreedSpan(List<String[]> fits, int c, int from) {
+    int[] span = null;
+    for (String[] r : fits) {
+      if (r[c] == null) {
+        return null;
+      }
+      int at = from;
+      for (int k = 0; k < c; k++) {
+        at += r[k] == null ? 0 : r[k].length();
+      }
+      int[] s = {at, at + r[c].length()};
+      if (span != null && (span[0] != s[0] || span[1] != s[1])) {
+        return null;
+      }
+      span = s;
+    }
+    return span;
   }
 
   private int skipColon(int p) {

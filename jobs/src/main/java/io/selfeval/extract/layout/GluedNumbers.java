@@ -94,46 +94,111 @@ final class GluedNumbers {
   }
 
   /**
-   * The readings of a budget total row's glued run ({@code 202010100.00%10}) with a cell for
-   * every column of the header, the rate's percent sign where it was printed: those that keep
-   * 执行率 = 全年执行数 / 全年预算数 (年初预算数 without 全年预算数) and 得分 = 分值 × 执行率
-   * (capped at 分值, to the score's printed decimals), with 0 &lt; 分值 ≤ 100. A run without
-   * its rate has none.
+   * The readings of a budget total row's glued run ({@code 202010100.00%10}), each aligned with
+   * the header's columns (null: no cell), the rate's percent sign where it was printed. The
+   * fewest columns left without a cell (年初预算数, 得分) are tried first (an empty cell
+   * dropped: 303010100% is four numbers for six columns); a reading fits when it breaks no
+   * identity it can check: 执行率 = 全年执行数 / 全年预算数 (年初预算数 without 全年预算数), 得分 = 分值 × 执行率 capped at
+   * 分值 (to the printed decimals), 0 &lt; 分值 ≤ 100. A run without its rate has none.
    */
   static List<String[]> totalRowReadings(String run, List<String> cols) {
-    List<String[]> out = new ArrayList<>();
     int pct = run.indexOf('%');
     int rateAt = cols.indexOf("rate");
-    int base = cols.indexOf("adjusted") >= 0 ? cols.indexOf("adjusted") : cols.indexOf("initial");
-    int executed = cols.indexOf("executed");
-    int weightAt = cols.indexOf("weight");
-    int scoreAt = cols.indexOf("score");
-    if (pct < 0 || pct != run.lastIndexOf('%') || rateAt < 0 || base < 0 || executed < 0) {
-      return out;
+    if (pct < 0 || pct != run.lastIndexOf('%') || rateAt < 0) {
+      return new ArrayList<>();
     }
-    for (String[] left : splits(run.substring(0, pct), rateAt + 1)) {
-      for (String[] right : splits(run.substring(pct + 1), cols.size() - rateAt - 1)) {
-        String[] all = new String[cols.size()];
-        System.arraycopy(left, 0, all, 0, left.length);
-        System.arraycopy(right, 0, all, left.length, right.length);
-        BigDecimal rate = new BigDecimal(all[rateAt]);
-        if (!rateFits(new BigDecimal(all[executed]), new BigDecimal(all[base]), rate)) {
-          continue;
+    List<String[]> zero = new ArrayList<>();
+    for (int absent = 0; absent < cols.size() - 1; absent++) {
+      List<String[]> out = new ArrayList<>();
+      for (boolean[] present : presence(cols, absent)) {
+        readings(run, pct, cols, present, out);
+      }
+      // a glued 0 can be cut from any run (…|0|0%: 0 / x is 0 %): such readings are taken only
+      // when no other fits
+      List<String[]> nonZero = out.stream()
+          .filter(r -> new BigDecimal(r[rateAt].replace("%", "")).signum() != 0).toList();
+      if (!nonZero.isEmpty()) {
+        return nonZero;
+      }
+      if (zero.isEmpty()) {
+        zero = out;
+      }
+    }
+    return zero;
+  }
+
+  /**
+   * Every choice of {@code absent} columns without a cell among those forms leave blank
+   * (年初预算数, 得分): a 分值 or an amount taken as missing would let its digits join a
+   * neighbour's, and a misprinted 得分 would then be read as another reading.
+   */
+  private static List<boolean[]> presence(List<String> cols, int absent) {
+    int n = cols.size();
+    int blankable = 0;
+    for (int c = 0; c < n; c++) {
+      blankable |= cols.get(c).equals("initial") || cols.get(c).equals("score") ? 1 << c : 0;
+    }
+    List<boolean[]> out = new ArrayList<>();
+    for (int mask = 0; mask < 1 << n; mask++) {
+      if (Integer.bitCount(mask) == absent && (mask & ~blankable) == 0) {
+        boolean[] p = new boolean[n];
+        for (int c = 0; c < n; c++) {
+          p[c] = (mask & 1 << c) == 0;
         }
-        if (weightAt >= 0) {
-          BigDecimal w = new BigDecimal(all[weightAt]);
-          if (w.signum() <= 0 || w.compareTo(HUNDRED) > 0) {
-            continue;
-          }
-          if (scoreAt >= 0 && !scoreFits(w, rate, new BigDecimal(all[scoreAt]))) {
-            continue;
-          }
-        }
-        all[rateAt] = all[rateAt] + "%";
-        out.add(all);
+        out.add(p);
       }
     }
     return out;
+  }
+
+  private static void readings(String run, int pct, List<String> cols, boolean[] present,
+      List<String[]> out) {
+    int rateAt = cols.indexOf("rate");
+    int before = 0;
+    int after = 0;
+    for (int c = 0; c < cols.size(); c++) {
+      before += present[c] && c <= rateAt ? 1 : 0;
+      after += present[c] && c > rateAt ? 1 : 0;
+    }
+    for (String[] left : splits(run.substring(0, pct), before)) {
+      for (String[] right : splits(run.substring(pct + 1), after)) {
+        String[] all = new String[cols.size()];
+        int k = 0;
+        for (int c = 0; c < cols.size(); c++) {
+          if (present[c]) {
+            all[c] = k < left.length ? left[k] : right[k - left.length];
+            k++;
+          }
+        }
+        if (fits(all, cols)) {
+          all[rateAt] = all[rateAt] + "%";
+          out.add(all);
+        }
+      }
+    }
+  }
+
+  private static boolean fits(String[] all, List<String> cols) {
+    BigDecimal rate = new BigDecimal(all[cols.indexOf("rate")]);
+    String base = value(all, cols, cols.contains("adjusted") ? "adjusted" : "initial");
+    String executed = value(all, cols, "executed");
+    if (base != null && executed != null
+        && !rateFits(new BigDecimal(executed), new BigDecimal(base), rate)) {
+      return false;
+    }
+    String weight = value(all, cols, "weight");
+    if (weight == null) {
+      return true;
+    }
+    BigDecimal w = new BigDecimal(weight);
+    String score = value(all, cols, "score");
+    return w.signum() > 0 && w.compareTo(HUNDRED) <= 0
+        && (score == null || scoreFits(w, rate, new BigDecimal(score)));
+  }
+
+  private static String value(String[] all, List<String> cols, String col) {
+    int at = cols.indexOf(col);
+    return at < 0 ? null : all[at];
   }
 
   /** weight × rate (capped at the weight) equals the score to its printed decimals. */

@@ -129,6 +129,17 @@ class GluedFormTest {
     assertEquals(1, total.size());
     assertArrayEquals(new String[] {"1716.11", "1716.11", "1622.97", "10", "94.57%", "9.46"},
         total.get(0));
+    // dev set 21's second form: 40 | 40 | 40 | 10 | 100 %, 得分 blank (the one cell dropped)
+    List<String[]> second = GluedNumbers.totalRowReadings("40404010100%", cols);
+    assertEquals(1, second.size());
+    assertArrayEquals(new String[] {"40", "40", "40", "10", "100%", null}, second.get(0));
+    // its first form prints 30 | 30 | 10 | 100 % with 年初预算数 and 得分 blank
+    List<String[]> first = GluedNumbers.totalRowReadings("303010100%", cols);
+    assertEquals(1, first.size());
+    assertArrayEquals(new String[] {null, "30", "30", "10", "100%", null}, first.get(0));
+    // a 得分 that 分值 × 执行率 does not give (an inflated score) is no reason to read the
+    // 分值's digits into 全年执行数: no reading, the row stays empty
+    assertTrue(GluedNumbers.totalRowReadings("900.00900.00851.471094.61%10", cols).isEmpty());
   }
 
   @Test

@@ -6,12 +6,15 @@ import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.map_concat;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.regexp_replace;
@@ -112,11 +115,35 @@ public final class Flags {
     for (int k = 1; k < all.size(); k++) {
       union = union.unionByName(all.get(k));
     }
-    return Tables.FLAGS.conform(union
+    return Tables.FLAGS.conform(withLocation(union, forms)
         .withColumn("flag_id", flagId())
         .withColumn("severity", severity(severities))
         .withColumn("rule_pack", lit(rulePack))
         .withColumn("thresholds_version", lit(t.version())));
+  }
+
+  /**
+   * A flag's evidence also names where its line stands in the original document
+   * ({@code location=page 1 line 11}, {@code Sheet!B9:J9}, {@code table 1 row 9}), from the
+   * form's {@code source_locations}, so an auditor of a Word, Excel or PDF report is taken to
+   * the cell; nothing is added for a text file or for forms loaded before the column existed.
+   */
+  static Dataset<Row> withLocation(Dataset<Row> flags, Dataset<Row> forms) {
+    if (!java.util.Arrays.asList(forms.columns()).contains("source_locations")) {
+      return flags;
+    }
+    Column location = expr("try_element_at(filter(_locations, x -> x.line = source_line), 1)"
+        + ".location");
+    Column text = concat(lit("location="), location);
+    return flags.join(forms.select(col("form_id").as("_located_form"),
+            col("source_locations").as("_locations")),
+            col("form_id").equalTo(col("_located_form")), "left")
+        .withColumn("evidence", when(location.isNull(), col("evidence"))
+            .when(col("evidence").equalTo(""), text)
+            .otherwise(concat_ws(", ", col("evidence"), text)))
+        .withColumn("evidence_values", when(location.isNull(), col("evidence_values"))
+            .otherwise(map_concat(col("evidence_values"), map(lit("location"), location))))
+        .drop("_located_form", "_locations");
   }
 
   /** The rules judged on one form (with its execution figures and indicator counts). */

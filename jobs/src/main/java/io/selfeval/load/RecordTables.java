@@ -39,6 +39,7 @@ public final class RecordTables {
         col("r.source.form_index").as("form_index"),
         col("r.source.line_start").as("line_start"),
         col("r.source.line_end").as("line_end"),
+        col("r.source.locations").as("source_locations"),
         col("r.source.encoding").as("encoding"),
         col("unit_id"),
         col("unit_key").as("unit_name_key"),

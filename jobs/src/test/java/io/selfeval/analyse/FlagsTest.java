@@ -144,4 +144,31 @@ class FlagsTest {
     assertEquals(List.of("f5 budget_score=8.000000, indicator_scores=88.000000, "
         + "sum=96.000000, reported_total=98.000000"), fired);
   }
+
+  @Test
+  void evidenceNamesWhereItsLineStandsInTheOriginal() {
+    // f1 read from a PDF (its line 11 is page 1 line 11), f2 from a text file (no locations)
+    Dataset<Row> forms = spark.createDataFrame(List.of(
+        RowFactory.create("f1", List.of(RowFactory.create(11, "page 1 line 11"),
+            RowFactory.create(30, "page 2 line 3"))),
+        RowFactory.create("f2", null)), StructType.fromDDL(
+            "form_id STRING, source_locations ARRAY<STRUCT<line: INT, location: STRING>>"));
+    Dataset<Row> flags = spark.createDataFrame(List.of(
+        RowFactory.create("SCORE_ABOVE_WEIGHT", "f1", "weight=10, score=12",
+            java.util.Map.of("weight", "10", "score", "12"), 11),
+        RowFactory.create("PERFECT_TOTAL", "f1", "reported_total=100",
+            java.util.Map.of("reported_total", "100"), 40),
+        RowFactory.create("PERFECT_TOTAL", "f2", "reported_total=100",
+            java.util.Map.of("reported_total", "100"), 11)), StructType.fromDDL(
+            "rule_id STRING, form_id STRING, evidence STRING, "
+                + "evidence_values MAP<STRING, STRING>, source_line INT"));
+    List<String> got = Flags.withLocation(flags, forms)
+        .selectExpr("concat_ws(' | ', form_id, evidence, "
+            + "coalesce(evidence_values['location'], '-'))")
+        .as(Encoders.STRING()).collectAsList().stream().sorted().toList();
+    assertEquals(List.of(
+        "f1 | reported_total=100 | -", // line 40 has no location recorded
+        "f1 | weight=10, score=12, location=page 1 line 11 | page 1 line 11",
+        "f2 | reported_total=100 | -"), got);
+  }
 }

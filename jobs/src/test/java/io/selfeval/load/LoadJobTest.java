@@ -180,6 +180,9 @@ class LoadJobTest {
     List<Row> budget = spark.read().format("delta").load(table(w, "budget_lines"))
         .where("line = " + budgetLine).select("source_location").collectAsList();
     assertEquals("自评表!B6:J6", budget.get(0).getString(0));
+    // the form keeps the whole map, for the flags' evidence
+    assertEquals(2, spark.read().format("delta").load(table(w, "forms"))
+        .selectExpr("size(source_locations)").first().getInt(0));
   }
 
   @Test

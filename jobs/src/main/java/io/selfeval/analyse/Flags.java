@@ -115,7 +115,7 @@ public final class Flags {
     for (int k = 1; k < all.size(); k++) {
       union = union.unionByName(all.get(k));
     }
-    return Tables.FLAGS.conform(withLocation(union, forms)
+    return Tables.FLAGS.conform(withLocation(union, in.forms())
         .withColumn("flag_id", flagId())
         .withColumn("severity", severity(severities))
         .withColumn("rule_pack", lit(rulePack))

@@ -24,13 +24,16 @@ public final class ExtractStage {
   /**
    * The input when nothing in it is new, changed or gone since the documents catalogue recorded
    * it ({@link UnchangedInput}), told without reading a document; null otherwise, and always with
-   * {@code all} or {@code out}.
+   * {@code all} or {@code out}. With {@code keepMissing} false, loaded documents no file holds any
+   * more count as a change (the load retires them).
    */
-  public static UnchangedInput.Unchanged unchanged(SparkSession spark, Settings settings) {
+  public static UnchangedInput.Unchanged unchanged(SparkSession spark, Settings settings,
+      boolean keepMissing) {
     if (settings.all() || settings.out() != null) {
       return null;
     }
-    return UnchangedInput.check(spark, new Warehouse(settings.warehouse()), settings.input());
+    return UnchangedInput.check(spark, new Warehouse(settings.warehouse()), settings.input(),
+        keepMissing);
   }
 
   /** Extracts every document under the input that is not already loaded (unless all). */

@@ -56,8 +56,13 @@ public final class UnchangedInput {
 
   private UnchangedInput() {}
 
-  /** The unchanged input under {@code input}, or null when something may have changed. */
-  public static Unchanged check(SparkSession spark, Warehouse warehouse, String input) {
+  /**
+   * The unchanged input under {@code input}, or null when something may have changed; with
+   * {@code keepMissing} false, also when a loaded document is in no listed file (its forms are
+   * to be retired, as after a run that recorded a file missing and died before the load).
+   */
+  public static Unchanged check(SparkSession spark, Warehouse warehouse, String input,
+      boolean keepMissing) {
     final long started = System.nanoTime();
     List<DocumentLister.Entry> entries;
     try {
@@ -83,6 +88,9 @@ public final class UnchangedInput {
     Row r = compare(spark.createDataFrame(rows, LISTED), catalogue, loaded,
         rejectedByExtraction(spark, warehouse)).first();
     long changed = r.isNullAt(0) ? 0 : r.getLong(0);
+    if (changed == 0 && !keepMissing && !unlisted(loaded, catalogue).isEmpty()) {
+      changed = 1;
+    }
     long rejected = r.isNullAt(1) ? 0 : r.getLong(1);
     LOG.info("extract: {} documents listed, {} new, changed or gone since the catalogue "
         + "(checked in {} s)", entries.size(), changed,
@@ -114,6 +122,16 @@ public final class UnchangedInput {
     return listed.join(known, col("file").equalTo(col("k_file")), "full_outer")
         .agg(sum(when(same, 0L).otherwise(1L)).as("changed"),
             sum(when(same.and(col("l_sha256").isNull()), 1L).otherwise(0L)).as("rejected"));
+  }
+
+  /**
+   * The loaded sha256 ({@code loaded}, one column) that no catalogued file still in the input
+   * has: documents whose forms the next load retires. Pure.
+   */
+  static Dataset<Row> unlisted(Dataset<Row> loaded, Dataset<Row> catalogue) {
+    return loaded.select(col(loaded.columns()[0]).as("u_sha256"))
+        .join(catalogue.select(col("sha256").as("c_sha256")),
+            col("u_sha256").equalTo(col("c_sha256")), "left_anti");
   }
 
   private static Dataset<Row> rejectedByExtraction(SparkSession spark, Warehouse warehouse) {

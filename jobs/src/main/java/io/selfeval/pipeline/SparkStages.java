@@ -30,7 +30,7 @@ final class SparkStages implements Stages {
 
   @Override
   public UnchangedInput.Unchanged unchanged() {
-    return ExtractStage.unchanged(spark, extractSettings());
+    return ExtractStage.unchanged(spark, extractSettings(), settings.keepMissing());
   }
 
   @Override

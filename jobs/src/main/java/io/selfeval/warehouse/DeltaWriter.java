@@ -157,9 +157,19 @@ public final class DeltaWriter {
         read(path).columns()));
     for (org.apache.spark.sql.types.StructField f : rows.schema().fields()) {
       if (!have.contains(f.name())) {
-        spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` ADD COLUMNS (`"
+        // a path-named table in SQL must be absolute: a relative --warehouse is not found there
+        spark.sql("ALTER TABLE delta.`" + qualified(path).replace("`", "``") + "` ADD COLUMNS (`"
             + f.name() + "` " + f.dataType().sql() + ")");
       }
+    }
+  }
+
+  private String qualified(String path) {
+    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+    try {
+      return p.getFileSystem(spark.sessionState().newHadoopConf()).makeQualified(p).toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot resolve the table path " + path, e);
     }
   }
 

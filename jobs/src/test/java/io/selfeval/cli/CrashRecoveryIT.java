@@ -1,13 +1,19 @@
 package io.selfeval.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.selfeval.Folders;
 import io.selfeval.extract.Seeds;
 import io.selfeval.pipeline.ExitCodes;
+import io.selfeval.pipeline.Pipeline;
 import io.selfeval.pipeline.PipelineHooks;
+import io.selfeval.pipeline.PipelineSettings;
+import io.selfeval.pipeline.StageListener;
 import io.selfeval.publish.Marts;
 import io.selfeval.spark.SharedSpark;
+import io.selfeval.warehouse.RunLedger;
 import io.selfeval.warehouse.RunLock;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,21 +23,24 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Runs killed with SIGKILL in the middle of load and of publish: readers keep whole marts, the
- * next run clears the dead run's lock and completes, and tables and marts end equal to those of
- * runs that were never interrupted.
- * Tagged {@code child-jvm}: the runs it kills are separate JVMs on this test JVM's class path.
+ * Runs that die in the middle of load and of publish: readers keep whole marts, the next run
+ * clears the dead run's lock and completes, and tables and marts end equal to those of runs that
+ * were never interrupted. The deaths in load and before publish's switch are failures thrown at
+ * those points in this JVM (what they leave on disk is what a kill there leaves, the lock and
+ * ledger row aside); the death after the first switch is a SIGKILL, the one that leaves a lock
+ * behind and marts half switched.
+ * Tagged {@code child-jvm}: the run it kills is a separate JVM on this test JVM's class path.
  */
 @Tag("child-jvm")
 class CrashRecoveryIT {
@@ -52,16 +61,16 @@ class CrashRecoveryIT {
     assertEquals(ExitCodes.OK, execute(input, wh));
     final String firstMarts = martRunId(wh, Marts.FORM_SCORECARD);
     final Path ref = dir.resolve("ref");
-    copy(wh, ref);
+    Folders.copy(wh, ref);
     Files.write(input.resolve(SECOND), Seeds.bytes(SECOND));
     assertEquals(ExitCodes.OK, execute(input, ref));
 
-    // the same second run on the warehouse itself, killed three times before it completes
+    // the same second run on the warehouse itself, dying three times before it completes
 
-    killAt(PipelineHooks.LOAD_BEFORE_FORMS, input, wh);
+    failAt(PipelineHooks.LOAD_BEFORE_FORMS, input, wh);
     assertEquals(firstMarts, martRunId(wh, Marts.FORM_SCORECARD));
 
-    killAt(PipelineHooks.PUBLISH_BEFORE_SWITCH, input, wh);
+    failAt(PipelineHooks.PUBLISH_BEFORE_SWITCH, input, wh);
     for (String mart : Marts.NAMES) {
       assertEquals(firstMarts, martRunId(wh, mart), mart + ": readers still get the old one");
     }
@@ -98,6 +107,27 @@ class CrashRecoveryIT {
   }
 
   /**
+   * {@code selfeval run} in this JVM, as the CLI builds it, failing at {@code point}: the run
+   * stops there, its writes so far stay, and the failure is recorded and its lock given back.
+   */
+  private static void failAt(String point, Path input, Path warehouse) {
+    PipelineSettings settings = PipelineSettings.builder(warehouse.toString(),
+            RunLedger.newRunId(Instant.now()))
+        .input(input.toString()).version(new SelfevalCli.Version().getVersion()[0]).build();
+    PipelineHooks fail = reached -> {
+      if (reached.equals(point)) {
+        throw new IllegalStateException("died at " + point);
+      }
+    };
+    SharedSpark.get();
+    Exception died = assertThrows(Exception.class,
+        () -> new Pipeline(settings, StageListener.NONE, fail).run(), "reached " + point);
+    assertTrue(String.valueOf(died.getMessage()).contains("died at " + point),
+        String.valueOf(died));
+    assertTrue(!Files.exists(warehouse.resolve(RunLock.FILE)), "the failed run's lock is gone");
+  }
+
+  /**
    * Starts {@code selfeval run} in a new JVM ({@link PausingRun}) that waits at {@code point},
    * kills it there with SIGKILL and checks that it died of it.
    */
@@ -130,22 +160,6 @@ class CrashRecoveryIT {
     assertEquals(137, process.waitFor(), "killed by SIGKILL at " + point);
   }
 
-  /** Copies a warehouse folder as it is, its links (current marts, site) as links. */
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isSymbolicLink(p)) {
-          Files.createSymbolicLink(target, Files.readSymbolicLink(p));
-        } else if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-  }
-
   private static String martRunId(Path warehouse, String mart) throws IOException {
     return Files.readString(warehouse.resolve("marts").resolve(mart).resolve("_RUN_ID")).trim();
   }
@@ -154,6 +168,4 @@ class CrashRecoveryIT {
     return SharedSpark.get().read().parquet(warehouse.resolve("marts").resolve(mart).toString())
         .count();
   }
-
-
 }

@@ -252,6 +252,7 @@ public final class Flags {
     return List.of(
         new SetRule(List.of("NARRATIVE_TABLE_MISMATCH"), false,
             in -> narrativeTableMismatch(in.forms(), in.facts(), amounts)),
+        new SetRule(List.of("FACT_CONFLICT"), false, in -> FactConflicts.flags(in.facts())),
         new SetRule(List.of("SATISFACTION_AT_THRESHOLD"), true,
             in -> PatternFlags.satisfactionAtThreshold(in.deviations(), satisfaction)),
         new SetRule(List.of("PEER_OUTLIER", "HISTORY_OUTLIER"), true,

@@ -93,7 +93,15 @@ final class FormParser {
       if (header != null) {
         budgetColumns = header;
         budgetHeader = row;
-        amountUnit = amountUnitOf(row);
+        amountUnit = amountUnitOf(row, false);
+        if (amountUnit == null) {
+          // OCR reads 元 as 兀: in a header's unit (万兀, (兀), 单位:兀) nothing else is meant
+          amountUnit = amountUnitOf(row, true);
+          if (amountUnit != null) {
+            warn("OCR_CORRECTED", "the budget header's amount unit printed with 兀 read as "
+                + amountUnit + " (OCR's 兀 for 元)", row.line());
+          }
+        }
         section = Section.BUDGET;
         continue;
       }
@@ -217,9 +225,10 @@ final class FormParser {
     }
   }
 
-  private static String amountUnitOf(TableRow header) {
+  /** The amount unit the budget header names; {@code ocr}: with 兀 read as 元. */
+  private static String amountUnitOf(TableRow header, boolean ocr) {
     for (Cell c : header.cells()) {
-      String t = c.compact();
+      String t = ocr ? c.compact().replace('兀', '元') : c.compact();
       if (t.contains("万元")) {
         return "万元";
       }

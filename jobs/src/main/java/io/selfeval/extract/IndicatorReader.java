@@ -96,7 +96,9 @@ final class IndicatorReader {
       }
     }
     TableRow row = joinComparators(printed);
-    int s = scoreAnchor(row);
+    int anchor = scoreAnchor(row);
+    final boolean strayZero = isStrayZero(row, anchor);
+    final int s = strayZero ? anchor - 1 : anchor;
     if (s < 0) {
       readRowWithoutScores(row);
       return;
@@ -118,7 +120,7 @@ final class IndicatorReader {
     for (int i = s + 1; i < row.size(); i++) {
       if (row.text(i) != null && i > lastColumn) {
         extra.add(row.text(i));
-      } else if (row.text(i) != null) {
+      } else if (row.text(i) != null && !(strayZero && i == anchor)) {
         reason.append(reason.length() == 0 ? "" : " ").append(row.text(i));
       }
     }
@@ -316,6 +318,28 @@ final class IndicatorReader {
   private static String normalComparator(String op) {
     return op.replace('≧', '≥').replace('≦', '≤').replace('＞', '>').replace('＜', '<')
         .replace('＝', '=').replace('═', '=');
+  }
+
+  /**
+   * A lone 0 in the deviation reason column (OCR noise or a filler) where the rightmost pair of
+   * numbers was looked for: the row is as wide as the header, the 0 stands in the column after
+   * 得分, and the two numbers before it fit as 分值 and 得分 (得分 ≤ 分值). Read as the score, it
+   * would shift 得分 into 分值 and 分值 into 实际完成值; it is dropped with a warning.
+   */
+  private boolean isStrayZero(TableRow row, int s) {
+    if (s < 2 || headerScore < 0 || row.size() != headerWidth || s != headerScore + 1) {
+      return false;
+    }
+    BigDecimal zero = Texts.number(row.text(s));
+    BigDecimal score = Texts.number(row.text(s - 1));
+    BigDecimal weight = Texts.number(row.text(s - 2));
+    if (zero == null || zero.signum() != 0 || score == null || weight == null
+        || score.compareTo(weight) > 0) {
+      return false;
+    }
+    warnings.add(new Warning("STRAY_ZERO_REASON", "a lone 0 in the deviation reason column was "
+        + "not read as the row's 得分", row.line()));
+    return true;
   }
 
   /** Index of 得分: the rightmost cell that, with the one before it, is a number. */

@@ -79,6 +79,8 @@ public final class CorpusGenerator {
   static final List<String> FORMATS = List.of("txt", "docx", "xlsx", "xls", "html");
   /** Chance that an office document prints its 年初预算数 cells empty. */
   private static final double BLANK_INITIAL_CHANCE = 0.3;
+  /** Share of documents with project forms whose prose restates one project's spending. */
+  private static final double FACT_CONFLICT_CHANCE = 0.08;
 
   /** Chance of each light plant in a unit-year. */
   private static final double LIGHT_CHANCE = 0.03;
@@ -137,7 +139,7 @@ public final class CorpusGenerator {
         }
         unitBudget = FormMaker.grow(rnd, unitBudget);
         projectBudgets.replaceAll(b -> FormMaker.grow(rnd, b));
-        boolean problems = plants.contains(Plant.PROBLEMS_BUT_HIGH_SCORE)
+        final boolean problems = plants.contains(Plant.PROBLEMS_BUT_HIGH_SCORE)
             || plants.contains(Plant.STRUGGLING);
         BigDecimal statedSpend = docForms.get(0).executed;
         BigDecimal statedBudget = docForms.get(0).adjusted;
@@ -170,6 +172,18 @@ public final class CorpusGenerator {
         Set<LayoutPrinter.Variant> variants = drawn
             ? LayoutPrinter.drawVariants(later, layout) : Set.of();
         ReportText text = new ReportText(settings.seed(), layout, noises, look).variants(variants);
+        // drawn from its own stream, so the documents without it stay as they were
+        SplittableRandom prose = new SplittableRandom(settings.seed() * 3_571L + file.hashCode());
+        if (docForms.size() > 1 && prose.nextDouble() < FACT_CONFLICT_CHANCE) {
+          int p = 1 + prose.nextInt(docForms.size() - 1);
+          BigDecimal executed = docForms.get(p).executed;
+          BigDecimal restated = executed.multiply(BigDecimal.valueOf(1.03 + 0.07
+              * prose.nextDouble())).setScale(2, RoundingMode.HALF_UP);
+          if (restated.compareTo(executed.setScale(2, RoundingMode.HALF_UP)) != 0) {
+            text.restate(p, restated);
+            plants.add(Plant.FACT_CONFLICT);
+          }
+        }
         boolean blankInitial = office && look.nextDouble() < BLANK_INITIAL_CHANCE;
         if (blankInitial) {
           text.blankInitial();
@@ -192,6 +206,9 @@ public final class CorpusGenerator {
           misstated.add("expenditure");
         }
         truth.document(file, unit, year, docForms, problems, misstated);
+        if (plants.contains(Plant.FACT_CONFLICT)) {
+          truth.factConflict(file);
+        }
         Map<String, Object> doc = document(file, unit, year, plants, docForms);
         if (settings.layouts()) {
           FieldTruth.add(doc, layout, noises, docForms);

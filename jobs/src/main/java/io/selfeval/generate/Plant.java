@@ -43,6 +43,11 @@ public enum Plant {
    * too, so that one form carries two flags of one rule.
    */
   NARRATIVE_TABLE_MISMATCH,
+  /**
+   * A later paragraph restates one project's spending with another amount (3-10 % more) than
+   * its list line; drawn per document with projects, apart from the light plants.
+   */
+  FACT_CONFLICT,
   /** Everything met, the whole budget spent: a total of 100. */
   PERFECT,
   /** Honest but weak: four rows missed by 20-40 %, deducted and explained; problems listed. */

@@ -21,6 +21,8 @@ final class ReportText {
   private final SplittableRandom rnd;
   private final List<Block> blocks = new ArrayList<>();
   private boolean blankInitial;
+  private int restatedForm;
+  private BigDecimal restatedSpend;
 
   /** The seeds' layout: tab-separated rows, no noise. */
   ReportText(long seed) {
@@ -45,6 +47,16 @@ final class ReportText {
   /** Prints every form's 年初预算数 blank (an office file's empty cell). */
   ReportText blankInitial() {
     blankInitial = true;
+    return this;
+  }
+
+  /**
+   * A later paragraph restates project form {@code form}'s spending as {@code amount}, which
+   * differs from the amount its list line states (a fact conflict).
+   */
+  ReportText restate(int form, BigDecimal amount) {
+    restatedForm = form;
+    restatedSpend = amount;
     return this;
   }
 
@@ -78,6 +90,11 @@ final class ReportText {
     }
     for (int p = 1; p < forms.size(); p++) {
       add(p + "、" + forms.get(p).projectName + "支出" + money(forms.get(p).executed) + "万元。");
+    }
+    if (restatedSpend != null) {
+      add("（三）项目支出资金使用情况");
+      add("经核实，" + forms.get(restatedForm).projectName + "支出" + money(restatedSpend)
+          + "万元，资金已按进度拨付。");
     }
     add("四、存在的问题及下一步改进措施");
     add("（一）存在的问题");

@@ -68,6 +68,11 @@ final class Truth {
     }
   }
 
+  /** The document's prose states one project's spending twice, differently (unit form 0). */
+  void factConflict(String file) {
+    flags.add("FACT_CONFLICT|" + file + "|form:0");
+  }
+
   private void form(String file, GenForm f, boolean problems) {
     String key = "|" + file + "|form:" + f.index;
     if (f.printedTotal.compareTo(BigDecimal.valueOf(100)) >= 0) {

@@ -152,6 +152,53 @@ class ReportExtractorTest {
   }
 
   @Test
+  void loneZeroInTheReasonColumnIsNoScore() {
+    // the 路灯修复 row prints 50 | 50 and a stray 0 under 偏差原因分析及改进措施: 分值 50, 得分 50,
+    // 实际完成值 120盏, no reason (read as the score, the 0 would make 分值 50 → 得分 0)
+    String text = "2022年度项目支出绩效自评表\n"
+        + "项目支出名称\t路灯维护\t\t\t\t\t\t\n"
+        + "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+        + "\t年度资金总额\t30\t30\t24\t10\t80%\t8\n"
+        + "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+        + "\t产出指标\t数量指标\t路灯修复\t≥100盏\t120盏\t50\t50\t0\n"
+        + "\t效益指标\t社会效益\t夜间出行\t改善\t改善\t40\t40\t\n"
+        + "总分\t\t\t\t\t\t100\t98\t\n";
+    FormRecord r = extract(text).records().get(0);
+    Indicator i = r.indicators().get(0);
+    assertEquals("120盏", i.actualText());
+    assertEquals(new BigDecimal("50"), i.weight());
+    assertEquals(new BigDecimal("50"), i.score());
+    assertEquals(null, i.deviationReason());
+    assertEquals(1, r.warnings().stream()
+        .filter(w -> w.code().equals("STRAY_ZERO_REASON") && w.line() == 6).count(),
+        r.warnings().toString());
+  }
+
+  @Test
+  void amountUnitPrintedWithOcrWuIsReadAsYuanWithWarning() {
+    // OCR read 元 as 兀 in the budget header: 项目资金（兀） is 元, so 300,000 is 30 万元 and
+    // not 300 000 万元; 万兀 is 万元. Each with an OCR_CORRECTED warning on the header's line.
+    String yuan = "2022年度项目支出绩效自评表\n"
+        + "项目支出名称\t路灯维护\t\t\t\t\t\t\n"
+        + "项目资金（兀）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+        + "\t年度资金总额\t300,000\t300,000\t240,000\t10\t80%\t8\n"
+        + "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+        + "\t产出指标（90分）\t数量指标\t路灯修复\t≥100盏\t120盏\t90\t90\t\n"
+        + "总分\t\t\t\t\t\t100\t98\t\n";
+    FormRecord r = extract(yuan).records().get(0);
+    assertEquals("元", r.budget().amountUnit());
+    assertEquals(new BigDecimal("300000"), r.budget().adjusted().value());
+    assertEquals(1, r.warnings().stream().filter(w -> w.code().equals("OCR_CORRECTED")
+        && w.line() == 3 && w.message().contains("兀")).count(), r.warnings().toString());
+    FormRecord wan = extract(yuan.replace("项目资金（兀）", "项目资金（万兀）")).records().get(0);
+    assertEquals("万元", wan.budget().amountUnit());
+    FormRecord clean = extract(yuan.replace("项目资金（兀）", "项目资金（元）")).records().get(0);
+    assertEquals("元", clean.budget().amountUnit());
+    assertEquals(0, clean.warnings().stream()
+        .filter(w -> w.code().equals("OCR_CORRECTED")).count());
+  }
+
+  @Test
   void pipeTableIsReadAndTableFlattenedIntoOneLineIsNotGuessed() {
     // a pipe table (from a PDF converter) is read; a table flattened into one line with single
     // spaces has no cell boundaries and stays prose

@@ -93,7 +93,11 @@ class CorpusGeneratorTest {
       String text = new String(bytes, StandardCharsets.UTF_8);
       assertTrue(text.startsWith("【合成数据】"), file);
       ReportExtractor.Result r = ReportExtractor.extract(bytes, file);
-      assertEquals(0, r.warningCount(), file + " " + r.records());
+      // the one warning a document may carry is the fact conflict planted in its prose
+      boolean conflict = doc.get("plants").toString().contains("\"FACT_CONFLICT\"");
+      assertEquals(conflict ? 1 : 0, r.warningCount(), file + " " + r.records());
+      assertEquals(conflict, r.records().get(0).warnings().stream()
+          .anyMatch(w -> w.code().equals("FACT_CONFLICT")), file);
       assertEquals(doc.get("forms").size(), r.records().size(), file);
       // the signature line's personal data (read here from the text) reaches no record
       java.util.regex.Matcher signed = java.util.regex.Pattern.compile(
@@ -117,6 +121,29 @@ class CorpusGeneratorTest {
       }
     }
     assertEquals(result.forms(), forms);
+  }
+
+  @Test
+  void projectRestatedWithAnotherAmountIsFactConflictManifestExpects() throws Exception {
+    Path out = tmp.resolve("conflicts");
+    CorpusGenerator.Result result = new CorpusGenerator(
+        new CorpusGenerator.Settings(40, 5, 2021, 7, 2024)).write(out);
+    JsonNode manifest = new ObjectMapper().readTree(result.manifest().toFile());
+    String flags = manifest.get("expected_flags").toString();
+    int planted = 0;
+    for (JsonNode doc : manifest.get("documents")) {
+      String file = doc.get("file").asText();
+      boolean conflict = doc.get("plants").toString().contains("\"FACT_CONFLICT\"");
+      planted += conflict ? 1 : 0;
+      ReportExtractor.Result r = ReportExtractor.extract(
+          Files.readAllBytes(out.resolve("reports").resolve(file)), file);
+      long warned = r.records().stream().flatMap(rec -> rec.warnings().stream())
+          .filter(w -> w.code().equals("FACT_CONFLICT")).count();
+      assertEquals(conflict ? 1 : 0, warned, file);
+      assertEquals(conflict, flags.contains("\"FACT_CONFLICT|" + file + "|form:0\""), file);
+    }
+    // 8 % of the documents with project forms: some, not most
+    assertTrue(planted > 0 && planted < 40, "planted " + planted);
   }
 
   @Test

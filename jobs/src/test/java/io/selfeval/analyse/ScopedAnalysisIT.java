@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delta.tables.DeltaTable;
+import io.selfeval.Folders;
 import io.selfeval.generate.CorpusGenerator;
 import io.selfeval.pipeline.Pipeline;
 import io.selfeval.pipeline.PipelineHooks;
@@ -80,7 +81,7 @@ class ScopedAnalysisIT {
     Path renamed = target(corpus, documents.get(4), input);
     Files.move(renamed, renamed.resolveSibling("renamed-" + renamed.getFileName()));
     Path wrong = dir.resolve("wrong");
-    copyTree(scoped, wrong);
+    Folders.copy(scoped, wrong);
 
     run(input, scoped, false);
     SparkSession spark = SharedSpark.get();
@@ -178,21 +179,6 @@ class ScopedAnalysisIT {
       Files.copy(document, to);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path into = to.resolve(from.relativize(f).toString());
-        if (Files.isSymbolicLink(f)) {
-          Files.createSymbolicLink(into, Files.readSymbolicLink(f));
-        } else if (Files.isDirectory(f)) {
-          Files.createDirectories(into);
-        } else {
-          Files.copy(f, into);
-        }
-      }
     }
   }
 }

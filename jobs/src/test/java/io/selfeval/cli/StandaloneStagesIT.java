@@ -68,9 +68,10 @@ class StandaloneStagesIT {
     // the same reports, the same default settings: the marts the stages published are current
     assertEquals(ExitCodes.NOTHING_NEW, execute("run", "--input", input.toString(),
         "--warehouse", wh), printed.toString());
-    List<Row> run = ledger(Path.of(wh)).subList(4, 8);
-    assertEquals(List.of("ok", "ok", "skipped_nothing_new", "skipped_nothing_new"),
-        run.stream().map(r -> r.<String>getAs("outcome")).toList(), run.toString());
+    // every file as the catalogue recorded it and the marts current: the run reads nothing and
+    // writes nothing, not even a runs row (README "Running it on a schedule")
+    List<Row> after = ledger(Path.of(wh));
+    assertEquals(4, after.size(), after.toString());
   }
 
   @Test

@@ -102,6 +102,17 @@ final class GluedNumbers {
    * 分值 (to the printed decimals), 0 &lt; 分值 ≤ 100. A run without its rate has none.
    */
   static List<String[]> totalRowReadings(String run, List<String> cols) {
+    List<String[]> strict = totalRowReadings(run, cols, true);
+    return strict.isEmpty() ? totalRowReadings(run, cols, false) : strict;
+  }
+
+  /**
+   * The readings of a total row; with {@code scoreRule} false, 得分 = 分值 × 执行率 is not asked,
+   * only 得分 ≤ 分值: a form that scores its budget above the rate ({@code 91.84%10} for 分值 10)
+   * still has its amounts placed by 执行率 and its 分值 and 得分 where one reading is left. Taken
+   * only when no reading keeps every identity, and only readings with a 得分 and a rate above 0.
+   */
+  static List<String[]> totalRowReadings(String run, List<String> cols, boolean scoreRule) {
     int pct = run.indexOf('%');
     int rateAt = cols.indexOf("rate");
     if (pct < 0 || pct != run.lastIndexOf('%') || rateAt < 0) {
@@ -111,16 +122,18 @@ final class GluedNumbers {
     for (int absent = 0; absent < cols.size() - 1; absent++) {
       List<String[]> out = new ArrayList<>();
       for (boolean[] present : presence(cols, absent)) {
-        readings(run, pct, cols, present, out);
+        readings(run, pct, cols, present, out, scoreRule);
       }
       // a glued 0 can be cut from any run (…|0|0%: 0 / x is 0 %): such readings are taken only
       // when no other fits
+      int scoreAt = cols.indexOf("score");
       List<String[]> nonZero = out.stream()
-          .filter(r -> new BigDecimal(r[rateAt].replace("%", "")).signum() != 0).toList();
+          .filter(r -> new BigDecimal(r[rateAt].replace("%", "")).signum() != 0)
+          .filter(r -> scoreRule || scoreAt >= 0 && r[scoreAt] != null).toList();
       if (!nonZero.isEmpty()) {
         return nonZero;
       }
-      if (zero.isEmpty()) {
+      if (zero.isEmpty() && scoreRule) {
         zero = out;
       }
     }
@@ -152,7 +165,7 @@ final class GluedNumbers {
   }
 
   private static void readings(String run, int pct, List<String> cols, boolean[] present,
-      List<String[]> out) {
+      List<String[]> out, boolean scoreRule) {
     int rateAt = cols.indexOf("rate");
     int before = 0;
     int after = 0;
@@ -170,7 +183,7 @@ final class GluedNumbers {
             k++;
           }
         }
-        if (fits(all, cols)) {
+        if (fits(all, cols, scoreRule)) {
           all[rateAt] = all[rateAt] + "%";
           out.add(all);
         }
@@ -178,7 +191,7 @@ final class GluedNumbers {
     }
   }
 
-  private static boolean fits(String[] all, List<String> cols) {
+  private static boolean fits(String[] all, List<String> cols, boolean scoreRule) {
     BigDecimal rate = new BigDecimal(all[cols.indexOf("rate")]);
     String base = value(all, cols, cols.contains("adjusted") ? "adjusted" : "initial");
     String executed = value(all, cols, "executed");
@@ -193,7 +206,8 @@ final class GluedNumbers {
     BigDecimal w = new BigDecimal(weight);
     String score = value(all, cols, "score");
     return w.signum() > 0 && w.compareTo(HUNDRED) <= 0
-        && (score == null || scoreFits(w, rate, new BigDecimal(score)));
+        && (score == null || (scoreRule ? scoreFits(w, rate, new BigDecimal(score))
+            : new BigDecimal(score).compareTo(w) <= 0));
   }
 
   private static String value(String[] all, List<String> cols, String col) {

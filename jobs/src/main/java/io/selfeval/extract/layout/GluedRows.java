@@ -144,7 +144,8 @@ final class GluedRows {
     int n = body.length();
     switch (c) {
       case NAME -> {
-        if (pos >= n || Character.isDigit(body.charAt(pos)) || isComparator(pos)) {
+        if (pos >= n || Character.isDigit(body.charAt(pos)) || body.charAt(pos) == '.'
+            || isComparator(pos)) {
           return out;
         }
         for (int k = pos + 2; k < n; k++) {
@@ -173,6 +174,14 @@ final class GluedRows {
       }
       case REASON -> {
         out.add(pos);
+        if (pos < n && (Character.isDigit(body.charAt(pos)) || body.charAt(pos) == '.')) {
+          return out; // a number goes on: no reason starts inside it (109.5: 10 | 9.5)
+        }
+        for (int k = pos + 1; k < n; k++) {
+          if (body.charAt(k - 1) == '。' && !Character.isDigit(body.charAt(k))) {
+            out.add(k); // a reason ends with its sentence; the next row's name follows
+          }
+        }
         if (pos < n && body.substring(pos).chars().noneMatch(Character::isDigit)) {
           out.add(n);
         }
@@ -189,12 +198,45 @@ final class GluedRows {
         && body.charAt(k - 1) != '.') {
       return true;
     }
-    return comparatorWordAt(k) > 0 && !isComparator(k - 1) || doubledFrom(k);
+    return comparatorWordAt(k) > 0 && !isComparator(k - 1) || doubledFrom(k)
+        || qualityPairFrom(k);
+  }
+
+  /**
+   * Text from k up to the next digit is two qualitative values of the vocabulary
+   * ({@code glued_quality_values}, 明显提升 then 效果显著) in exactly one way: the row's 年度指标值
+   * and 实际完成值, so the name ends at k.
+   */
+  private boolean qualityPairFrom(int k) {
+    int m = k;
+    while (m < body.length() && !Character.isDigit(body.charAt(m))) {
+      m++;
+    }
+    return m < body.length() && qualityPair(body.substring(k, m)) > 0;
+  }
+
+  /**
+   * Where {@code v} splits into two qualitative values of the vocabulary, when it does in exactly
+   * one way; else -1.
+   */
+  static int qualityPair(String v) {
+    int found = -1;
+    for (int k = 2; k <= v.length() - 2; k++) {
+      // folded as the vocabulary is (著 → 着); the same length, so k holds in v
+      if (Vocabulary.isExactLabel("glued_quality_values", Vocabulary.fold(v.substring(0, k)))
+          && Vocabulary.isExactLabel("glued_quality_values", Vocabulary.fold(v.substring(k)))) {
+        if (found > 0) {
+          return -1;
+        }
+        found = k;
+      }
+    }
+    return found;
   }
 
   private boolean validName(int from, int to) {
     for (int k = from; k < to; k++) {
-      if (isComparatorChar(body.charAt(k)) || body.charAt(k) == '%') {
+      if (isComparatorChar(body.charAt(k)) || body.charAt(k) == '%' || body.charAt(k) == '。') {
         return false; // a value inside the name: the name runs over a row
       }
     }
@@ -284,7 +326,8 @@ final class GluedRows {
         && v.substring(0, v.length() / 2).equals(v.substring(v.length() / 2))) {
       return new String[] {v.substring(0, v.length() / 2), v.substring(v.length() / 2)};
     }
-    return null;
+    int q = b.isEmpty() ? qualityPair(v) : -1;
+    return q > 0 ? new String[] {v.substring(0, q), v.substring(q)} : null;
   }
 
   /** A unit word (vocabulary flat_unit_words) ends at k and a digit stands before it. */

@@ -65,23 +65,31 @@ class GluedFormTest {
         && l.contains("13800000000")), "a contact's phone is no cell");
   }
 
+  /** 三级指标 年度指标值 实际完成值 分值 得分 偏差原因, as most glued forms print them. */
+  private static final List<GluedRows.Col> COLS = List.of(GluedRows.Col.NAME,
+      GluedRows.Col.VALUES, GluedRows.Col.WEIGHT, GluedRows.Col.SCORE, GluedRows.Col.REASON);
+
+  /** The one reading of a glued body under {@link #COLS}, which must hold two rows. */
+  private static List<GluedRows.Row> twoRows(String body, int levelPoints) {
+    List<List<GluedRows.Row>> readings =
+        GluedRows.readings(body, COLS, BigDecimal.valueOf(levelPoints));
+    assertEquals(1, readings.size(), readings.toString());
+    assertEquals(2, readings.get(0).size(), readings.toString());
+    return readings.get(0);
+  }
+
   @Test
   void rowsWhoseCellsAreGluedAreSplitWhereOnlyOneReadingFits() {
     // dev set 21: 三级指标 年度指标值 实际完成值 分值 得分 偏差原因
-    List<GluedRows.Col> cols = List.of(GluedRows.Col.NAME, GluedRows.Col.VALUES,
-        GluedRows.Col.WEIGHT, GluedRows.Col.SCORE, GluedRows.Col.REASON);
     String body = "更新剧团老化、损坏的音50件50件2020望新点胸艮必具100件100件2020";
-    List<List<GluedRows.Row>> readings = GluedRows.readings(body, cols, BigDecimal.valueOf(100));
-    assertEquals(1, readings.size());
-    List<GluedRows.Row> rows = readings.get(0);
-    assertEquals(2, rows.size());
+    List<GluedRows.Row> rows = twoRows(body, 100);
     assertEquals("更新剧团老化、损坏的音", body.substring(rows.get(0).nameFrom(), rows.get(0).nameTo()));
     assertEquals("50件50件", body.substring(rows.get(0).valuesFrom(), rows.get(0).valuesTo()));
     assertEquals(0, BigDecimal.valueOf(20).compareTo(rows.get(0).weight()));
     assertEquals(0, BigDecimal.valueOf(20).compareTo(rows.get(0).score()));
     assertEquals("望新点胸艮必具", body.substring(rows.get(1).nameFrom(), rows.get(1).nameTo()));
     // a 计量单位 glued after the name (件/件) leaves the name's end uncertain: no reading
-    assertTrue(GluedRows.readings("演出设备成本件/件2万元2万元2018", cols, BigDecimal.valueOf(100))
+    assertTrue(GluedRows.readings("演出设备成本件/件2万元2万元2018", COLS, BigDecimal.valueOf(100))
         .isEmpty());
   }
 
@@ -107,7 +115,11 @@ class GluedFormTest {
     assertArrayEquals(new String[] {"小于5%", "达成目标值"}, GluedRows.split("小于5%达成目标值"));
     assertArrayEquals(new String[] {"95%以上", "97%"}, GluedRows.split("95%以上97%"));
     assertArrayEquals(new String[] {"显著提升", "显著提升"}, GluedRows.split("显著提升显著提升"));
-    assertNull(GluedRows.split("按规定公开已公开"));
+    // two qualitative values of the vocabulary, in one way only: 按规定公开 | 已公开
+    assertArrayEquals(new String[] {"按规定公开", "已公开"}, GluedRows.split("按规定公开已公开"));
+    assertArrayEquals(new String[] {"明显提升", "效果显著"}, GluedRows.split("明显提升效果显著"));
+    // words the vocabulary does not hold as values give no boundary
+    assertNull(GluedRows.split("群众满意度高效果好"));
     assertNull(GluedRows.split("增加增372人次"));
   }
 
@@ -137,9 +149,36 @@ class GluedFormTest {
     List<String[]> first = GluedNumbers.totalRowReadings("303010100%", cols);
     assertEquals(1, first.size());
     assertArrayEquals(new String[] {null, "30", "30", "10", "100%", null}, first.get(0));
-    // a 得分 that 分值 × 执行率 does not give (an inflated score) is no reason to read the
-    // 分值's digits into 全年执行数: no reading, the row stays empty
-    assertTrue(GluedNumbers.totalRowReadings("900.00900.00851.471094.61%10", cols).isEmpty());
+    // a 得分 that 分值 × 执行率 does not give (an inflated score: 10 for 10 × 94.61 %): the
+    // amounts are still fixed by 执行率 = 851.47 / 900.00, 分值 10 (851.471 | 0 is no 分值)
+    List<String[]> inflated =
+        GluedNumbers.totalRowReadings("900.00900.00851.471094.61%10", cols);
+    assertEquals(1, inflated.size());
+    assertArrayEquals(new String[] {"900.00", "900.00", "851.47", "10", "94.61%", "10"},
+        inflated.get(0));
+    // ... but a score above every 分值 the digits allow is no reading: 851.47 | 10 | 12
+    assertTrue(GluedNumbers.totalRowReadings("900.00900.00851.471094.61%12", cols).isEmpty());
+  }
+
+  @Test
+  void qualitativeValuesAndSentenceEndsAreBoundariesBetweenRows() {
+    // a qualitative row (name, 明显提升, 效果显著 glued) before a numeric one
+    String body = "公共服务水平明显提升效果显著1010受益群众户数≥1147户1278户1010";
+    List<GluedRows.Row> rows = twoRows(body, 30);
+    assertEquals("公共服务水平", body.substring(rows.get(0).nameFrom(), rows.get(0).nameTo()));
+    assertEquals("明显提升效果显著",
+        body.substring(rows.get(0).valuesFrom(), rows.get(0).valuesTo()));
+    assertEquals("受益群众户数", body.substring(rows.get(1).nameFrom(), rows.get(1).nameTo()));
+    // a reason ends with its sentence, the next row's name follows; 109.5 is 10 | 9.5 (a
+    // reason never starts inside a number)
+    String reasoned = "开展专项检查行动次数≥74次67次109.5受客观因素影响，开展专项检查行动次数未达"
+        + "年度目标，下一步加强统筹调度。完成业务培训人次≥195人次200人次1010";
+    rows = twoRows(reasoned, 50);
+    assertEquals(0, new BigDecimal("9.5").compareTo(rows.get(0).score()));
+    assertEquals("受客观因素影响，开展专项检查行动次数未达年度目标，下一步加强统筹调度。",
+        reasoned.substring(rows.get(0).reasonFrom(), rows.get(0).reasonTo()));
+    assertEquals("完成业务培训人次",
+        reasoned.substring(rows.get(1).nameFrom(), rows.get(1).nameTo()));
   }
 
   @Test

@@ -164,13 +164,17 @@ public final class CorpusGenerator {
             + file.hashCode());
         LayoutPrinter.Layout drawnLayout = drawn ? LayoutPrinter.drawLayout(look, later)
             : LayoutPrinter.Layout.TAB;
-        boolean glued = drawn && settings.glued() && LayoutPrinter.drawGlued(
-            new SplittableRandom(settings.seed() * 15_485_863L + file.hashCode()));
+        SplittableRandom gluedStream =
+            new SplittableRandom(settings.seed() * 15_485_863L + file.hashCode());
+        boolean glued = drawn && settings.glued() && LayoutPrinter.drawGlued(gluedStream);
         LayoutPrinter.Layout layout = glued ? LayoutPrinter.Layout.GLUED : drawnLayout;
         Set<LayoutPrinter.Noise> noises = drawn
             ? LayoutPrinter.drawNoises(look, layout) : Set.of();
         Set<LayoutPrinter.Variant> variants = drawn
             ? LayoutPrinter.drawVariants(later, layout) : Set.of();
+        if (glued && LayoutPrinter.drawOrdinals(gluedStream)) {
+          variants = java.util.EnumSet.of(LayoutPrinter.Variant.ORDINALS);
+        }
         ReportText text = new ReportText(settings.seed(), layout, noises, look).variants(variants);
         // drawn from its own stream, so the documents without it stay as they were
         SplittableRandom prose = new SplittableRandom(settings.seed() * 3_571L + file.hashCode());

@@ -41,7 +41,7 @@ final class FieldTruth {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (GenRow r : f.rows) {
       Map<String, Object> x = new LinkedHashMap<>();
-      x.put("name", r.name);
+      x.put("name", r.printedName == null ? r.name : r.printedName);
       x.put("target", r.targetText());
       x.put("actual", r.actualText());
       x.put("weight", r.weight);

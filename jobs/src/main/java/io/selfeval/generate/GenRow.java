@@ -15,6 +15,8 @@ final class GenRow {
   final String unitWord;
   final boolean satisfaction;
   String name;
+  /** The name as the form prints it when that differs (a row label before it), else null. */
+  String printedName;
   BigDecimal weight;
   BigDecimal target;
   BigDecimal actual;

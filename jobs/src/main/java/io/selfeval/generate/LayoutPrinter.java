@@ -41,7 +41,16 @@ final class LayoutPrinter {
    * unit) and a 评分标准 column of percentages; POINTS_LEVELS, each 一级指标 printed as its points
    * only, {@code (50分)}; SHORT_TOTAL, the total row as {@code 总分 | 100 | 96 | 优}.
    */
-  enum Variant { COLUMNS, POINTS_LEVELS, SHORT_TOTAL }
+  enum Variant { COLUMNS, POINTS_LEVELS, SHORT_TOTAL, ORDINALS }
+
+  /**
+   * ORDINALS, the glued forms' variant: each row's name led by its number in its 二级指标
+   * ({@code 指标1…指标2…}), as templates number their rows; drawn for half the glued documents
+   * from the glued draw's own stream, so no other document changed.
+   */
+  static boolean drawOrdinals(SplittableRandom gluedStream) {
+    return gluedStream.nextBoolean();
+  }
 
   /**
    * The variants of a document, drawn from the second stream of {@link #drawLayout} (none for the
@@ -54,7 +63,7 @@ final class LayoutPrinter {
       return v;
     }
     for (Variant x : Variant.values()) {
-      if (rnd.nextDouble() < 0.3) {
+      if (x != Variant.ORDINALS && rnd.nextDouble() < 0.3) {
         v.add(x);
       }
     }

@@ -178,6 +178,7 @@ final class ReportText {
     final int firstIndicator = rows.size();
     String level1 = null;
     String level2 = null;
+    int ordinal = 0;
     for (GenRow r : f.rows) {
       String l1 = "";
       if (!r.level1.equals(level1)) {
@@ -188,7 +189,11 @@ final class ReportText {
             : r.level1 + " " + points;
       }
       String l2 = r.level2.equals(level2) ? "" : r.level2;
+      ordinal = l2.isEmpty() ? ordinal + 1 : 1;
       level2 = r.level2;
+      r.printedName = variants.contains(LayoutPrinter.Variant.ORDINALS)
+          ? "指标" + ordinal + r.name : null;
+      String name = r.printedName == null ? r.name : r.printedName;
       String reason = r.reason == null ? "" : r.reason;
       if (columns) {
         boolean quantity = r.quantitative();
@@ -198,7 +203,7 @@ final class ReportText {
             quantity && !measure.isEmpty() ? measure : "/", r.actualText(),
             GenRow.plain(r.weight), GenRow.plain(r.score), "完成目标得满分，每低1%扣0.5分", reason);
       } else {
-        addRow(rows, roles, LayoutPrinter.Role.INDICATOR, "", l1, l2, r.name, r.targetText(),
+        addRow(rows, roles, LayoutPrinter.Role.INDICATOR, "", l1, l2, name, r.targetText(),
             r.actualText(), GenRow.plain(r.weight), GenRow.plain(r.score), reason);
       }
     }

@@ -103,14 +103,27 @@ final class GluedNumbers {
    */
   static List<String[]> totalRowReadings(String run, List<String> cols) {
     List<String[]> strict = totalRowReadings(run, cols, true);
-    return strict.isEmpty() ? totalRowReadings(run, cols, false) : strict;
+    if (!strict.isEmpty()) {
+      return strict;
+    }
+    // without the score identity nothing checks 分值 but the cut itself: taken only when one
+    // reading is left and its 分值 is whole or half points (not 22.9710)
+    List<String[]> loose = totalRowReadings(run, cols, false);
+    int w = cols.indexOf("weight");
+    if (loose.size() != 1 || w >= 0 && loose.get(0)[w] != null
+        && new BigDecimal(loose.get(0)[w]).multiply(BigDecimal.valueOf(2)).stripTrailingZeros()
+            .scale() > 0) {
+      return new ArrayList<>();
+    }
+    return loose;
   }
 
   /**
    * The readings of a total row; with {@code scoreRule} false, 得分 = 分值 × 执行率 is not asked,
    * only 得分 ≤ 分值: a form that scores its budget above the rate ({@code 91.84%10} for 分值 10)
    * still has its amounts placed by 执行率 and its 分值 and 得分 where one reading is left. Taken
-   * only when no reading keeps every identity, and only readings with a 得分 and a rate above 0.
+   * only when no reading keeps every identity, and only readings with a 得分 and a rate above 0
+   * (and by {@link #totalRowReadings(String, List)} only when one is left).
    */
   static List<String[]> totalRowReadings(String run, List<String> cols, boolean scoreRule) {
     int pct = run.indexOf('%');

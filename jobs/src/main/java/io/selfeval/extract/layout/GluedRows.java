@@ -32,6 +32,7 @@ final class GluedRows {
   static final int MAX_READINGS = 64;
 
   private static final Pattern NUMBER = Pattern.compile("(?:0|[1-9]\\d*)(?:\\.\\d+)?");
+  private static final Pattern ORDINAL = Pattern.compile("指标\\d");
   private static final String COMPARATOR_CHARS = "≥≤><=＞＜≧≦≠";
 
   private final String body;
@@ -164,6 +165,9 @@ final class GluedRows {
         }
       }
       case WEIGHT, SCORE -> {
+        if (pos >= 2 && body.startsWith("指标", pos - 2)) {
+          return out; // 指标2: a row's ordinal label, no 分值 or 得分
+        }
         int k = pos;
         while (k < n && (Character.isDigit(body.charAt(k)) || body.charAt(k) == '.')) {
           k++;
@@ -193,6 +197,9 @@ final class GluedRows {
 
   /** A certain boundary: a number after text, a comparator, or values printed twice. */
   private boolean nameMayEndBefore(int pos, int k) {
+    if (ordinalEnd(pos) >= k) {
+      return false; // 指标1免费发放…: the row's ordinal label, not its 分值
+    }
     char ch = body.charAt(k);
     if (Character.isDigit(ch) && !Character.isDigit(body.charAt(k - 1))
         && body.charAt(k - 1) != '.') {
@@ -263,6 +270,21 @@ final class GluedRows {
         && "、,，:：(（".indexOf(last) < 0;
   }
 
+  /**
+   * The end of a row's ordinal label at pos ({@code 指标1}, {@code 指标12}: the template's
+   * numbering of rows, printed before the name), or pos when none.
+   */
+  private int ordinalEnd(int pos) {
+    if (!body.startsWith("指标", pos)) {
+      return pos;
+    }
+    int k = pos + 2;
+    while (k < body.length() && k < pos + 4 && Character.isDigit(body.charAt(k))) {
+      k++;
+    }
+    return k > pos + 2 && k < body.length() && !Character.isDigit(body.charAt(k)) ? k : pos;
+  }
+
   /** Text from k is a value printed twice ({@code 合格合格}) followed by a digit. */
   private boolean doubledFrom(int k) {
     int n = body.length();
@@ -287,9 +309,12 @@ final class GluedRows {
       return false;
     }
     char last = v.charAt(v.length() - 1);
-    if (isComparatorChar(last) || Character.isDigit(last) || v.charAt(0) == '%'
+    if (isComparatorChar(last) || Character.isDigit(last) || last == '.' || v.charAt(0) == '%'
         || startsWithAny(v, 0, "flat_unit_words")) {
       return false; // a number ending the values would be cut from the 分值 after it
+    }
+    if (ORDINAL.matcher(v).find()) {
+      return false; // a row's ordinal label (指标2) inside: the values run over a row
     }
     return boundaries(v).size() <= 1;
   }

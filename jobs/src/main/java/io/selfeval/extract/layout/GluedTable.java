@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The indicator rows of a glued form: the text after the header is cut at the level names
@@ -17,6 +19,8 @@ final class GluedTable {
   /** Readings tried together under one 一级指标 before the sum is not used. */
   private static final int MAX_COMBINATIONS = 20_000;
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  /** A row's ordinal label as templates print it before the name: 指标1, 指标12. */
+  private static final Pattern ORDINAL = Pattern.compile("指标\\d{1,2}(?!\\d)");
 
   /** One 二级指标 group: its level names (spans or null), level-1 points, body span. */
   private static final class Group {
@@ -77,7 +81,7 @@ final class GluedTable {
     groups.add(g);
     form.moveTo(q);
     List<Group> filled = new ArrayList<>();
-    for (Group x : groups) {
+    for (Group x : byOrdinals(groups)) {
       int to = GluedForm.withoutPlaceholders(text, x.from, x.to);
       x.to = to;
       if (to > x.from) {
@@ -88,6 +92,40 @@ final class GluedTable {
     }
     keepSums(filled);
     emit(filled);
+  }
+
+  /**
+   * Groups whose rows are numbered by the template ({@code 指标1…指标2…}, each number after a
+   * row's end) are cut at those labels: a row start that is certain, so a row that no reading
+   * fits (garbled, cut by a page) leaves the group's other rows readable.
+   */
+  private List<Group> byOrdinals(List<Group> groups) {
+    List<Group> out = new ArrayList<>();
+    for (Group x : groups) {
+      List<Integer> starts = new ArrayList<>();
+      Matcher m = ORDINAL.matcher(text.folded).region(x.from, x.to);
+      while (m.find()) {
+        if (m.start() == x.from || Character.isDigit(text.at(m.start() - 1))
+            || text.at(m.start() - 1) == '。') {
+          starts.add(m.start()); // at the group's start, after a 得分 or a reason
+        }
+      }
+      if (starts.size() < 2 || starts.get(0) != x.from) {
+        out.add(x);
+        continue;
+      }
+      starts.add(x.to);
+      for (int k = 0; k + 1 < starts.size(); k++) {
+        Group part = new Group();
+        part.level1 = k == 0 ? x.level1 : null;
+        part.level2 = k == 0 ? x.level2 : null;
+        part.points = x.points;
+        part.from = starts.get(k);
+        part.to = starts.get(k + 1);
+        out.add(part);
+      }
+    }
+    return out;
   }
 
   /** Under each 一级指标 with points, keeps the readings whose 分值 add up to them. */

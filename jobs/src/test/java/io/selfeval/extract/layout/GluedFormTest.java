@@ -158,6 +158,9 @@ class GluedFormTest {
         inflated.get(0));
     // ... but a score above every 分值 the digits allow is no reading: 851.47 | 10 | 12
     assertTrue(GluedNumbers.totalRowReadings("900.00900.00851.471094.61%12", cols).isEmpty());
+    // a rate printed 100 % for 1622.97 / 1716.11 (94.57 %): only wrong cuts keep 执行率 (分值
+    // 22.9710 among them), none is taken
+    assertTrue(GluedNumbers.totalRowReadings("1716.111716.111622.9710100%10", cols).isEmpty());
   }
 
   @Test
@@ -179,6 +182,30 @@ class GluedFormTest {
         reasoned.substring(rows.get(0).reasonFrom(), rows.get(0).reasonTo()));
     assertEquals("完成业务培训人次",
         reasoned.substring(rows.get(1).nameFrom(), rows.get(1).nameTo()));
+  }
+
+  @Test
+  void rowsNumberedByTheTemplateStandApartFromGarbledOnes() {
+    // dev set 20's rows (三级指标 分值 年度指标值 全年实际值 得分): 指标1 … 指标3 label the rows;
+    // the third lost its 分值/得分 to a page break (8000亩 | 8535.5亩), the first two stand
+    String form = "项目支出绩效自评表(2022年度)一级指标二级指标三级指标分值年度指标值全年实际值得分"
+        + "产出指标(40分)数量指标指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒"
+        + "200万粒8指标3一级种薯繁育基地8000亩8535.5亩总分10099";
+    TableText t = LayoutNormaliser.layout(new String[] {form});
+    List<String> lines = Arrays.asList(t.lines());
+    int first = lines.indexOf("产出指标(40分)\t数量指标\t指标1免费发放原原种\t550万粒\t550万粒\t8\t8");
+    assertTrue(first > 0, lines.toString());
+    assertEquals("\t\t指标2企业自行采购\t200万粒\t200万粒\t8\t8", lines.get(first + 1));
+    assertTrue(lines.stream().noneMatch(l -> l != null && l.contains("繁育基地")), lines.toString());
+    assertTrue(t.warnings().stream().anyMatch(w -> w.code().equals(GluedForm.AMBIGUOUS)
+        && w.message().contains("繁育基地")), t.warnings().toString());
+    // uncut, the two rows have one reading: values never hold a row's label (…8指标 | 2 …)
+    // and the label's number is no 分值 (指标 | 1 …)
+    List<List<GluedRows.Row>> readings = GluedRows.readings(
+        "指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8",
+        List.of(GluedRows.Col.NAME, GluedRows.Col.WEIGHT, GluedRows.Col.VALUES,
+            GluedRows.Col.SCORE), BigDecimal.valueOf(40));
+    assertEquals(1, readings.size(), readings.toString());
   }
 
   @Test

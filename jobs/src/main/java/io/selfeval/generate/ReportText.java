@@ -151,8 +151,17 @@ final class ReportText {
         && f.printedGrade.equals(GenForm.gradeOf(f.printedTotal))
         && !noises.contains(LayoutPrinter.Noise.BLANK_SCORES);
     if (f.printedTotalAsField) {
-      // the field in the head's first row, right of the name: 项目名称 | X | | 自评得分：96
-      rows.get(0)[5] = "自评得分：" + GenRow.plain(f.printedTotal);
+      // the field in the head's first row, right of the name, in one of the shapes real forms
+      // print (by the year, no draw): 自评得分：96 | 自评总分(分) | 96 | 项目总得分96分
+      String total = GenRow.plain(f.printedTotal);
+      switch (year % 3) {
+        case 0 -> rows.get(0)[5] = "自评得分：" + total;
+        case 1 -> {
+          rows.get(0)[4] = "自评总分(分)";
+          rows.get(0)[5] = total;
+        }
+        default -> rows.get(0)[5] = (f.unitForm() ? "总得分" : "项目总得分") + total + "分";
+      }
     }
     addRow(rows, roles, LayoutPrinter.Role.BUDGET_HEADER, "资金情况 (万元)", "年度资金总额", "年初预算数",
         "全年预算数", "全年执行数", "分值", "执行率", "得分(分值×执行率)", "");

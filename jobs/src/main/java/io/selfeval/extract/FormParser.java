@@ -143,7 +143,14 @@ final class FormParser {
           readGoals(row);
           section = Section.AFTER_GOALS;
         }
-        case INDICATORS -> indicatorReader.read(row);
+        case INDICATORS -> {
+          if (block.truncated() && row == block.rows().get(block.rows().size() - 1)
+              && !TotalReader.isSignOff(row)) {
+            indicatorReader.readCut(row);
+          } else {
+            indicatorReader.read(row);
+          }
+        }
         default -> {
           // rows outside the blocks this parser reads
         }

@@ -10,6 +10,7 @@ import io.selfeval.model.Warning;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +63,8 @@ final class FormParser {
   private TableRow misfitRow;
   private int misfitLabelAt;
   private int[] misfitOwn;
+  /** A budget row's label printed on a line of its own: its numbers are on the next row. */
+  private Cell pendingLabel;
   private int lineEnd;
 
   private FormParser(TableBlock block, String kind) {
@@ -140,7 +143,14 @@ final class FormParser {
           readGoals(row);
           section = Section.AFTER_GOALS;
         }
-        case INDICATORS -> indicatorReader.read(row);
+        case INDICATORS -> {
+          if (block.truncated() && row == block.rows().get(block.rows().size() - 1)
+              && !TotalReader.isSignOff(row)) {
+            indicatorReader.readCut(row);
+          } else {
+            indicatorReader.read(row);
+          }
+        }
         default -> {
           // rows outside the blocks this parser reads
         }
@@ -247,6 +257,26 @@ final class FormParser {
         break;
       }
     }
+    Cell pending = pendingLabel;
+    pendingLabel = null;
+    if (pending != null && !row.isEmpty() && row.cells().stream().allMatch(c -> c.text() == null
+        || Texts.number(c.text()) != null || Texts.fraction(c.text()) != null)) {
+      // a row split over two lines: its label alone, then its numbers (a web page's cells)
+      List<Cell> joined = new ArrayList<>();
+      joined.add(pending);
+      row.cells().stream().filter(c -> c.text() != null).forEach(joined::add);
+      warn("BUDGET_ROW_SPLIT", "a budget row printed over two lines (its label, then its "
+          + "numbers) read as one: " + pending.text(), row.line());
+      readBudgetRow(new TableRow(joined));
+      return;
+    }
+    String alone = labelAt >= 0 && onlyCell(row, labelAt) ? row.cells().get(labelAt).compact()
+        : null;
+    if (alone != null && !alone.matches(".*[0-9].*")
+        && (Vocabulary.isLabel("budget_total_labels", alone) || sourceCategory(alone) != null)) {
+      pendingLabel = row.cells().get(labelAt);
+      return;
+    }
     if (labelAt < 0) {
       if (!row.isEmpty()) {
         warn("ROW_NOT_UNDERSTOOD", "budget row without a label: " + row.describe(), row.line());
@@ -264,6 +294,18 @@ final class FormParser {
       Figure i = figure(row, budgetColumns.at(labelAt, Columns.INITIAL), false);
       Figure a = figure(row, budgetColumns.at(labelAt, Columns.ADJUSTED), false);
       Figure e = figure(row, budgetColumns.at(labelAt, Columns.EXECUTED), false);
+      int[] own = ownCells(labelAt);
+      final int cells = row.size() - labelAt - 1;
+      if (Arrays.stream(own).anyMatch(k -> k >= cells)
+          && cells > amountColumns()) {
+        // more cells than the amounts, fewer than the header (an empty cell dropped): by
+        // position is no reading
+        Figure[] f = new BudgetPlacer(budgetColumns, new ArrayList<>())
+            .place(row.cells().subList(labelAt + 1, row.size()), own, row.line());
+        i = f[Columns.INITIAL];
+        a = f[Columns.ADJUSTED];
+        e = f[Columns.EXECUTED];
+      }
       if (i != null || a != null || e != null) {
         budgetLines.add(new BudgetLine(category, labelCell.text(), i, a, e, null,
             labelCell.line()));
@@ -282,16 +324,40 @@ final class FormParser {
     }
   }
 
+  private int amountColumns() {
+    return (budgetColumns.has(Columns.INITIAL) ? 1 : 0)
+        + (budgetColumns.has(Columns.ADJUSTED) ? 1 : 0)
+        + (budgetColumns.has(Columns.EXECUTED) ? 1 : 0);
+  }
+
+  /** True when the row's only non-empty cell is cell {@code at}. */
+  private static boolean onlyCell(TableRow row, int at) {
+    for (int i = 0; i < row.size(); i++) {
+      if (i != at && row.text(i) != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * The budget total row: read by position when every column has its cell; placed by the form's
    * arithmetic ({@link BudgetPlacer}) when cells were dropped or glued together.
    */
-  private void readTotalRow(TableRow row, int labelAt) {
+  private int[] ownCells(int labelAt) {
     int[] own = new int[6];
-    boolean misfit = false;
     for (int k = 0; k < 6; k++) {
       int at = budgetColumns.at(labelAt, k);
       own[k] = at < 0 ? -1 : at - labelAt - 1;
+    }
+    return own;
+  }
+
+  private void readTotalRow(TableRow row, int labelAt) {
+    int[] own = ownCells(labelAt);
+    boolean misfit = false;
+    for (int k = 0; k < 6; k++) {
+      int at = budgetColumns.at(labelAt, k);
       misfit |= at >= row.size();
       String t = at < 0 || at >= row.size() ? null : row.text(at);
       misfit |= t != null && (k == Columns.RATE ? Texts.fraction(t) : Texts.number(t)) == null

@@ -420,6 +420,47 @@ final class IndicatorReader {
     level1Weight = lp[1] == null ? null : new BigDecimal(lp[1]);
   }
 
+  /**
+   * The last row of a table the document ends inside (an excerpt cut mid-row): read as any row
+   * when it holds its 分值 and 得分; else its level cells and its name, the first text cell after
+   * them, are kept (nothing after the name is placed: which column a cut row's later cells are
+   * under is not known), with TRUNCATED_ROW.
+   */
+  void readCut(TableRow row) {
+    int before = out.size();
+    int warned = warnings.size();
+    read(row);
+    if (out.size() > before || warnings.size() != warned + 1
+        || !warnings.get(warned).code().equals("ROW_NOT_UNDERSTOOD")) {
+      return;
+    }
+    int nameAt = 0;
+    while (nameAt < row.size() && (row.cells().get(nameAt).compact().isEmpty()
+        || row.cells().get(nameAt).compact().equals("绩效指标")
+        || FormParser.isLevel1(row.cells().get(nameAt).compact())
+        || FormParser.isLevel2(row.cells().get(nameAt).compact())
+        || POINTS_ONLY.matcher(row.cells().get(nameAt).compact()).matches())) {
+      nameAt++;
+    }
+    String name = row.text(nameAt);
+    String compactName = name == null ? "" : row.cells().get(nameAt).compact();
+    if (!CUT_NAME.matcher(compactName).matches() || compactName.contains(":")
+        || compactName.contains("：")) {
+      return;
+    }
+    warnings.remove(warned);
+    readLevels(row, nameAt);
+    warnings.add(new Warning("TRUNCATED_ROW", "the document ends inside this indicator row: "
+        + "its levels and name kept, its other cells not placed: " + row.describe(),
+        row.line()));
+    out.add(new Indicator(out.size(), level1, level1Weight, level2, name, null, null, null,
+        null, null, null, null, List.of(), row.line()));
+  }
+
+  /** A name: text with at least two CJK characters, not a comparator, number or placeholder. */
+  private static final java.util.regex.Pattern CUT_NAME =
+      java.util.regex.Pattern.compile(".*\\p{IsHan}.*\\p{IsHan}.*");
+
   /** Category rows set the levels; placeholder rows are skipped; anything else is a warning. */
   private void readRowWithoutScores(TableRow row) {
     boolean onlyLabels = true;

@@ -24,6 +24,15 @@ final class TotalReader {
   private static final Pattern GRADE = Pattern.compile("(?:等级|评级|评价等级)?[:：]?(优|良|中|差)");
   /** A label and its number in one cell: "自评得分：98", "总分:95分". */
   private static final Pattern FIELD = Pattern.compile("^(.+?)[:：]([0-9]+(?:\\.[0-9]+)?)分?$");
+  /**
+   * A total field without a colon, or its label in a cell of its own: "项目总得分99分",
+   * "自评总分(分)97.6", "自评得分 | 98". The label is one of {@code total_field_labels} other than a
+   * bare 总分 (a 总分 row's label), after at most a short prefix (项目, 部门); group 3 the number.
+   */
+  private static final Pattern LOOSE_FIELD = Pattern.compile(
+      "^([\\p{IsHan}]{0,4}?)(自评得分|自评总分|综合得分|总得分)(?:[(（]分[)）])?[:：]?"
+          + "((?:[0-9]{1,3})(?:\\.[0-9]+)?)?分?$");
+  private static final BigDecimal MAX_FIELD_TOTAL = BigDecimal.valueOf(100);
 
   private final List<Warning> warnings;
   private Figure total;
@@ -99,10 +108,34 @@ final class TotalReader {
     if (fieldTotal != null) {
       return;
     }
-    for (Cell c : row.cells()) {
+    List<Cell> cells = row.cells();
+    for (int i = 0; i < cells.size(); i++) {
+      Cell c = cells.get(i);
       Matcher m = FIELD.matcher(c.compact());
       if (m.matches() && Vocabulary.isExactLabel("total_field_labels", m.group(1))) {
         fieldTotal = new Figure(new BigDecimal(m.group(2)), c.text(), c.line());
+        return;
+      }
+      m = LOOSE_FIELD.matcher(c.compact());
+      if (!m.matches()) {
+        continue;
+      }
+      if (m.group(3) != null) {
+        BigDecimal v = new BigDecimal(m.group(3));
+        if (v.compareTo(MAX_FIELD_TOTAL) <= 0) {
+          fieldTotal = new Figure(v, c.text(), c.line());
+          return;
+        }
+        continue;
+      }
+      int next = i + 1;
+      while (next < cells.size() && cells.get(next).text() == null) {
+        next++;
+      }
+      BigDecimal v = next < cells.size() ? Texts.number(cells.get(next).text()) : null;
+      if (v != null && v.signum() >= 0 && v.compareTo(MAX_FIELD_TOTAL) <= 0
+          && cells.get(next).compact().matches("[0-9.]+分?")) {
+        fieldTotal = new Figure(v, cells.get(next).text(), cells.get(next).line());
         return;
       }
     }

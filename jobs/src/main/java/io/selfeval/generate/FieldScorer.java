@@ -113,7 +113,8 @@ public final class FieldScorer {
       number(layout, "score", dec(f.get("score")), b == null ? null : value(b.reportedScore()));
       number(layout, "total", dec(f.get("total")),
           rec == null ? null : value(rec.reportedTotal()));
-      text(layout, "grade", f.get("grade").asText(), rec == null || rec.reportedGrade() == null
+      text(layout, "grade", f.get("grade").isNull() ? null : f.get("grade").asText(),
+          rec == null || rec.reportedGrade() == null
           ? null : rec.reportedGrade().value());
       indicators(layout, f.get("indicators"), rec == null ? List.of() : rec.indicators());
     }

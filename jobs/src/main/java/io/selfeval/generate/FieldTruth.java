@@ -37,7 +37,7 @@ final class FieldTruth {
         : f.printedRate.movePointLeft(2).stripTrailingZeros());
     m.put("score", f.printedScoresBlank ? null : f.printedBudgetScore);
     m.put("total", f.printedTotal);
-    m.put("grade", f.printedGrade);
+    m.put("grade", f.printedTotalAsField ? null : f.printedGrade);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (GenRow r : f.rows) {
       Map<String, Object> x = new LinkedHashMap<>();

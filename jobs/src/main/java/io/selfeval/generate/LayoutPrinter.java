@@ -39,9 +39,11 @@ final class LayoutPrinter {
    * Template variants of a form, drawn per document for the layouts that keep cell borders
    * (neither flattened nor mixed): COLUMNS, 指标性质 / 指标值 / 度量单位 cells (comparator, value,
    * unit) and a 评分标准 column of percentages; POINTS_LEVELS, each 一级指标 printed as its points
-   * only, {@code (50分)}; SHORT_TOTAL, the total row as {@code 总分 | 100 | 96 | 优}.
+   * only, {@code (50分)}; SHORT_TOTAL, the total row as {@code 总分 | 100 | 96 | 优};
+   * HEADER_TOTAL, the total printed as a field above the budget block, {@code 自评得分：96}, and
+   * no 总分 row (so no grade).
    */
-  enum Variant { COLUMNS, POINTS_LEVELS, SHORT_TOTAL, ORDINALS }
+  enum Variant { COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS }
 
   /**
    * ORDINALS, the glued forms' variant: each row's name led by its number in its 二级指标

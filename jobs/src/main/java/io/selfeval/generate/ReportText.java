@@ -144,6 +144,25 @@ final class ReportText {
       addRow(rows, roles, LayoutPrinter.Role.NAME, "主管部门", unitName, "", "", "实施单位", unitName,
           "", "");
     }
+    // not where a grade that disagrees with the total was planted (the flag needs the grade),
+    // nor with blank scores: without a 总分 row's total weight, no identity gives the budget 分值
+    // of a row whose 执行率 and 得分 are blank once its empty cells are gone
+    f.printedTotalAsField = variants.contains(LayoutPrinter.Variant.HEADER_TOTAL)
+        && f.printedGrade.equals(GenForm.gradeOf(f.printedTotal))
+        && !noises.contains(LayoutPrinter.Noise.BLANK_SCORES);
+    if (f.printedTotalAsField) {
+      // the field in the head's first row, right of the name, in one of the shapes real forms
+      // print (by the year, no draw): 自评得分：96 | 自评总分(分) | 96 | 项目总得分96分
+      String total = GenRow.plain(f.printedTotal);
+      switch (year % 3) {
+        case 0 -> rows.get(0)[5] = "自评得分：" + total;
+        case 1 -> {
+          rows.get(0)[4] = "自评总分(分)";
+          rows.get(0)[5] = total;
+        }
+        default -> rows.get(0)[5] = (f.unitForm() ? "总得分" : "项目总得分") + total + "分";
+      }
+    }
     addRow(rows, roles, LayoutPrinter.Role.BUDGET_HEADER, "资金情况 (万元)", "年度资金总额", "年初预算数",
         "全年预算数", "全年执行数", "分值", "执行率", "得分(分值×执行率)", "");
     boolean noisy = noises.contains(LayoutPrinter.Noise.BLANK_SCORES) && f.printedHonestly();
@@ -207,7 +226,9 @@ final class ReportText {
             r.actualText(), GenRow.plain(r.weight), GenRow.plain(r.score), reason);
       }
     }
-    if (variants.contains(LayoutPrinter.Variant.SHORT_TOTAL)) {
+    if (f.printedTotalAsField) {
+      // no 总分 row: the field above is the form's total
+    } else if (variants.contains(LayoutPrinter.Variant.SHORT_TOTAL)) {
       addRow(rows, roles, LayoutPrinter.Role.TOTAL, "总分", "100", GenRow.plain(f.printedTotal),
           f.printedGrade);
     } else {
@@ -220,7 +241,7 @@ final class ReportText {
     for (int i = 0; i < f.rows.size(); i++) {
       f.rows.get(i).line = at[firstIndicator + i];
     }
-    f.totalLine = at[at.length - 1];
+    f.totalLine = f.printedTotalAsField ? at[0] : at[at.length - 1];
   }
 
   private static void addRow(List<String[]> rows, List<LayoutPrinter.Role> roles,

@@ -46,6 +46,34 @@ class BudgetPlacementTest {
   }
 
   @Test
+  void budgetRowSplitOverTwoLinesIsReadAsOneRow() {
+    // pipe layout from a web page: each row's label on its own line, its numbers on the next;
+    // the empty 年初预算数 cell dropped (five numbers for six columns): 48.5 / 50 = 97 %
+    FormRecord r = form("2023年度项目支出绩效自评表\n"
+        + "项目名称 | 林区防火道路维护 |\n"
+        + "主管部门 | 某县林业局 | 实施单位 | 某县林场 |\n"
+        + "项目资金 (万元) |\n"
+        + "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+        + "年度资金总额 |\n"
+        + "| 50 | 48.5 | 10 | 97% | 9.7 |\n"
+        + "其中:当年财政拨款 |\n"
+        + "| 50 | 48.5 | 10 | 97% | 9.7 |\n");
+    Budget b = r.budget();
+    assertNull(b.initial());
+    assertValue("50", b.adjusted());
+    assertValue("48.5", b.executed());
+    assertValue("10", b.weight());
+    assertValue("0.97", b.reportedRate());
+    assertValue("9.7", b.reportedScore());
+    assertTrue(warned(r, "BUDGET_ROW_SPLIT"));
+    // the source row is placed the same way, never by position (50 as 年初预算数)
+    io.selfeval.model.BudgetLine line = b.lines().get(0);
+    assertNull(line.initial());
+    assertValue("50", line.adjusted());
+    assertValue("48.5", line.executed());
+  }
+
+  @Test
   void gluedNumbersAreSplitWhereTheIdentitiesConfirmOneSplit() {
     FormRecord r = form("2022年度项目支出绩效自评表\n"
         + "项目名称\t路灯维护\n"

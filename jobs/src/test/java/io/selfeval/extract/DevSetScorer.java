@@ -65,6 +65,8 @@ final class DevSetScorer {
     final List<String> wrongs = new ArrayList<>();
     /** The wrong numbers among them. */
     final List<String> wrongNumbers = new ArrayList<>();
+    /** Every gap (expected, not read), with where it is. */
+    final List<String> gaps = new ArrayList<>();
     int records;
     int extraRecords;
 
@@ -247,6 +249,7 @@ final class DevSetScorer {
     String value = norm(text(actual));
     if (value.isEmpty()) {
       tally.gap++;
+      score.gaps.add(at + ": expected '" + expected.asText() + "'");
     } else if (value.equals(norm(expected.asText()))) {
       tally.right++;
     } else {
@@ -260,6 +263,7 @@ final class DevSetScorer {
       JsonNode expected, BigDecimal actual, boolean figure) {
     if (actual == null) {
       tally.gap++;
+      score.gaps.add(at + ": expected " + expected.asText());
       return;
     }
     if (figure) {

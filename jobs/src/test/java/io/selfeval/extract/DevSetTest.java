@@ -25,6 +25,8 @@ class DevSetTest {
 
   static final Path DEVSET = Path.of("data/devset");
   static final Path REPORT = Path.of("target/devset-score.txt");
+  /** Every expected field not read, one a line (for finding what the reader misses). */
+  static final Path GAPS = Path.of("target/devset-gaps.txt");
 
   @Test
   void noNumberReadFromTheDevSetIsWrong() throws IOException {
@@ -46,6 +48,10 @@ class DevSetTest {
     System.out.println(table);
     Files.createDirectories(REPORT.getParent());
     Files.writeString(REPORT, table, StandardCharsets.UTF_8);
+    StringBuilder gaps = new StringBuilder();
+    scores.forEach(s -> s.gaps.forEach(g -> gaps.append(s.file).append(' ').append(g)
+        .append('\n')));
+    Files.writeString(GAPS, gaps, StandardCharsets.UTF_8);
 
     assertTrue(scores.size() >= 12, "dev-set documents: " + scores.size());
     DevSetScorer.Tally total = new DevSetScorer.Tally();

@@ -152,4 +152,38 @@ class FlatFormsTest {
     assertFigure("97.5", r.reportedTotal());
     assertEquals(9, r.reportedTotal().line());
   }
+
+  @Test
+  void rowsWithTheWeightBeforeTheValuesAndPointsOnlyLevelNamesAreRead() {
+    // a row a line, single spaces between cells; 分值 before 年度指标值; 一级 / 指标 wrapped over
+    // two lines; the 一级指标 printed as (40分) only; a breakdown row under the first (values
+    // only, no 分值 / 得分) is no indicator; the ★ rows print 分值 and 得分 with blank values
+    // (a web page: its metadata line first, then the form's rows)
+    FormRecord r = read("发布机构: 某镇人民政府 发文日期: 2023-09-28 10:42:51\n"
+        + "2023年度村道路灯维护项目资金使用情况\n"
+        + "项目名称 村道路灯维护\n"
+        + "实施单位 某镇人民政府\n"
+        + "全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分\n"
+        + "年度资金总额: 20 18 10 90.00% 9\n"
+        + "绩效指标 一级\n"
+        + "指标\n"
+        + "二级指标 三级指标 分值 年度指标值 全年实际值 得分 未完成原因\n"
+        + "(40分)\n"
+        + "数量指标 ★维护路灯数量 20 20\n"
+        + "    主干道路灯 120盏 120盏\n"
+        + "时效指标 ★维护完成及时率 20 18\n");
+    assertEquals(2, r.indicators().size(), r.indicators().toString());
+    Indicator first = r.indicators().get(0);
+    assertEquals("★维护路灯数量", first.name());
+    assertEquals("数量指标", first.level2());
+    assertEquals(0, new BigDecimal("40").compareTo(first.level1Weight()));
+    assertEquals(0, new BigDecimal("20").compareTo(first.weight()));
+    assertEquals(0, new BigDecimal("20").compareTo(first.score()));
+    Indicator second = r.indicators().get(1);
+    assertEquals("★维护完成及时率", second.name());
+    assertEquals("时效指标", second.level2());
+    assertEquals(0, new BigDecimal("20").compareTo(second.weight()));
+    assertEquals(0, new BigDecimal("18").compareTo(second.score()));
+    assertTrue(r.warnings().stream().anyMatch(w -> w.message().contains("主干道路灯")));
+  }
 }

@@ -73,6 +73,21 @@ class FormTotalsTest {
   }
 
   @Test
+  void totalFieldWithoutColonOrInItsOwnCellIsTheTotal() {
+    String glued = HEAD.replace("项目名称\t农村公路养护\n", "项目名称\t农村公路养护\t项目总得分97分\n");
+    assertNumber("97", read(glued).reportedTotal());
+    String bracket = HEAD.replace("项目名称\t农村公路养护\n",
+        "项目名称\t农村公路养护\t自评总分(分)\t97.5\n");
+    assertNumber("97.5", read(bracket).reportedTotal());
+    // a number above any form's points is no total (two glued cells, 总分10098)
+    String glued2 = HEAD.replace("项目名称\t农村公路养护\n", "项目名称\t农村公路养护\t自评得分10098\n");
+    assertNull(read(glued2).reportedTotal());
+    // the label followed by text is no field
+    String text = HEAD.replace("项目名称\t农村公路养护\n", "项目名称\t农村公路养护\t自评得分\t良好\n");
+    assertNull(read(text).reportedTotal());
+  }
+
+  @Test
   void gradeAfterTheTotalIsTheGrade() {
     FormRecord r = read(HEAD + "总分\t\t\t\t\t100\t97\t优\n");
     assertNumber("100", r.reportedTotalWeight());

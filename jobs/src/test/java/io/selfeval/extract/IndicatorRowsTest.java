@@ -1,6 +1,7 @@
 package io.selfeval.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.selfeval.model.FormRecord;
@@ -11,6 +12,34 @@ import org.junit.jupiter.api.Test;
 
 /** Indicator rows in layouts other than the seeds'. */
 class IndicatorRowsTest {
+
+  @Test
+  void rowTheDocumentEndsInsideKeepsItsLevelsAndNameOnly() {
+    // an excerpt cut in the last row: its levels and name printed, then the cut
+    String cut = "2023年度项目支出绩效自评表\n"
+        + "项目名称\t乡村医生培训\n"
+        + "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        + "产出指标\t数量指标\t培训人次\t≥735人次\t800人次\t20\t20\n"
+        + "满意度指标\t服务对象满意度指标\t学员满意度\n";
+    FormRecord r = ReportExtractor.extract(cut.getBytes(StandardCharsets.UTF_8), "t.txt")
+        .records().get(0);
+    assertEquals(2, r.indicators().size());
+    Indicator last = r.indicators().get(1);
+    assertEquals("满意度指标", last.level1());
+    assertEquals("服务对象满意度指标", last.level2());
+    assertEquals("学员满意度", last.name());
+    assertNull(last.weight());
+    assertTrue(r.warnings().stream().anyMatch(w -> w.code().equals("TRUNCATED_ROW")));
+    // a sign-off line closing a form without a total row is no cut row
+    FormRecord signed = ReportExtractor.extract((cut.replace("满意度指标\t服务对象满意度指标\t学员满意度\n",
+        "单位负责人签字：张三\t填表人：李四\n")).getBytes(StandardCharsets.UTF_8), "t.txt")
+        .records().get(0);
+    assertEquals(1, signed.indicators().size());
+    // a complete document's row without 分值 and 得分 is still no indicator
+    FormRecord whole = ReportExtractor.extract((cut + "总分\t\t\t\t\t20\t20\n")
+        .getBytes(StandardCharsets.UTF_8), "t.txt").records().get(0);
+    assertEquals(1, whole.indicators().size());
+  }
 
   @Test
   void comparatorValueAndUnitInThreeCellsAreOneTarget() {

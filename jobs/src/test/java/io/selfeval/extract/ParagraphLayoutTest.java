@@ -62,7 +62,7 @@ class ParagraphLayoutTest {
   @Test
   void indicatorRowsWithoutWeightColumnKeepTheirNumbersOutOfTheWeight() {
     FormRecord r = read(FORM);
-    assertEquals(2, r.indicators().size());
+    assertEquals(3, r.indicators().size());
     Indicator a = r.indicators().get(0);
     assertEquals("产出指标", a.level1());
     assertEquals(0, new BigDecimal("40").compareTo(a.level1Weight()));
@@ -78,8 +78,15 @@ class ParagraphLayoutTest {
     assertEquals("180", b.actualText());
     assertNull(b.weight());
     assertEquals(0, new BigDecimal("3").compareTo(b.score()));
-    // the last row lost its 得分: not read, never 20 | 20 as 分值 and 得分
-    assertTrue(r.warnings().stream().anyMatch(w -> w.code().equals("ROW_NOT_UNDERSTOOD")));
+    // the document ends inside the last row, which lost its 得分: its levels and name are kept,
+    // never 20 | 20 as 分值 and 得分, nor as its values (which columns they are under is unknown)
+    Indicator c = r.indicators().get(2);
+    assertEquals("种母猪(≥头)", c.name());
+    assertEquals("数量指标", c.level2());
+    assertNull(c.targetText());
+    assertNull(c.weight());
+    assertNull(c.score());
+    assertTrue(r.warnings().stream().anyMatch(w -> w.code().equals("TRUNCATED_ROW")));
   }
 
   @Test

@@ -35,7 +35,7 @@ class FlatLayoutCorpusTest {
       }
     }
     for (String line : List.of("flat_line", "flat_pdf", "paragraphs", "+columns",
-        "+points_levels", "+short_total")) {
+        "+points_levels", "+short_total", "+header_total")) {
       assertTrue(table.contains(line), line + " missing:\n" + table);
     }
     assertTrue(s.misses().stream().noneMatch(x -> x.startsWith("WRONG")), table);

@@ -38,6 +38,7 @@ final class FlatForm {
   private static final Pattern PLACEHOLDER = Pattern.compile("[/／\\\\…．.、—\\-]+");
   private static final Pattern BRACKET = Pattern.compile("[(（][^()（）]{0,14}[)）]");
   private static final Pattern POINTS = Pattern.compile("[(（]\\d+(?:\\.\\d+)?分[)）]$");
+  private static final Pattern POINTS_ONLY = Pattern.compile("[(（]\\d+(?:\\.\\d+)?分[)）]");
   private static final Pattern SENTENCE = Pattern.compile(".*[。；;]|.*[，,].*");
   private static final Pattern GRADE =
       Pattern.compile("(?:等级|评级|评价等级|自评等级)?[:：]?(?:优|良|中|差|优秀|良好|合格|不合格)");
@@ -74,15 +75,32 @@ final class FlatForm {
           continue;
         }
         String folded = Vocabulary.fold(Texts.compact(c));
-        if (!out.isEmpty() && BRACKET.matcher(folded).matches()) {
-          Token prev = out.remove(out.size() - 1);
-          out.add(new Token(prev.text() + " " + c, prev.folded() + folded, prev.line()));
+        Token prev = out.isEmpty() ? null : out.get(out.size() - 1);
+        boolean pointsAlone = prev != null && prev.line() != i + 1
+            && POINTS.matcher(folded).matches(); // a 一级指标 printed as its points only
+        if (prev != null && (BRACKET.matcher(folded).matches() && !pointsAlone
+            || wrappedHeaderWord(prev, folded, i + 1))) {
+          out.remove(out.size() - 1);
+          out.add(new Token(prev.text() + (BRACKET.matcher(folded).matches() ? " " : "") + c,
+              prev.folded() + folded, prev.line()));
         } else {
           out.add(new Token(c, folded, i + 1));
         }
       }
     }
     return out;
+  }
+
+  /**
+   * True when a header cell was wrapped over two lines ({@code 一级 / 指标}): the word ends its line,
+   * this one starts the next, and only the two together name a column.
+   */
+  private static boolean wrappedHeaderWord(Token prev, String folded, int line) {
+    return prev.line() == line - 1 && prev.folded().length() <= 4
+        && Vocabulary.indicatorColumn(prev.folded()) == null
+        && Vocabulary.indicatorColumn(folded) == null
+        && Vocabulary.indicatorColumn(prev.folded() + folded) != null
+        && (prev.folded() + folded).length() <= 6;
   }
 
   /** True when the words hold a budget header or an indicator table header. */
@@ -393,8 +411,10 @@ final class FlatForm {
       levels++;
     }
     boolean reason = cols.size() == levels + 6 && cols.get(levels + 5).equals("reason");
-    if (!cols.subList(levels, Math.min(cols.size(), levels + 5))
-        .equals(List.of("name", "target", "actual", "weight", "score"))
+    List<String> order = cols.subList(levels, Math.min(cols.size(), levels + 5));
+    // 分值 printed before the values (一级 | 二级 | 三级 | 分值 | 年度指标值 | 全年实际值 | 得分)
+    boolean weightFirst = order.equals(List.of("name", "weight", "target", "actual", "score"));
+    if (!order.equals(List.of("name", "target", "actual", "weight", "score")) && !weightFirst
         || cols.size() != levels + 5 && !reason) {
       warn("indicator header of columns " + cols + ": its rows are not cut", pos);
       return false;
@@ -406,7 +426,7 @@ final class FlatForm {
     }
     row(header);
     pos = headerEnd;
-    new Rows(levels, reason).read();
+    new Rows(levels, reason, weightFirst).read();
     return true;
   }
 
@@ -417,9 +437,13 @@ final class FlatForm {
     /** The last row cut, its reason cell still open: words after its 得分 may belong to it. */
     private List<int[]> last;
 
-    Rows(int levels, boolean reasonColumn) {
+    /** The header prints 分值 before the values: a row is read only with its values blank. */
+    private final boolean weightFirst;
+
+    Rows(int levels, boolean reasonColumn, boolean weightFirst) {
       this.levels = levels;
       this.reasonColumn = reasonColumn;
+      this.weightFirst = weightFirst;
     }
 
     void read() {
@@ -460,6 +484,10 @@ final class FlatForm {
 
     /** Words {@code from..weightAt-1}, then 分值 at weightAt and 得分 at scoreAt. */
     private void group(int from, int weightAt, int scoreAt) {
+      if (weightFirst) {
+        weightFirstGroup(from, weightAt, scoreAt);
+        return;
+      }
       int[] names = labels(from, weightAt);
       if (names == null) {
         warn("indicator row's words not told apart (level names among its cells): "
@@ -496,6 +524,41 @@ final class FlatForm {
       List<int[]> row = new ArrayList<>(levelCells);
       row.addAll(textCells);
       row.add(new int[] {weightAt, weightAt + 1});
+      row.add(new int[] {scoreAt, scoreAt + 1});
+      last = row;
+    }
+
+    /**
+     * A row under a header that prints 分值 before the values, a row a line: its 分值 and 得分 side
+     * by side mean its values are blank, so the line holds its level names and its name only.
+     * Words on the lines before (a breakdown printing values only, no 分值 or 得分) are left out.
+     */
+    private void weightFirstGroup(int from, int weightAt, int scoreAt) {
+      int line = words.get(weightAt).line();
+      int start = weightAt;
+      while (start > from && (words.get(start - 1).line() == line
+          || isLevelName(words.get(start - 1)))) {
+        start--;
+      }
+      flush();
+      if (start > from) {
+        warn("words without 分值 and 得分 (a breakdown row) left out: " + join(from, start),
+            from);
+      }
+      int[] names = labels(start, weightAt);
+      int cells = names == null || names[0] < 0 ? start : names[1];
+      if (names == null || names[0] > start || weightAt - cells != 1
+          || words.get(scoreAt).line() != line) {
+        warn("indicator row not read (分值 before the values): " + join(start, scoreAt + 1),
+            start);
+        return;
+      }
+      List<int[]> row = new ArrayList<>(names[0] < 0 ? levelCells(0, 0)
+          : levelCells(names[0], names[1]));
+      row.add(new int[] {cells, weightAt});
+      row.add(new int[] {weightAt, weightAt + 1});
+      row.add(null);
+      row.add(null);
       row.add(new int[] {scoreAt, scoreAt + 1});
       last = row;
     }
@@ -635,13 +698,17 @@ final class FlatForm {
   }
 
   private static boolean isLevelName(Token tk) {
+    if (POINTS_ONLY.matcher(tk.folded()).matches()) {
+      return true; // a 一级指标 printed as its points only: (50分)
+    }
     String c = POINTS.matcher(tk.folded()).replaceFirst("");
     return Vocabulary.isExactLabel("flat_level1_names", c)
         || Vocabulary.isExactLabel("flat_level2_names", c);
   }
 
   private static boolean isLevel1Name(Token tk) {
-    return Vocabulary.isExactLabel("flat_level1_names",
+    return POINTS_ONLY.matcher(tk.folded()).matches() || Vocabulary.isExactLabel(
+        "flat_level1_names",
         POINTS.matcher(tk.folded()).replaceFirst(""));
   }
 

@@ -1,6 +1,7 @@
 package io.selfeval;
 
 import java.io.IOException;
+import java.nio.file.CopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -14,8 +15,12 @@ public final class Folders {
 
   private Folders() {}
 
-  /** Copies {@code from} to {@code to} as it is, its links (current marts, site) as links. */
-  public static void copy(Path from, Path to) throws IOException {
+  /**
+   * Copies {@code from} to {@code to} as it is, its links (current marts, site) as links; each
+   * file with {@code options} ({@code COPY_ATTRIBUTES} keeps its modification time, for an input
+   * folder whose catalogue recorded the times).
+   */
+  public static void copy(Path from, Path to, CopyOption... options) throws IOException {
     try (Stream<Path> all = Files.walk(from)) {
       for (Path p : all.toList()) {
         Path target = to.resolve(from.relativize(p).toString());
@@ -24,7 +29,7 @@ public final class Folders {
         } else if (Files.isDirectory(p)) {
           Files.createDirectories(target);
         } else {
-          Files.copy(p, target);
+          Files.copy(p, target, options);
         }
       }
     }

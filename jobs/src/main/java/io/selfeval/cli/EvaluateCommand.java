@@ -1,7 +1,7 @@
 package io.selfeval.cli;
 
-import io.selfeval.generate.FieldScorer;
-import io.selfeval.generate.ManifestScorer;
+import io.selfeval.evaluate.FieldScorer;
+import io.selfeval.evaluate.ManifestScorer;
 import io.selfeval.pipeline.ExitCodes;
 import io.selfeval.pipeline.Pipeline;
 import io.selfeval.warehouse.Warehouse;

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * The fields a reader should find in a generated document, as printed (a cell printed blank is
  * null), written to the manifest beside the document's layout and noises: what
- * {@link FieldScorer} compares the extractor's records with.
+ * the {@code evaluate} command's field scorer compares the extractor's records with.
  */
 final class FieldTruth {
 

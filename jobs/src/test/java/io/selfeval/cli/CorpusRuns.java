@@ -1,7 +1,7 @@
 package io.selfeval.cli;
 
+import io.selfeval.evaluate.ManifestScorer;
 import io.selfeval.generate.CorpusGenerator;
-import io.selfeval.generate.ManifestScorer;
 import io.selfeval.warehouse.Warehouse;
 import java.io.PrintWriter;
 import java.io.StringWriter;

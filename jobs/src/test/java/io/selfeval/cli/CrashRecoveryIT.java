@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.selfeval.Folders;
 import io.selfeval.extract.Seeds;
 import io.selfeval.pipeline.ExitCodes;
 import io.selfeval.pipeline.Pipeline;
@@ -45,25 +44,25 @@ import picocli.CommandLine;
 @Tag("child-jvm")
 class CrashRecoveryIT {
 
-  private static final String FIRST = Seeds.NAMES.get(1);
-  private static final String SECOND = Seeds.NAMES.get(4);
+  private static final String SECOND = ReferenceRuns.SECOND;
 
   @TempDir
   Path dir;
 
   @Test
   void killedLoadAndPublishRecoverToTheTablesAndMartsOfUninterruptedRuns() throws Exception {
-    // one run, then the reference: a copy of its warehouse, and a second run with one more
-    // report, never interrupted (the copy spares running the first report twice)
-    Path input = Files.createDirectories(dir.resolve("in"));
-    final Path wh = dir.resolve("wh");
-    Files.write(input.resolve(FIRST), Seeds.bytes(FIRST));
-    assertEquals(ExitCodes.OK, execute(input, wh));
+    // a copy of the shared first run (seed 001), and the reference: the shared second run with
+    // one more report (seed 004) on that first run's warehouse, never interrupted
+    ReferenceRuns.Run first = ReferenceRuns.firstSeed();
+    assertEquals(ExitCodes.OK, first.code(), first.output());
+    ReferenceRuns.Run start = first.copyTo(dir);
+    final Path input = start.input();
+    final Path wh = start.warehouse();
     final String firstMarts = martRunId(wh, Marts.FORM_SCORECARD);
-    final Path ref = dir.resolve("ref");
-    Folders.copy(wh, ref);
+    ReferenceRuns.Run second = ReferenceRuns.secondSeedAdded();
+    assertEquals(ExitCodes.OK, second.code(), second.output());
+    final Path ref = second.warehouse();
     Files.write(input.resolve(SECOND), Seeds.bytes(SECOND));
-    assertEquals(ExitCodes.OK, execute(input, ref));
 
     // the same second run on the warehouse itself, dying three times before it completes
 

@@ -2,8 +2,8 @@ package io.selfeval.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.selfeval.evaluate.ManifestScorer;
 import io.selfeval.generate.CorpusGenerator;
-import io.selfeval.generate.ManifestScorer;
 import io.selfeval.spark.SharedSpark;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,6 @@ package io.selfeval.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.selfeval.extract.Seeds;
 import io.selfeval.pipeline.ExitCodes;
 import io.selfeval.spark.SharedSpark;
 import java.io.StringWriter;
@@ -21,12 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  * current tables and marts, a renamed one takes its new name there, and an unchanged file is
  * recognised by its path, size and time without being read. Seed 001 and seed 004 each hold one
  * form (their golden files). Corrections, duplicates, rejected versions and --keep-missing are
- * tested on the load ({@code LoadFollowsInputTest}).
+ * tested on the load ({@code LoadFollowsInputIT}).
  */
 class InputFollowingIT {
 
-  private static final String ONE = Seeds.NAMES.get(1);
-  private static final String FOUR = Seeds.NAMES.get(4);
+  private static final String ONE = ReferenceRuns.FIRST;
+  private static final String FOUR = ReferenceRuns.SECOND;
 
   @TempDir
   Path dir;
@@ -62,12 +61,12 @@ class InputFollowingIT {
 
   @Test
   void tablesAndMartsShowExactlyTheDocumentsInTheInput() throws Exception {
-    Path input = Files.createDirectories(dir.resolve("in"));
-    Path warehouse = dir.resolve("wh");
-    Files.write(input.resolve(ONE), Seeds.bytes(ONE));
-    Files.write(input.resolve(FOUR), Seeds.bytes(FOUR));
-    Outcome first = run(input, warehouse);
+    // a copy of the shared runs on seed 001, then with seed 004 added
+    ReferenceRuns.Run first = ReferenceRuns.secondSeedAdded();
     assertEquals(ExitCodes.OK, first.code(), first.output());
+    ReferenceRuns.Run copy = first.copyTo(dir);
+    Path input = copy.input();
+    Path warehouse = copy.warehouse();
     assertEquals(List.of(ONE, FOUR), column(scorecard(warehouse), "source_file"));
 
     // one report deleted, the other renamed: the deleted one's form leaves tables and marts

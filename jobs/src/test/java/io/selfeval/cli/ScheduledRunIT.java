@@ -74,11 +74,10 @@ class ScheduledRunIT {
 
   @Test
   void repeatedRunsSayNothingNewAndLeaveTablesAndMartsAsTheyWere() throws Exception {
-    Path input = Files.createDirectories(dir.resolve("in"));
-    Files.write(input.resolve(Seeds.NAMES.get(1)), Seeds.bytes(Seeds.NAMES.get(1)));
-    final Path warehouse = dir.resolve("wh");
-
-    Outcome first = run(input, warehouse);
+    // a copy of the shared first run: seed 001 alone into an empty warehouse
+    ReferenceRuns.Run first = ReferenceRuns.firstSeed().copyTo(dir);
+    final Path input = first.input();
+    final Path warehouse = first.warehouse();
     assertEquals(ExitCodes.OK, first.code(), first.output());
     assertTrue(first.last().contains("1 documents: 1 loaded, 0 unchanged, 0 rejected (0 new)"),
         first.last());

@@ -2,6 +2,7 @@ package io.selfeval.generate;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.selfeval.evaluate.FieldScorer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package io.selfeval.generate;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.selfeval.evaluate.FieldScorer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

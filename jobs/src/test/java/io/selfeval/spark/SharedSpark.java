@@ -4,8 +4,8 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The one local SparkSession of the test suite, built by {@link SparkSessions} like the jobs'
- * and stopped when the JVM exits; surefire runs every test class in one JVM. Two shuffle
+ * The one local SparkSession of a test JVM, built by {@link SparkSessions} like the jobs'
+ * and stopped when the JVM exits (surefire runs two test JVMs, failsafe one). Two shuffle
  * partitions unless the test JVM says otherwise ({@code -Dspark.sql.shuffle.partitions}: the quick
  * loop's one, pom.xml); the JVM's other {@code spark.*} properties reach the session as they are.
  */

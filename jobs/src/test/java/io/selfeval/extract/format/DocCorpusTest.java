@@ -3,8 +3,8 @@ package io.selfeval.extract.format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.selfeval.evaluate.FieldScorer;
 import io.selfeval.extract.ReportExtractor;
-import io.selfeval.generate.FieldScorer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -32,9 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Loads the seeds' records. Expected counts come from the hand-checked golden files, not from
  * the loader: forms = golden records, indicator rows = their indicators. The seeds are loaded
- * once for the class; the tests that start from that load get a copy of its warehouse.
+ * once for the class; the tests that start from that load get a copy of its warehouse. An
+ * integration test (whole loads of the five seeds' records files, about 100 s), so it runs in
+ * {@code mvn verify}, not in the quick loop.
  */
-class LoadJobTest {
+class LoadJobIT {
 
   private static final List<String> TABLES =
       List.of("forms", "budget_lines", "indicators", "facts", "units");
@@ -78,7 +80,7 @@ class LoadJobTest {
     int forms = 0;
     int indicators = 0;
     for (String seed : Seeds.NAMES) {
-      try (InputStream in = LoadJobTest.class.getResourceAsStream("/golden/"
+      try (InputStream in = LoadJobIT.class.getResourceAsStream("/golden/"
           + seed.replace(".txt", ".expected.json"))) {
         for (JsonNode r : Records.MAPPER.readTree(in).get("records")) {
           forms++;

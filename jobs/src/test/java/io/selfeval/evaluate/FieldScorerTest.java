@@ -1,4 +1,4 @@
-package io.selfeval.generate;
+package io.selfeval.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.selfeval.generate.CorpusGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;

@@ -27,9 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The load follows the input its outcomes list (issue #20 §4): deleted, renamed, corrected,
  * duplicated and rejected documents. Seed 001 and seed 004 hold one form each (golden files);
  * seed 001's versions below change one indicator's score, so they are other bytes of the same
- * unit, year and form. Both tests start from a copy of one first load.
+ * unit, year and form. Both tests start from a copy of one first load. An integration test
+ * (six loads of records and outcomes files), so it runs in {@code mvn verify}, not in the quick
+ * loop.
  */
-class LoadFollowsInputTest {
+class LoadFollowsInputIT {
 
   private static final String ONE = Seeds.NAMES.get(1);
   private static final String FOUR = Seeds.NAMES.get(4);
@@ -50,7 +52,7 @@ class LoadFollowsInputTest {
    */
   @BeforeAll
   static void loadTheFirstInput(@TempDir Path shared) throws IOException {
-    LoadFollowsInputTest first = new LoadFollowsInputTest();
+    LoadFollowsInputIT first = new LoadFollowsInputIT();
     first.tmp = shared;
     first.load(new Warehouse(shared.resolve("wh").toString()), InputChanges.Policy.FOLLOW_INPUT,
         new Doc("a.txt", version(null), "parsed"), new Doc("d.txt", Seeds.bytes(FOUR), "parsed"));

@@ -1,4 +1,4 @@
-package io.selfeval.generate;
+package io.selfeval.evaluate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.selfeval.generate;
+package io.selfeval.evaluate;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;

@@ -39,6 +39,10 @@ public final class SparkSessions {
     conf.setIfMissing("spark.sql.debug.maxToStringFields", "500");
     // parquet that readers other than Spark read as plain UTC timestamps, not INT96
     conf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    // file: paths without a chmod or readlink process per file (LocalFiles)
+    conf.setIfMissing("spark.hadoop.fs.file.impl", LocalFiles.class.getName());
+    conf.setIfMissing("spark.hadoop.fs.AbstractFileSystem.file.impl",
+        LocalFiles.Context.class.getName());
     if (isLocal(effectiveMaster)) {
       conf.setIfMissing("spark.ui.enabled", "false");
       conf.setIfMissing("spark.sql.shuffle.partitions",

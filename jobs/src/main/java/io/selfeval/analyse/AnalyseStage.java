@@ -1,6 +1,7 @@
 package io.selfeval.analyse;
 
 import io.selfeval.model.Records;
+import io.selfeval.spark.SmallInputs;
 import io.selfeval.warehouse.TableVersions;
 import io.selfeval.warehouse.Warehouse;
 import java.io.IOException;
@@ -58,7 +59,9 @@ public final class AnalyseStage {
   /** Analyses the loaded tables, stamping {@code source} on every table it writes. */
   public static Result run(SparkSession spark, Settings settings, String source) {
     RulePack pack = RulePack.load(settings.rulePack());
-    long[] counts = new AnalyseJob(spark, new Warehouse(settings.warehouse())).run(pack,
+    Warehouse warehouse = new Warehouse(settings.warehouse());
+    SmallInputs.tune(spark, "analyse", warehouse.forms(spark));
+    long[] counts = new AnalyseJob(spark, warehouse).run(pack,
         FlagThresholds.load(settings.config()), source,
         settings.full() ? null : settingsLabel(settings, pack));
     return new Result(counts[0], counts[1], counts[2], pack.label(), settings.warehouse());

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.selfeval.model.JsonSchemaStruct;
 import io.selfeval.model.Schemas;
+import io.selfeval.spark.SmallInputs;
 import io.selfeval.warehouse.DeltaWriter;
 import io.selfeval.warehouse.LoadedDocuments;
 import io.selfeval.warehouse.Tables;
@@ -111,6 +112,8 @@ public final class LoadJob {
       long started) {
     String formsPath = warehouse.table(Tables.FORMS);
     boolean firstLoad = !delta.exists(formsPath);
+    final long recordsIn = checked.count();
+    SmallInputs.tune(spark, "load", recordsIn + (firstLoad ? 0 : warehouse.forms(spark)));
     Dataset<Row> known = firstLoad
         ? spark.createDataFrame(java.util.List.of(), new StructType().add("known_sha256",
             DataTypes.StringType))
@@ -173,7 +176,7 @@ public final class LoadJob {
       long extractRejects = writeRejects(checked, documents, outcomesPath, runId);
       delta.createMissing(warehouse, Tables.LOADED);
       LoadSummary summary = new LoadSummary(load + skipped + rejected, load, skipped, rejected,
-          checked.count(), recordsLoaded, indicatorRows, extractRejects, warehouse.root(),
+          recordsIn, recordsLoaded, indicatorRows, extractRejects, warehouse.root(),
           retiredDocuments);
       LOG.info("load: done in {} s: {} loaded, {} skipped, {} rejected, {} retired, {} forms "
           + "superseded by a duplicate", String.format("%.1f", (System.nanoTime() - started)

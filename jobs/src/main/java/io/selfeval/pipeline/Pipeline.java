@@ -250,8 +250,9 @@ public final class Pipeline {
    * spark-submit included).
    */
   private <T> T locked(Callable<T> work) throws Exception {
+    SparkConf conf = SparkSessions.withLocalFiles(new SparkConf());
     try (RunLock lock = RunLock.acquire(settings.warehouse(), settings.runId(),
-        SparkHadoopUtil.get().newConfiguration(new SparkConf()), RunLock.DEFAULT_STALE_AFTER)) {
+        SparkHadoopUtil.get().newConfiguration(conf), RunLock.DEFAULT_STALE_AFTER)) {
       return work.call();
     }
   }

@@ -1,5 +1,6 @@
 package io.selfeval.publish;
 
+import io.selfeval.spark.SmallInputs;
 import io.selfeval.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +49,9 @@ public final class PublishStage {
    * ({@link PublishJob#BEFORE_SWITCH}, {@link PublishJob#AFTER_FIRST_SWITCH}) it passes.
    */
   public static Result run(SparkSession spark, Settings settings, Consumer<String> reached) {
-    PublishJob job = new PublishJob(spark, new Warehouse(settings.warehouse()),
+    Warehouse warehouse = new Warehouse(settings.warehouse());
+    SmallInputs.tune(spark, "publish", warehouse.forms(spark));
+    PublishJob job = new PublishJob(spark, warehouse,
         RiskWeights.load(settings.config()), reached);
     String source = settings.source() != null ? settings.source() : job.analysedSource();
     return new Result(job.run(settings.runId(), source, settings.full()), settings.warehouse(),

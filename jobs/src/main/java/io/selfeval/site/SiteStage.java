@@ -1,5 +1,6 @@
 package io.selfeval.site;
 
+import io.selfeval.spark.SmallInputs;
 import io.selfeval.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -20,7 +21,9 @@ public final class SiteStage {
 
   /** Builds the site from the published marts and makes it current. */
   public static SiteJob.Built run(SparkSession spark, Settings settings) {
-    return new SiteJob(spark, new Warehouse(settings.warehouse()), settings.input(),
+    Warehouse warehouse = new Warehouse(settings.warehouse());
+    SmallInputs.tune(spark, "site", warehouse.forms(spark));
+    return new SiteJob(spark, warehouse, settings.input(),
         settings.config()).run(settings.runId());
   }
 

@@ -39,6 +39,7 @@ public final class SparkSessions {
     conf.setIfMissing("spark.sql.debug.maxToStringFields", "500");
     // parquet that readers other than Spark read as plain UTC timestamps, not INT96
     conf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    withLocalFiles(conf);
     if (isLocal(effectiveMaster)) {
       conf.setIfMissing("spark.ui.enabled", "false");
       conf.setIfMissing("spark.sql.shuffle.partitions",
@@ -53,6 +54,18 @@ public final class SparkSessions {
     }
     extraConf.forEach(conf::set);
     return SparkSession.builder().config(conf).getOrCreate();
+  }
+
+  /**
+   * Adds to {@code conf} (unless set) that file: paths go through {@link LocalFiles}, without
+   * a chmod or readlink process per file; returns it. Hadoop keeps one file system per scheme
+   * in the JVM, so whatever opens a file: path before the session (the run lock) needs it too.
+   */
+  public static SparkConf withLocalFiles(SparkConf conf) {
+    conf.setIfMissing("spark.hadoop.fs.file.impl", LocalFiles.class.getName());
+    conf.setIfMissing("spark.hadoop.fs.AbstractFileSystem.file.impl",
+        LocalFiles.Context.class.getName());
+    return conf;
   }
 
   /** True for {@code local}, {@code local[n]}, {@code local[*]} and {@code local[n,m]}. */

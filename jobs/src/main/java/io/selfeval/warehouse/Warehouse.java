@@ -26,6 +26,14 @@ public record Warehouse(String root) {
     return DeltaTable.isDeltaTable(spark, table(table));
   }
 
+  /**
+   * The forms loaded (0 before the first load): what decides a stage's Spark settings
+   * ({@link io.selfeval.spark.SmallInputs}). Delta answers the count from its log's statistics.
+   */
+  public long forms(SparkSession spark) {
+    return has(spark, Tables.FORMS) ? read(spark, Tables.FORMS).count() : 0;
+  }
+
   /** The Delta table, at its latest version. */
   public Dataset<Row> read(SparkSession spark, Table table) {
     return spark.read().format("delta").load(table(table));

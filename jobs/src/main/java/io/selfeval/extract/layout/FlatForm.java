@@ -3,6 +3,7 @@ package io.selfeval.extract.layout;
 import io.selfeval.extract.Texts;
 import io.selfeval.extract.vocab.Vocabulary;
 import io.selfeval.model.Warning;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -469,6 +470,12 @@ final class FlatForm {
         while (r + 1 < words.size() && Texts.number(words.get(r + 1).text()) != null) {
           r++;
         }
+        if (r == q && weightFirst && valuesBetween(q)) {
+          weightFirstGroup(from, q, q + 3, true);
+          from = q + 4;
+          q = q + 4;
+          continue;
+        }
         if (r == q) {
           q++;
           continue;
@@ -485,7 +492,7 @@ final class FlatForm {
     /** Words {@code from..weightAt-1}, then 分值 at weightAt and 得分 at scoreAt. */
     private void group(int from, int weightAt, int scoreAt) {
       if (weightFirst) {
-        weightFirstGroup(from, weightAt, scoreAt);
+        weightFirstGroup(from, weightAt, scoreAt, false);
         return;
       }
       int[] names = labels(from, weightAt);
@@ -529,11 +536,32 @@ final class FlatForm {
     }
 
     /**
+     * True when the word at {@code at} is a 分值 followed on its line by two value words (no bare
+     * number among them) and a 得分 no greater than it: a row printed 分值 | 年度指标值 | 实际完成值 |
+     * 得分, which ends there (the text ends, the next line starts or the next row's name follows).
+     */
+    private boolean valuesBetween(int at) {
+      int scoreAt = at + 3;
+      if (scoreAt >= words.size() || words.get(scoreAt).line() != words.get(at).line()) {
+        return false;
+      }
+      BigDecimal weight = Texts.number(words.get(at).text());
+      BigDecimal score = Texts.number(words.get(scoreAt).text());
+      boolean ends = scoreAt + 1 == words.size()
+          || words.get(scoreAt + 1).line() != words.get(scoreAt).line()
+          || Texts.number(words.get(scoreAt + 1).text()) == null;
+      return ends && score != null && weight != null && score.compareTo(weight) <= 0
+          && Texts.number(words.get(at + 1).text()) == null
+          && Texts.number(words.get(at + 2).text()) == null;
+    }
+
+    /**
      * A row under a header that prints 分值 before the values, a row a line: its 分值 and 得分 side
-     * by side mean its values are blank, so the line holds its level names and its name only.
+     * by side mean its values are blank, so the line holds its level names and its name only;
+     * with {@code values}, the two words between 分值 and 得分 are 年度指标值 and 实际完成值.
      * Words on the lines before (a breakdown printing values only, no 分值 or 得分) are left out.
      */
-    private void weightFirstGroup(int from, int weightAt, int scoreAt) {
+    private void weightFirstGroup(int from, int weightAt, int scoreAt, boolean values) {
       int line = words.get(weightAt).line();
       int start = weightAt;
       while (start > from && (words.get(start - 1).line() == line
@@ -557,8 +585,8 @@ final class FlatForm {
           : levelCells(names[0], names[1]));
       row.add(new int[] {cells, weightAt});
       row.add(new int[] {weightAt, weightAt + 1});
-      row.add(null);
-      row.add(null);
+      row.add(values ? new int[] {weightAt + 1, weightAt + 2} : null);
+      row.add(values ? new int[] {weightAt + 2, weightAt + 3} : null);
       row.add(new int[] {scoreAt, scoreAt + 1});
       last = row;
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The totals of a form and the foot under them, where real forms print them: a 总分 row (total
@@ -30,9 +31,15 @@ final class TotalReader {
    * bare 总分 (a 总分 row's label), after at most a short prefix (项目, 部门); group 3 the number.
    */
   private static final Pattern LOOSE_FIELD = Pattern.compile(
-      "^([\\p{IsHan}]{0,4}?)(自评得分|自评总分|综合得分|总得分)(?:[(（]分[)）])?[:：]?"
+      "^([\\p{IsHan}]{0,4}?)(" + fieldLabelsButTotalRow() + ")(?:[(（]分[)）])?[:：]?"
           + "((?:[0-9]{1,3})(?:\\.[0-9]+)?)?分?$");
   private static final BigDecimal MAX_FIELD_TOTAL = BigDecimal.valueOf(100);
+
+  /** {@code total_field_labels} but a bare 总分 (a 总分 row's label), as regex alternatives. */
+  private static String fieldLabelsButTotalRow() {
+    return Vocabulary.labels("total_field_labels").stream().filter(l -> !l.equals("总分"))
+        .map(Pattern::quote).collect(Collectors.joining("|"));
+  }
 
   private final List<Warning> warnings;
   private Figure total;

@@ -34,8 +34,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The pipeline submitted to a Spark standalone cluster (a master and two one-core workers on
  * 127.0.0.1, started by {@code dev/standalone-cluster.sh}) publishes the same marts as a local
- * run over the same input: the seeds plus a generated corpus of 12 units over 4 years, enough
- * unit-years for the k-means clustering. Rows are compared whole, as multisets, all columns but
+ * run over the same input: the seeds plus a generated corpus of 5 units over 4 years, 25
+ * unit-years, the fewest documents that give the k-means clustering its 20 rows (flags.json's
+ * {@code cluster_min_rows}) with a few to spare; the test checks the profiles were clustered.
+ * Rows are compared whole, as multisets, all columns but
  * {@code run_id}; the cluster also runs with other partition counts than the local session,
  * so a result that depends on partitioning shows up here too.
  *
@@ -97,6 +99,7 @@ class StandaloneClusterIT {
       counts.add(mart + " " + compare(mart, clusterWarehouse, localWarehouse));
     }
     System.out.println("standalone cluster = local: " + String.join(", ", counts));
+    assertClustered(clusterWarehouse);
     assertRanOnTheCluster(status, events);
     // passed: the event log (about 100 MB) and the executors' copies of the jars go; the
     // warehouses, the logs and the master's status stay for a look
@@ -112,7 +115,7 @@ class StandaloneClusterIT {
   /** The seeds and a generated corpus in one input folder. */
   private static Path input(Path base) throws IOException {
     Path corpus = base.resolve("corpus");
-    new CorpusGenerator(new CorpusGenerator.Settings(12, 4, 2020, 5, null)).write(corpus);
+    new CorpusGenerator(new CorpusGenerator.Settings(5, 4, 2020, 5, null)).write(corpus);
     Path input = corpus.resolve("reports");
     Path seeds = Files.createDirectories(input.resolve("seeds"));
     for (String seed : Seeds.NAMES) {
@@ -173,6 +176,16 @@ class StandaloneClusterIT {
     assertTrue(rows > 0, mart + " is empty");
     assertEquals(rows, cluster.count(), mart);
     return rows;
+  }
+
+  /** Every unit-year profile the cluster published has its k-means cluster, of k at least 2. */
+  private static void assertClustered(String warehouse) {
+    Dataset<Row> profiles = SharedSpark.get().read()
+        .parquet(warehouse + "/marts/" + Marts.UNIT_YEAR_PROFILES);
+    long rows = profiles.count();
+    assertTrue(rows >= 20, rows + " unit-years, fewer than k-means needs");
+    assertEquals(rows, profiles.where("cluster IS NOT NULL AND cluster_k >= 2").count(),
+        "profiles without a cluster");
   }
 
   /**

@@ -4,26 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.selfeval.extract.Seeds;
+import io.selfeval.Folders;
 import io.selfeval.pipeline.ExitCodes;
 import io.selfeval.warehouse.RunLock;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Two real {@code selfeval run}s on one warehouse, started together as two JVMs (as two
  * schedulers or an impatient user would): exactly one is refused with exit 5 and a message naming
  * the run that holds the lock; the other completes, and its tables and marts are those of a
- * single run on the same input.
+ * single run on the same input: the shared reference run on seed 001 ({@link ReferenceRuns}),
+ * whose input the two runs read.
  */
 @Tag("child-jvm")
 class TwoRunsIT {
@@ -33,10 +32,10 @@ class TwoRunsIT {
 
   @Test
   void oneOfTwoRunsStartedTogetherIsRefusedAndTheOtherEndsLikeOneRun() throws Exception {
-    Path input = Files.createDirectories(dir.resolve("in"));
-    for (String name : List.of(Seeds.NAMES.get(0), Seeds.NAMES.get(2))) {
-      Files.write(input.resolve(name), Seeds.bytes(name));
-    }
+    ReferenceRuns.Run single = ReferenceRuns.firstSeed();
+    assertEquals(ExitCodes.OK, single.code(), single.output());
+    Path input = dir.resolve("in");
+    Folders.copy(single.input(), input, StandardCopyOption.COPY_ATTRIBUTES);
     Path wh = dir.resolve("wh");
     Process first = start(input, wh, "first");
     Process second = start(input, wh, "second");
@@ -55,9 +54,7 @@ class TwoRunsIT {
         + logs[refused]);
     assertFalse(Files.exists(wh.resolve(RunLock.FILE)), "the lock was given back");
 
-    Path ref = dir.resolve("ref");
-    assertEquals(ExitCodes.OK, execute(input, ref));
-    Map<String, List<String>> expected = WarehouseContents.of(ref);
+    Map<String, List<String>> expected = WarehouseContents.of(single.warehouse());
     Map<String, List<String>> actual = WarehouseContents.of(wh);
     assertEquals(expected.keySet(), actual.keySet());
     for (String name : expected.keySet()) {
@@ -82,14 +79,5 @@ class TwoRunsIT {
       }
     }
     throw new AssertionError("no summary line in:\n" + log);
-  }
-
-  /** {@code selfeval run} in this JVM, through the command line (lock included). */
-  private static int execute(Path input, Path warehouse) {
-    CommandLine cli = SelfevalCli.commandLine();
-    StringWriter out = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(out, true));
-    return cli.execute("run", "--input", input.toString(), "--warehouse", warehouse.toString());
   }
 }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * by spaces, a head line {@code 单位名称:X 填报日期:Y}) leave the next field's label, or a line of
  * checkboxes, in the same text.
  */
-final class FieldText {
+public final class FieldText {
 
   /** A checkbox: the start of a 项目类别 / 项目属性 choice line, never part of a name. */
   private static final Pattern CHECKBOX = Pattern.compile("[□☑☐■√]");
@@ -53,7 +53,7 @@ final class FieldText {
    * The unit a head field names in one cell ({@code 单位名称:区商务局 填报日期:…}, a label of
    * {@code unit_labels} other than 主管部门), cut before the next field; null for any other cell.
    */
-  static String unitField(String cell) {
+  public static String unitField(String cell) {
     if (cell == null) {
       return null;
     }

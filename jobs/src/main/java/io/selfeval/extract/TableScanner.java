@@ -1,5 +1,6 @@
 package io.selfeval.extract;
 
+import io.selfeval.extract.vocab.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,8 @@ import java.util.List;
  * </ul>
  *
  * <p>A table ends at a line that opens something else: an attachment marker (附件…), a title
- * (…自评表, …自评报告), a signature line (单位负责人签字…), or prose after a complete row.
+ * (…自评表, …自评报告), a signature line (单位负责人签字…), or prose after a complete row; a
+ * second form printed after the first one's 总分 without a title is a table of its own.
  */
 final class TableScanner {
 
@@ -61,13 +63,36 @@ final class TableScanner {
       rows.removeIf(TableRow::isEmpty);
       if (!rows.isEmpty()) {
         int titleAt = findTitle(i);
+        int next = nextFormStart(rows);
         blocks.add(new TableBlock(titleAt < 0 ? null : Texts.clean(lines[titleAt]),
-            titleAt < 0 ? rows.get(0).line() : lineOf(titleAt, 0), List.copyOf(rows),
-            end >= lines.length));
+            titleAt < 0 ? rows.get(0).line() : lineOf(titleAt, 0),
+            List.copyOf(rows.subList(0, next)), end >= lines.length && next == rows.size()));
+        if (next < rows.size()) {
+          blocks.add(new TableBlock(null, rows.get(next).line(),
+              List.copyOf(rows.subList(next, rows.size())), end >= lines.length));
+        }
       }
       i = Math.max(end, i + 1);
     }
     return blocks;
+  }
+
+  /**
+   * Where a second form starts in the rows without a title of its own: the first row after a
+   * 总分 row that opens with a project-name label ({@code project_labels}) and a value, as
+   * a document that prints one form after another gives it; the rows' size when none does.
+   */
+  private static int nextFormStart(List<TableRow> rows) {
+    boolean totalSeen = false;
+    for (int r = 0; r < rows.size(); r++) {
+      TableRow row = rows.get(r);
+      if (totalSeen && row.size() >= 2 && row.text(0) != null && row.text(1) != null
+          && Vocabulary.isExactLabel("project_labels", row.cells().get(0).compact())) {
+        return r;
+      }
+      totalSeen |= TotalReader.isTotalRow(row);
+    }
+    return rows.size();
   }
 
   /** Most tab lines ahead hold two or more tabs, or text before a tab: whole rows on a line. */

@@ -174,6 +174,8 @@ public final class CorpusGenerator {
             ? LayoutPrinter.drawVariants(later, layout) : Set.of();
         if (glued && LayoutPrinter.drawOrdinals(gluedStream)) {
           variants = java.util.EnumSet.of(LayoutPrinter.Variant.ORDINALS);
+        } else if (glued && LayoutPrinter.drawCoefficients(gluedStream)) {
+          variants = java.util.EnumSet.of(LayoutPrinter.Variant.COEFFICIENTS);
         }
         ReportText text = new ReportText(settings.seed(), layout, noises, look).variants(variants);
         // drawn from its own stream, so the documents without it stay as they were

@@ -43,7 +43,7 @@ final class LayoutPrinter {
    * HEADER_TOTAL, the total printed as a field above the budget block, {@code 自评得分：96}, and
    * no 总分 row (so no grade).
    */
-  enum Variant { COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS }
+  enum Variant { COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS, COEFFICIENTS }
 
   /**
    * ORDINALS, the glued forms' variant: each row's name led by its number in its 二级指标
@@ -51,6 +51,16 @@ final class LayoutPrinter {
    * from the glued draw's own stream, so no other document changed.
    */
   static boolean drawOrdinals(SplittableRandom gluedStream) {
+    return gluedStream.nextBoolean();
+  }
+
+  /**
+   * COEFFICIENTS, the other glued variant: the indicator table as unit-level forms print it,
+   * without level columns (指标名称 | 计量单位 | 指标性质 | 年初指标值 | 全年完成值 | 得分系数(%) |
+   * 指标权重(分) | 指标得分(分) | 是否核心指标); drawn, after ORDINALS, for half the glued documents
+   * without it, from the same stream.
+   */
+  static boolean drawCoefficients(SplittableRandom gluedStream) {
     return gluedStream.nextBoolean();
   }
 
@@ -65,7 +75,7 @@ final class LayoutPrinter {
       return v;
     }
     for (Variant x : Variant.values()) {
-      if (x != Variant.ORDINALS && rnd.nextDouble() < 0.3) {
+      if (x != Variant.ORDINALS && x != Variant.COEFFICIENTS && rnd.nextDouble() < 0.3) {
         v.add(x);
       }
     }

@@ -186,7 +186,11 @@ final class ReportText {
     addRow(rows, roles, LayoutPrinter.Role.GOALS, "", "完成年度各项工作任务", "", "", "完成了年度主要工作任务",
         "", "", "", "");
     boolean columns = variants.contains(LayoutPrinter.Variant.COLUMNS);
-    if (columns) {
+    boolean coefficients = variants.contains(LayoutPrinter.Variant.COEFFICIENTS);
+    if (coefficients) {
+      addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "指标名称", "计量单位", "指标性质",
+          "年初指标值", "全年完成值", "得分系数(%)", "指标权重(分)", "指标得分(分)", "是否核心指标");
+    } else if (columns) {
       addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "绩效指标", "一级指标", "二级指标",
           "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分", "评分标准",
           "偏差原因分析及改进措施");
@@ -214,7 +218,9 @@ final class ReportText {
           ? "指标" + ordinal + r.name : null;
       String name = r.printedName == null ? r.name : r.printedName;
       String reason = r.reason == null ? "" : r.reason;
-      if (columns) {
+      if (coefficients) {
+        addRow(rows, roles, LayoutPrinter.Role.INDICATOR, coefficientRow(r));
+      } else if (columns) {
         boolean quantity = r.quantitative();
         String measure = r.kind == GenRow.Kind.PERCENT ? "%" : r.unitWord;
         addRow(rows, roles, LayoutPrinter.Role.INDICATOR, "", l1, l2, r.name,
@@ -242,6 +248,20 @@ final class ReportText {
       f.rows.get(i).line = at[firstIndicator + i];
     }
     f.totalLine = f.printedTotalAsField ? at[0] : at[at.length - 1];
+  }
+
+  /**
+   * A row of the coefficient table: the 系数 is 得分 / 分值 in per cent to two decimals (so 分值 ×
+   * 系数 gives the 得分 to the cent); rows of 10 points or more are the core ones.
+   */
+  private static String[] coefficientRow(GenRow r) {
+    String unit = r.kind == GenRow.Kind.PERCENT ? "%" : r.unitWord;
+    String coefficient = GenRow.plain(r.score.multiply(BigDecimal.valueOf(100))
+        .divide(r.weight, 2, java.math.RoundingMode.HALF_UP));
+    return new String[] {r.name, r.quantitative() ? unit : "",
+        r.quantitative() ? "定量指标" : "定性指标", r.targetText(), r.actualText(),
+        coefficient + "%", GenRow.plain(r.weight), GenRow.plain(r.score),
+        r.weight.compareTo(BigDecimal.TEN) >= 0 ? "是" : "否"};
   }
 
   private static void addRow(List<String[]> rows, List<LayoutPrinter.Role> roles,

@@ -39,6 +39,30 @@ class FormTotalsTest {
   }
 
   @Test
+  void secondFormWithoutTitleAfterTheFirstTotalIsReadOnItsOwn() {
+    String second = "项目名称\t乡村道路保洁\n"
+        + "主管部门\t某县交通运输局\t实施单位\t某县环卫所\n"
+        + "项目资金(万元)\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+        + "\t年度资金总额\t30\t30\t30\t10\t100%\t10\n"
+        + "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        + "产出指标\t数量指标\t保洁里程\t≥50公里\t50公里\t90\t90\n"
+        + "总分\t\t\t\t\t100\t100\n";
+    java.util.List<FormRecord> records = ReportExtractor.extract((HEAD
+        + "总分\t\t\t\t\t100\t97\n" + second).getBytes(StandardCharsets.UTF_8), "t.txt")
+        .records();
+    assertEquals(2, records.size());
+    assertEquals("农村公路养护", records.get(0).projectName());
+    assertFalse(warned(records.get(0), "CELLS_AFTER_TOTAL"));
+    assertNumber("97", records.get(0).reportedTotal());
+    FormRecord r = records.get(1);
+    assertEquals("乡村道路保洁", r.projectName());
+    assertEquals("某县环卫所", r.unitName());
+    assertNumber("30", r.budget().executed());
+    assertEquals("保洁里程", r.indicators().get(0).name());
+    assertNumber("100", r.reportedTotal());
+  }
+
+  @Test
   void sumRowWithTwoNumbersIsTotalWeightAndTotal() {
     FormRecord r = read(HEAD + "合计\t\t\t\t\t100\t97\n");
     assertNumber("100", r.reportedTotalWeight());

@@ -1,5 +1,6 @@
 package io.selfeval.extract.layout;
 
+import io.selfeval.extract.FieldText;
 import io.selfeval.extract.vocab.Vocabulary;
 import io.selfeval.model.Warning;
 import java.math.BigDecimal;
@@ -103,7 +104,8 @@ final class GluedForm {
       if (!HEADER_STARTS.contains(text.at(i))) {
         continue;
       }
-      if (budgetHeader(i) != null || indicatorHeader(i) != null) {
+      if (budgetHeader(i) != null || indicatorHeader(i) != null
+          || GluedCoefficientTable.headerEnd(text, i) > 0) {
         return i;
       }
     }
@@ -155,7 +157,11 @@ final class GluedForm {
         j++;
       }
       boolean stop = text.labelAt("glued_field_stops", i) == len;
-      if (stop || text.folded.substring(v, j).matches("[/／\\\\…．.、—\\-]*")) {
+      if (v > i + len && FieldText.unitField(text.text(labelFrom, j)) != null) {
+        // 单位名称:… states the form's own unit as a head field: its cell kept as printed (the
+        // form reader cuts it at the next field), in a row of the table (an empty cell after it)
+        row(java.util.Arrays.asList(new int[] {labelFrom, j}, null));
+      } else if (stop || text.folded.substring(v, j).matches("[/／\\\\…．.、—\\-]*")) {
         row(List.of(new int[] {labelFrom, i + len}, new int[] {i + len, i + len}));
       } else {
         row(List.of(new int[] {labelFrom, i + len}, new int[] {v, j}));
@@ -184,6 +190,11 @@ final class GluedForm {
       List<int[]> bh = budgetHeader(pos);
       if (bh != null) {
         budget(bh);
+        continue;
+      }
+      int coefficients = GluedCoefficientTable.headerEnd(text, pos);
+      if (coefficients > 0) {
+        GluedCoefficientTable.read(this, text, pos, coefficients);
         continue;
       }
       List<int[]> ih = indicatorHeader(pos);
@@ -544,6 +555,14 @@ final class GluedForm {
     for (int k = 0; k < lines.length; k++) {
       lines[k] = lines[k] == 0 ? line : lines[k];
     }
+    out.add(new FlatForm.Piece(null, cells, lines, line));
+  }
+
+  /** A row of cells not printed as such (a header the reader names), at the line of at. */
+  void textRow(List<String> cells, int at) {
+    int line = text.line(at);
+    int[] lines = new int[cells.size()];
+    java.util.Arrays.fill(lines, line);
     out.add(new FlatForm.Piece(null, cells, lines, line));
   }
 

@@ -401,7 +401,7 @@ final class GluedRows {
     return false;
   }
 
-  private static boolean startsWithAny(String v, int k, String group) {
+  static boolean startsWithAny(String v, int k, String group) {
     for (String w : Vocabulary.labels(group)) {
       if (v.startsWith(w, k)) {
         return true;

@@ -134,7 +134,8 @@ public final class LayoutNormaliser {
       }
       if (amounts >= 2 || containsAny(c, Vocabulary.indicatorColumnWords("name"))
           && (containsAny(c, Vocabulary.indicatorColumnWords("level1"))
-          || containsAny(c, Vocabulary.indicatorColumnWords("level2")))) {
+          || containsAny(c, Vocabulary.indicatorColumnWords("level2"))
+          || containsAny(c, Vocabulary.labels("glued_coefficient_columns")))) {
         return true;
       }
     }

@@ -59,6 +59,8 @@ final class FlatForm {
   private int budgetLabel = -1;
   /** An indicator header was cut: its rows are read by it, not by {@link LooseRows}. */
   private boolean indicatorsCut;
+  /** The first word of the current form (after the previous form's last section). */
+  private int formStart;
 
   private FlatForm(List<Token> tokens, List<Warning> warnings) {
     this.words = tokens;
@@ -193,6 +195,8 @@ final class FlatForm {
   // ---- head: title, name fields, the budget block's label cells ----
 
   private void head(int from, int start) {
+    formStart = from;
+    indicatorsCut = false;
     int title = -1;
     for (int i = start - 1; i >= from; i--) {
       if (isTitle(words.get(i))) {
@@ -408,7 +412,7 @@ final class FlatForm {
       }
       budgetUnread = null;
     }
-    int ready = indicatorsCut ? -1 : LooseRows.headerSeen(words, to);
+    int ready = indicatorsCut ? -1 : LooseRows.headerSeen(words, formStart, to);
     if (ready < 0 || ready >= to) {
       return read;
     }
@@ -423,13 +427,18 @@ final class FlatForm {
     }
     int line = words.get(ready - 1).line();
     List<String> header = List.of("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
-        "分值", "得分");
+        "分值", "得分", "偏差原因分析及改进措施");
     int[] lines = new int[header.size()];
     java.util.Arrays.fill(lines, line);
     out.add(new Piece(null, header, lines, line)); // the reader's own header: the printed one
     for (LooseRows.Row r : rows) { // is out of order
-      row(java.util.Arrays.asList(r.level1(), r.level2(), r.name(), r.target(), r.actual(),
-          new int[] {r.weight(), r.weight() + 1}, new int[] {r.score(), r.score() + 1}));
+      List<int[]> cells = new ArrayList<>(java.util.Arrays.asList(r.level1(), r.level2(),
+          r.name(), r.target(), r.actual(), new int[] {r.weight(), r.weight() + 1},
+          new int[] {r.score(), r.score() + 1}));
+      if (r.reason() != null) {
+        cells.add(r.reason());
+      }
+      row(cells);
     }
     indicatorsCut = true;
     return true;

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *       there, and the row is left);
  *   <li>the budget block's 分值, 执行率 and 得分 under a header printing them in that order, as the
  *       only three words of the run where 得分 = 分值 × 执行率; 全年预算数 and 全年执行数 only when the
- *       two numbers before them give that 执行率.
+ *       two numbers before them give that 执行率, and 年初预算数 only when it is the one number
+ *       before those (the run then holds exactly the header's columns, in its order).
  * </ul>
  *
  * <p>Every other word is left out with a warning: a gap, never a guess.
@@ -33,12 +34,20 @@ final class LooseRows {
   private static final Pattern PERCENT = Pattern.compile("[0-9]+(?:\\.[0-9]+)?%");
   private static final Pattern VALUE_LIKE = Pattern.compile("[0-9≥≤>＜<=＝±+\\-.%].*");
   private static final Pattern CJK = Pattern.compile(".*[\\u4e00-\\u9fff].*");
-  private static final int HEADER_WORD = 6;
+  /** Longest column word (偏差原因分析 wrapped to 原因分析及改进措施 is nine characters). */
+  private static final int HEADER_WORD = 10;
+  /** A deviation reason, a sentence: never a name. */
+  private static final Pattern SENTENCE = Pattern.compile(".*[。；;]|.*[，,].*");
   private static final BigDecimal HALF = new BigDecimal("0.5");
 
   /** A row read: the spans {from, to} of its name, target and actual words, 分值 and 得分. */
   record Row(int[] name, int[] target, int[] actual, int weight, int score, int[] level1,
-      int[] level2) {}
+      int[] level2, int[] reason) {
+
+    Row withReason(int[] span) {
+      return new Row(name, target, actual, weight, score, level1, level2, span);
+    }
+  }
 
   /** The budget's cells by header column (null: not placed), in the header's order. */
   record Budget(List<int[]> cells) {}
@@ -53,14 +62,14 @@ final class LooseRows {
 
   /**
    * The first word from which indicator rows may be read: after the header's name column
-   * (三级指标), a value column and 分值 or 得分 have all been printed in words 0..to-1; -1 when
-   * they have not.
+   * (三级指标), a value column and 分值 or 得分 have all been printed in words from..to-1 (the
+   * form's), and after the column words that follow; -1 when they have not.
    */
-  static int headerSeen(List<FlatForm.Token> words, int to) {
+  static int headerSeen(List<FlatForm.Token> words, int from, int to) {
     boolean name = false;
     boolean value = false;
     boolean score = false;
-    for (int i = 0; i < to; i++) {
+    for (int i = from; i < to; i++) {
       String col = column(words.get(i));
       name |= "name".equals(col);
       value |= "target".equals(col) || "actual".equals(col);
@@ -99,6 +108,12 @@ final class LooseRows {
         continue;
       }
       int nameAt = row.name()[0];
+      if (!out.isEmpty() && out.get(out.size() - 1).score() + 1 == gapFrom && gapFrom < nameAt
+          && SENTENCE.matcher(words.get(gapFrom).folded()).matches()) {
+        out.set(out.size() - 1, out.get(out.size() - 1).withReason(
+            new int[] {gapFrom, gapFrom + 1})); // the row above's deviation reason
+        gapFrom++;
+      }
       boolean orderly = true;
       for (int i = gapFrom; i < nameAt; i++) {
         FlatForm.Token t = words.get(i);
@@ -121,7 +136,7 @@ final class LooseRows {
           note("words no indicator row owns left out: " + join(gapFrom, nameAt), gapFrom);
         }
         out.add(new Row(row.name(), row.target(), row.actual(), row.weight(), row.score(),
-            level1, level2));
+            level1, level2, null));
       }
       gapFrom = row.score() + 1;
       s = row.score() + 2;
@@ -132,9 +147,10 @@ final class LooseRows {
     return out;
   }
 
+  /** Words from..to-1 are level names and column words only: nothing left out. */
   private boolean onlyLevels(int from, int to) {
     for (int i = from; i < to; i++) {
-      if (!isLevel1(words.get(i)) && !isLevel2(words.get(i))) {
+      if (!isLevel1(words.get(i)) && !isLevel2(words.get(i)) && !isHeaderWord(words.get(i))) {
         return false;
       }
     }
@@ -168,7 +184,7 @@ final class LooseRows {
     if (!isNameLike(name)) {
       return null;
     }
-    return new Row(new int[] {nameAt, nameAt + 1}, target, actual, w, s, null, null);
+    return new Row(new int[] {nameAt, nameAt + 1}, target, actual, w, s, null, null, null);
   }
 
   /** The value cell ending before word {@code end}: a word, or a number and its unit word. */
@@ -226,6 +242,11 @@ final class LooseRows {
         && r.rateOf(found - 2, found - 1, found + 1)) {
       cells.set(adj, new int[] {found - 2, found - 1});
       cells.set(exec, new int[] {found - 1, found});
+      int initial = columns.indexOf("initial");
+      if (initial >= 0 && adj == initial + 1 && found - 3 >= from && r.plain(found - 3) != null
+          && (found - 4 < from || r.plain(found - 4) == null)) {
+        cells.set(initial, new int[] {found - 3, found - 2}); // the run holds every amount
+      }
     }
     return new Budget(cells);
   }
@@ -291,10 +312,14 @@ final class LooseRows {
     return Vocabulary.isExactLabel("flat_level2_names", FlatForm.withoutPoints(t.folded()));
   }
 
-  /** A word that could be an indicator's name: Chinese text, no value, no column word. */
+  /**
+   * A word that could be an indicator's name: Chinese text, no value, no sentence (the row
+   * above's deviation reason), no column word.
+   */
   private static boolean isNameLike(FlatForm.Token t) {
     String f = t.folded();
-    return CJK.matcher(f).matches() && !VALUE_LIKE.matcher(f).matches() && !isHeaderWord(t)
+    return CJK.matcher(f).matches() && !VALUE_LIKE.matcher(f).matches()
+        && !SENTENCE.matcher(f).matches() && !isHeaderWord(t)
         && !isLevel1(t) && !isLevel2(t) && !Vocabulary.isExactLabel("flat_unit_words", f);
   }
 

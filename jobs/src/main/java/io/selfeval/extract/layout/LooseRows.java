@@ -20,10 +20,12 @@ import java.util.regex.Pattern;
  *       with 得分 ≤ 分值, the name directly after the previous row (or after values no name owns:
  *       a name left without values since the last column word means the rows are out of order
  *       there, and the row is left);
- *   <li>the budget block's 分值, 执行率 and 得分 under a header printing them in that order, as the
- *       only three words of the run where 得分 = 分值 × 执行率; 全年预算数 and 全年执行数 only when the
- *       two numbers before them give that 执行率, and 年初预算数 only when it is the one number
- *       before those (the run then holds exactly the header's columns, in its order).
+ *   <li>the budget row as the run of numbers right after its header when it holds exactly the
+ *       header's columns in order and its 执行数 / 预算数 gives its 执行率 (or all but a dropped
+ *       年初预算数, left to the form reader's arithmetic); failing that,
+ *       the budget block's 分值, 执行率 and 得分 under a header printing them in that order, as the
+ *       only three words of the run where 得分 = 分值 × 执行率, and 全年预算数 and 全年执行数 only when
+ *       the two numbers before them give that 执行率.
  * </ul>
  *
  * <p>Every other word is left out with a warning: a gap, never a guess.
@@ -49,7 +51,10 @@ final class LooseRows {
     }
   }
 
-  /** The budget's cells by header column (null: not placed), in the header's order. */
+  /**
+   * The budget row's cells after its label: by header column (null: not placed), or the numbers
+   * in printed order when one cell is missing (placed by the form reader's arithmetic).
+   */
   record Budget(List<int[]> cells) {}
 
   private final List<FlatForm.Token> words;
@@ -108,12 +113,7 @@ final class LooseRows {
         continue;
       }
       int nameAt = row.name()[0];
-      if (!out.isEmpty() && out.get(out.size() - 1).score() + 1 == gapFrom && gapFrom < nameAt
-          && SENTENCE.matcher(words.get(gapFrom).folded()).matches()) {
-        out.set(out.size() - 1, out.get(out.size() - 1).withReason(
-            new int[] {gapFrom, gapFrom + 1})); // the row above's deviation reason
-        gapFrom++;
-      }
+      gapFrom = reasonOfLast(out, gapFrom, nameAt);
       boolean orderly = true;
       for (int i = gapFrom; i < nameAt; i++) {
         FlatForm.Token t = words.get(i);
@@ -141,10 +141,25 @@ final class LooseRows {
       gapFrom = row.score() + 1;
       s = row.score() + 2;
     }
+    gapFrom = reasonOfLast(out, gapFrom, to);
     if (gapFrom < to && !onlyLevels(gapFrom, to)) {
       note("words no indicator row owns left out: " + join(gapFrom, to), gapFrom);
     }
     return out;
+  }
+
+  /**
+   * A sentence right after the last row read (before {@code limit}) is its deviation reason:
+   * kept with it; returns the first word after it.
+   */
+  private int reasonOfLast(List<Row> out, int gapFrom, int limit) {
+    if (out.isEmpty() || out.get(out.size() - 1).score() + 1 != gapFrom || gapFrom >= limit
+        || !SENTENCE.matcher(words.get(gapFrom).folded()).matches()) {
+      return gapFrom;
+    }
+    out.set(out.size() - 1, out.get(out.size() - 1).withReason(new int[] {gapFrom,
+        gapFrom + 1}));
+    return gapFrom + 1;
   }
 
   /** Words from..to-1 are level names and column words only: nothing left out. */
@@ -217,6 +232,10 @@ final class LooseRows {
       return null;
     }
     LooseRows r = new LooseRows(words);
+    Budget whole = r.wholeRun(from, to, columns);
+    if (whole != null) {
+      return whole;
+    }
     int found = -1;
     for (int i = from; i + 2 < to; i++) {
       if (r.scoreOfRate(i)) {
@@ -242,13 +261,46 @@ final class LooseRows {
         && r.rateOf(found - 2, found - 1, found + 1)) {
       cells.set(adj, new int[] {found - 2, found - 1});
       cells.set(exec, new int[] {found - 1, found});
-      int initial = columns.indexOf("initial");
-      if (initial >= 0 && adj == initial + 1 && found - 3 >= from && r.plain(found - 3) != null
-          && (found - 4 < from || r.plain(found - 4) == null)) {
-        cells.set(initial, new int[] {found - 3, found - 2}); // the run holds every amount
-      }
     }
     return new Budget(cells);
+  }
+
+  /**
+   * The run of numbers directly after the header (at {@code from}): with exactly the header's
+   * columns in its order (a percentage under 执行率) and 执行数 / 预算数 giving its 执行率, every
+   * cell by position, as a labelled row would be; with one number fewer under a header that
+   * starts with 年初预算数 (its blank cell dropped), the numbers in order, for the form reader to
+   * place by the form's arithmetic ({@code BudgetPlacer}); null otherwise.
+   */
+  private Budget wholeRun(int from, int to, List<String> columns) {
+    int rate = columns.indexOf("rate");
+    int adj = columns.indexOf("adjusted");
+    int exec = columns.indexOf("executed");
+    int end = from;
+    while (end < to && (plain(end) != null || PERCENT.matcher(words.get(end).folded())
+        .matches())) {
+      end++;
+    }
+    List<int[]> cells = new ArrayList<>();
+    for (int k = from; k < end; k++) {
+      cells.add(new int[] {k, k + 1});
+    }
+    if (end - from == columns.size() && rate >= 0 && adj >= 0 && exec >= 0
+        && fitsColumns(from, columns) && rateOf(from + adj, from + exec, from + rate)) {
+      return new Budget(cells);
+    }
+    boolean droppedInitial = end - from == columns.size() - 1 && columns.get(0).equals("initial");
+    return droppedInitial ? new Budget(cells) : null;
+  }
+
+  private boolean fitsColumns(int at, List<String> columns) {
+    for (int k = 0; k < columns.size(); k++) {
+      boolean percent = PERCENT.matcher(words.get(at + k).folded()).matches();
+      if (percent != columns.get(k).equals("rate")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Words i, i+1, i+2 are 分值, 执行率 (a percentage) and 得分 = 分值 × 执行率 (capped). */

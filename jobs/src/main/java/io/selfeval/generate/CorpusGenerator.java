@@ -168,8 +168,12 @@ public final class CorpusGenerator {
             new SplittableRandom(settings.seed() * 15_485_863L + file.hashCode());
         boolean glued = drawn && settings.glued() && LayoutPrinter.drawGlued(gluedStream);
         LayoutPrinter.Layout layout = glued ? LayoutPrinter.Layout.GLUED : drawnLayout;
+        boolean wrapped = layout == LayoutPrinter.Layout.FLAT_LINE && LayoutPrinter.drawWrapped(
+            new SplittableRandom(settings.seed() * 7_368_787L + file.hashCode()));
+        layout = wrapped ? LayoutPrinter.Layout.FLAT_WRAPPED : layout;
         Set<LayoutPrinter.Noise> noises = drawn
             ? LayoutPrinter.drawNoises(look, layout) : Set.of();
+        noises = wrapped ? LayoutPrinter.wrappedNoises(noises) : noises;
         Set<LayoutPrinter.Variant> variants = drawn
             ? LayoutPrinter.drawVariants(later, layout) : Set.of();
         if (glued && LayoutPrinter.drawOrdinals(gluedStream)) {

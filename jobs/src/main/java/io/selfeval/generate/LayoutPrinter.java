@@ -28,9 +28,37 @@ final class LayoutPrinter {
    * number, {@code 2、}, wherever the page ends, even inside a cell, and the site's banner leads
    * the document); not in {@link #drawLayout}'s draw: drawn apart under --glued
    * ({@link #drawGlued}).
+   * FLAT_WRAPPED: FLAT_LINE as a spreadsheet turned into text prints it, each row line by line:
+   * header cells too long for their column wrap after two characters ({@code 年度 / 指标值}), so
+   * the indicator header's words come out of order (the first lines of its cells, then the
+   * second lines), and the budget total row's label, a cell merged with the header's, is printed
+   * before the header, not before its numbers; drawn for half the FLAT_LINE documents from a
+   * stream of their own ({@link #drawWrapped}), without BLANK_SCORES or GLUED (a budget row
+   * without its label is placed by its arithmetic alone).
    */
   enum Layout { TAB, CELL_LINES, PIPE, MARKDOWN, SPACES, HTML, MIXED, FLAT_LINE, FLAT_PDF,
-    PARAGRAPHS, GLUED }
+    PARAGRAPHS, GLUED, FLAT_WRAPPED }
+
+  /** A header cell longer than this wraps in FLAT_WRAPPED. */
+  private static final int WRAP_WIDTH = 4;
+  /** Characters of a wrapped header cell on its first line. */
+  private static final int WRAP_FIRST = 2;
+
+  /**
+   * FLAT_WRAPPED instead of a drawn FLAT_LINE, from the document's own stream: no other
+   * document's layout or noises change.
+   */
+  static boolean drawWrapped(SplittableRandom own) {
+    return own.nextBoolean();
+  }
+
+  /** The noises of a FLAT_WRAPPED document: those drawn, less BLANK_SCORES and GLUED. */
+  static Set<Noise> wrappedNoises(Set<Noise> drawn) {
+    Set<Noise> n = drawn.isEmpty() ? EnumSet.noneOf(Noise.class) : EnumSet.copyOf(drawn);
+    n.remove(Noise.BLANK_SCORES);
+    n.remove(Noise.GLUED);
+    return n;
+  }
 
   /** One document in this many is printed GLUED under --glued. */
   private static final int GLUED_ONE_IN = 8;
@@ -71,7 +99,7 @@ final class LayoutPrinter {
   static Set<Variant> drawVariants(SplittableRandom rnd, Layout layout) {
     Set<Variant> v = EnumSet.noneOf(Variant.class);
     if (layout == Layout.MIXED || layout == Layout.FLAT_LINE || layout == Layout.FLAT_PDF
-        || layout == Layout.GLUED) {
+        || layout == Layout.GLUED || layout == Layout.FLAT_WRAPPED) {
       return v;
     }
     for (Variant x : Variant.values()) {
@@ -174,7 +202,7 @@ final class LayoutPrinter {
       out.add("《" + printed + ".docx》由会员分享，可在线阅读，更多相关《" + printed
           + ".docx(3页珍藏版)》请在某某文库上搜索。");
     }
-    if (layout == Layout.FLAT_LINE || layout == Layout.GLUED) {
+    if (layout == Layout.FLAT_LINE || layout == Layout.GLUED || layout == Layout.FLAT_WRAPPED) {
       pendingTitle = printed;
       return out.size() + 1;
     }
@@ -186,7 +214,7 @@ final class LayoutPrinter {
   int[] table(List<String[]> rows, List<Role> roles) {
     Layout l = layout == Layout.MIXED
         ? Layout.values()[rnd.nextInt(Layout.MIXED.ordinal())] : layout;
-    if (l == Layout.FLAT_LINE || l == Layout.FLAT_PDF) {
+    if (l == Layout.FLAT_LINE || l == Layout.FLAT_PDF || l == Layout.FLAT_WRAPPED) {
       return flat(rows, roles, l == Layout.FLAT_PDF);
     }
     if (l == Layout.GLUED) {
@@ -248,7 +276,7 @@ final class LayoutPrinter {
       firstWord[i] = words.size();
       firstIndicator = firstIndicator < 0 && role == Role.INDICATOR ? words.size()
           : firstIndicator;
-      for (String cell : rows.get(i)) {
+      for (String cell : wrapped(rows.get(i), role)) {
         String c = traditionalHeader ? traditional(cell) : cell;
         for (String w : c.split(" ")) {
           if (!w.isEmpty()) {
@@ -292,6 +320,34 @@ final class LayoutPrinter {
       lines[i] = lineOfWord[Math.min(firstWord[i], words.size() - 1)];
     }
     return lines;
+  }
+
+  /**
+   * A row's cells as FLAT_WRAPPED prints them (as given in other layouts): the indicator header's
+   * long cells wrapped, the first lines of every cell before the second lines; the budget total
+   * row without its label (printed with the header, where its merged cell starts).
+   */
+  private String[] wrapped(String[] cells, Role role) {
+    if (layout != Layout.FLAT_WRAPPED) {
+      return cells;
+    }
+    if (role == Role.BUDGET_TOTAL) {
+      List<String> c = new ArrayList<>(List.of(cells));
+      c.removeIf(x -> x.equals("合计"));
+      return c.toArray(new String[0]);
+    }
+    if (role != Role.INDICATOR_HEADER) {
+      return cells;
+    }
+    List<String> first = new ArrayList<>();
+    List<String> second = new ArrayList<>();
+    for (String c : cells) {
+      boolean wraps = c.length() > WRAP_WIDTH;
+      first.add(wraps ? c.substring(0, WRAP_FIRST) : c);
+      second.add(wraps ? c.substring(WRAP_FIRST) : "");
+    }
+    first.addAll(second);
+    return first.toArray(new String[0]);
   }
 
   /**

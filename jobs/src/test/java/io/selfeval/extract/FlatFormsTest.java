@@ -186,4 +186,35 @@ class FlatFormsTest {
     assertEquals(0, new BigDecimal("18").compareTo(second.score()));
     assertTrue(r.warnings().stream().anyMatch(w -> w.message().contains("主干道路灯")));
   }
+
+  /**
+   * A spreadsheet flattened row by row: the budget row's label printed with the header, its blank
+   * 年初预算数 dropped (five numbers under six columns), the indicator header's cells wrapped
+   * (年度 实际 … 指标值 完成值). The five numbers are placed by the form's arithmetic: 57 / 60 =
+   * 95 %, 10 × 95 % = 9.5.
+   */
+  @Test
+  void spreadsheetFlattenedRowByRowIsReadByTheFormsArithmetic() {
+    FormRecord r = read("项目支出绩效自评表 (2023年度) 项目名称 农村饮水安全维修养护 "
+        + "实施单位 某县农村供水站 项目资金 (万元) 年度资金总额 年初预算数 全年预算数 全年执行数 "
+        + "分值 执行率 得分 60 57 10 95% 9.5 其中:本年财政拨款 60 57 绩效指标 一级指标 二级指标 "
+        + "三级指标 年度 实际 分值 得分 偏差 指标值 完成值 原因分析及改进措施 产出指标(90分) "
+        + "数量指标 维修供水工程处数 ≥30处 32处 50 50 时效指标 完工及时率 ≥95% 90% 40 37 "
+        + "受汛期影响，两处工程延期完工。 总分 100 96.5\n");
+    assertNull(r.budget().initial());
+    assertFigure("60", r.budget().adjusted());
+    assertFigure("57", r.budget().executed());
+    assertFigure("10", r.budget().weight());
+    assertFigure("0.95", r.budget().reportedRate());
+    assertFigure("9.5", r.budget().reportedScore());
+    assertEquals(2, r.indicators().size());
+    Indicator second = r.indicators().get(1);
+    assertEquals("完工及时率", second.name());
+    assertEquals("≥95%", second.targetText());
+    assertEquals("90%", second.actualText());
+    assertEquals(0, new BigDecimal("40").compareTo(second.weight()));
+    assertEquals(0, new BigDecimal("37").compareTo(second.score()));
+    assertEquals("受汛期影响，两处工程延期完工。", second.deviationReason());
+    assertEquals("产出指标", second.level1());
+  }
 }

@@ -53,6 +53,14 @@ final class FlatForm {
   private int pos;
   /** Label cells printed before the next header (项目资金(万元), 年度资金总额). */
   private List<int[]> leading = new ArrayList<>();
+  /** The columns of a budget header none of whose rows were read (their words out of order). */
+  private List<String> budgetUnread;
+  /** The budget block's total label (年度资金总额) printed before its header, or -1. */
+  private int budgetLabel = -1;
+  /** An indicator header was cut: its rows are read by it, not by {@link LooseRows}. */
+  private boolean indicatorsCut;
+  /** The first word of the current form (after the previous form's last section). */
+  private int formStart;
 
   private FlatForm(List<Token> tokens, List<Warning> warnings) {
     this.words = tokens;
@@ -187,6 +195,8 @@ final class FlatForm {
   // ---- head: title, name fields, the budget block's label cells ----
 
   private void head(int from, int start) {
+    formStart = from;
+    indicatorsCut = false;
     int title = -1;
     for (int i = start - 1; i >= from; i--) {
       if (isTitle(words.get(i))) {
@@ -244,7 +254,7 @@ final class FlatForm {
       }
       end = indicatorHeaderEnd(pos);
       if (end > 0) {
-        if (!indicators(end)) {
+        if (!indicators(end) && !looseAfterHeader(end)) {
           return;
         }
         continue;
@@ -269,7 +279,9 @@ final class FlatForm {
       while (q < words.size() && !startsSection(q)) {
         q++;
       }
-      warn("words between the form's sections not placed: " + join(pos, q), pos);
+      if (!loose(pos, q)) {
+        warn("words between the form's sections not placed: " + join(pos, q), pos);
+      }
       pos = q;
     }
   }
@@ -299,6 +311,12 @@ final class FlatForm {
   private void budget(int headerEnd) {
     List<int[]> header = new ArrayList<>(leading);
     leading = new ArrayList<>();
+    budgetLabel = -1;
+    for (int[] span : header) {
+      if (Vocabulary.isLabel("budget_total_labels", words.get(span[0]).folded())) {
+        budgetLabel = span[0];
+      }
+    }
     if (header.isEmpty()) {
       header.add(null); // the header's label column, empty
     }
@@ -314,6 +332,7 @@ final class FlatForm {
       amountPrefix++;
     }
     pos = headerEnd;
+    budgetUnread = pos < words.size() && isBudgetRowLabel(words.get(pos)) ? null : columns;
     while (pos < words.size() && isBudgetRowLabel(words.get(pos))) {
       int label = pos++;
       if (words.get(label).folded().matches("其中[:：]?") && pos < words.size()
@@ -349,6 +368,79 @@ final class FlatForm {
         return false;
       }
     }
+    return true;
+  }
+
+  // ---- words the header does not cut ----
+
+  /**
+   * After an indicator header whose columns this reader does not cut (its words out of order):
+   * the words up to the next section read by {@link LooseRows}; false when none was read.
+   */
+  private boolean looseAfterHeader(int headerEnd) {
+    int q = headerEnd;
+    while (q < words.size() && !startsSection(q)) {
+      q++;
+    }
+    if (q == headerEnd || !loose(headerEnd, q)) {
+      return false;
+    }
+    pos = q;
+    return true;
+  }
+
+  /**
+   * Words between sections read by {@link LooseRows}: the budget's 分值 | 执行率 | 得分 under a
+   * header whose row was not read, and indicator rows once the indicator header's words were
+   * printed (out of order), when no indicator header was cut. False when nothing was read.
+   */
+  private boolean loose(int from, int to) {
+    boolean read = false;
+    if (budgetUnread != null) {
+      LooseRows.Budget b = LooseRows.budget(words, from, to, budgetUnread);
+      if (b != null && budgetLabel >= 0) {
+        List<int[]> cells = new ArrayList<>();
+        cells.add(new int[] {budgetLabel, budgetLabel + 1});
+        cells.addAll(b.cells());
+        row(cells);
+        StringBuilder placed = new StringBuilder();
+        b.cells().stream().filter(c -> c != null)
+            .forEach(c -> placed.append(' ').append(join(c[0], c[1])));
+        warn("budget figures read by the form's arithmetic (得分 = 分值 × 执行率) from words out of"
+            + " order:" + placed, from);
+        read = true;
+      }
+      budgetUnread = null;
+    }
+    int ready = indicatorsCut ? -1 : LooseRows.headerSeen(words, formStart, to);
+    if (ready < 0 || ready >= to) {
+      return read;
+    }
+    List<String> notes = new ArrayList<>();
+    List<Integer> at = new ArrayList<>();
+    List<LooseRows.Row> rows = LooseRows.rows(words, from, to, ready, notes, at);
+    for (int k = 0; k < notes.size(); k++) {
+      warn(notes.get(k), at.get(k));
+    }
+    if (rows.isEmpty()) {
+      return read;
+    }
+    int line = words.get(ready - 1).line();
+    List<String> header = List.of("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+        "分值", "得分", "偏差原因分析及改进措施");
+    int[] lines = new int[header.size()];
+    java.util.Arrays.fill(lines, line);
+    out.add(new Piece(null, header, lines, line)); // the reader's own header: the printed one
+    for (LooseRows.Row r : rows) { // is out of order
+      List<int[]> cells = new ArrayList<>(java.util.Arrays.asList(r.level1(), r.level2(),
+          r.name(), r.target(), r.actual(), new int[] {r.weight(), r.weight() + 1},
+          new int[] {r.score(), r.score() + 1}));
+      if (r.reason() != null) {
+        cells.add(r.reason());
+      }
+      row(cells);
+    }
+    indicatorsCut = true;
     return true;
   }
 
@@ -420,6 +512,7 @@ final class FlatForm {
       warn("indicator header of columns " + cols + ": its rows are not cut", pos);
       return false;
     }
+    indicatorsCut = true;
     leading = new ArrayList<>(); // 绩效指标, the merged cell left of the header
     List<int[]> header = new ArrayList<>();
     for (int i = pos; i < headerEnd; i++) {
@@ -732,6 +825,11 @@ final class FlatForm {
     String c = POINTS.matcher(tk.folded()).replaceFirst("");
     return Vocabulary.isExactLabel("flat_level1_names", c)
         || Vocabulary.isExactLabel("flat_level2_names", c);
+  }
+
+  /** The folded word without its points ({@code 产出指标(50分)} → 产出指标). */
+  static String withoutPoints(String folded) {
+    return POINTS.matcher(folded).replaceFirst("");
   }
 
   private static boolean isLevel1Name(Token tk) {

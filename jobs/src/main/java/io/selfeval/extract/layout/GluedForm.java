@@ -146,7 +146,10 @@ final class GluedForm {
         continue;
       }
       int labelFrom = lead >= 0 && i - lead <= HEADER_GAP ? lead : i;
-      if (lead >= 0 && labelFrom != lead) {
+      if (lead >= 0 && labelFrom != lead && holdsLabel("total_field_labels", lead, i)) {
+        // 项目总得分99分 above the fields: a field of the form, in a row of its table
+        row(java.util.Arrays.asList(new int[] {lead, i}, null));
+      } else if (lead >= 0 && labelFrom != lead) {
         text(lead, i);
       }
       lead = -1;
@@ -169,6 +172,15 @@ final class GluedForm {
       i = j;
     }
     leading = i < h ? new int[] {i, h} : null;
+  }
+
+  private boolean holdsLabel(String group, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (text.labelAt(group, k) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The block label before a budget header (资金情况(万元)), the header row's first cell. */

@@ -48,6 +48,16 @@ class GluedCoefficientTableTest {
   }
 
   @Test
+  void totalFieldAboveTheHeadFieldsIsKeptInTheTable() {
+    String form = "某区文化馆2023年度部门整体绩效自评表总得分96分部门名称某区文化馆" + HEADER
+        + "预算执行率%定量指标95%98%100%1010是";
+    List<String> lines = Arrays.asList(
+        LayoutNormaliser.layout(new String[] {"附件说明", form}).lines());
+    // a row (the form reader finds the total field there), not a text line before the table
+    assertTrue(lines.contains("总得分96分\t"), lines.toString());
+  }
+
+  @Test
   void tailReadingsFollowTheArithmetic() {
     // 100%92% | 100 % | 2 | 2: 系数 at 7, 权重 at 11, 得分 at 12
     assertEquals(List.of(List.of(7, 11, 12)), starts("100%92%100%22"));

@@ -171,9 +171,13 @@ public final class CorpusGenerator {
         boolean wrapped = layout == LayoutPrinter.Layout.FLAT_LINE && LayoutPrinter.drawWrapped(
             new SplittableRandom(settings.seed() * 7_368_787L + file.hashCode()));
         layout = wrapped ? LayoutPrinter.Layout.FLAT_WRAPPED : layout;
+        boolean pipeWrapped = layout == LayoutPrinter.Layout.PIPE && LayoutPrinter.drawWrapped(
+            new SplittableRandom(settings.seed() * 9_999_991L + file.hashCode()));
+        layout = pipeWrapped ? LayoutPrinter.Layout.PIPE_WRAPPED : layout;
         Set<LayoutPrinter.Noise> noises = drawn
             ? LayoutPrinter.drawNoises(look, layout) : Set.of();
         noises = wrapped ? LayoutPrinter.wrappedNoises(noises) : noises;
+        noises = pipeWrapped ? LayoutPrinter.pipeWrappedNoises(noises) : noises;
         Set<LayoutPrinter.Variant> variants = drawn
             ? LayoutPrinter.drawVariants(later, layout) : Set.of();
         if (glued && LayoutPrinter.drawOrdinals(gluedStream)) {

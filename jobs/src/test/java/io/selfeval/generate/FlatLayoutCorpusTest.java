@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The flattened layouts (flat_line, flat_pdf, flat_wrapped), the paragraph layout and the
+ * The flattened layouts (flat_line, flat_pdf, flat_wrapped), pipe rows over two lines
+ * (pipe_wrapped), the paragraph layout and the
  * template variants (+columns, +points_levels, +short_total) of a generated corpus, read back and
  * scored field by field: right, wrong and gaps per layout × field kind. The corpus size can be
  * raised for a measurement:
@@ -36,7 +37,8 @@ class FlatLayoutCorpusTest {
         LOG.info("miss: {}", m);
       }
     }
-    for (String line : List.of("flat_line", "flat_pdf", "flat_wrapped", "paragraphs", "+columns",
+    for (String line : List.of("flat_line", "flat_pdf", "flat_wrapped", "pipe_wrapped",
+        "paragraphs", "+columns",
         "+points_levels", "+short_total", "+header_total")) {
       assertTrue(table.contains(line), line + " missing:\n" + table);
     }

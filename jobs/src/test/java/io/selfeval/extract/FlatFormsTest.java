@@ -243,4 +243,21 @@ class FlatFormsTest {
     assertEquals(0, new BigDecimal("30").compareTo(first.score()));
     assertEquals("读者满意度", r.indicators().get(1).name());
   }
+
+  /**
+   * Rows without 分值 under a budget header that has one (its 分值 is the budget's): the rows are
+   * name | 年初目标值 | 实际完成值 | 得分, their weight unread.
+   */
+  @Test
+  void scoreOnlyRowsUnderBudgetHeaderWithItsOwnWeight() {
+    FormRecord r = read("2021年项目支出绩效自评表 项目名称 图书馆免费开放 资金总额 全年预算数 "
+        + "全年执行数 分值 执行率 得分 50 45 10 90% 9 三级指标 年初目标值 实际完成值 得分 "
+        + "开放天数 300天 310天 30 读者满意度 90% 95% 30\n");
+    assertFigure("10", r.budget().weight());
+    assertFigure("9", r.budget().reportedScore());
+    assertEquals(2, r.indicators().size());
+    assertNull(r.indicators().get(1).weight());
+    assertEquals("95%", r.indicators().get(1).actualText());
+    assertEquals(0, new BigDecimal("30").compareTo(r.indicators().get(1).score()));
+  }
 }

@@ -93,12 +93,17 @@ final class LooseRows {
   }
 
   /**
-   * True when the form's words from..to-1 name 得分 but no 分值 column (年初目标值 | 实际完成值 |
-   * 得分): its rows end in their 得分 alone, and their weight stays unread.
+   * True when the form's words from..to-1, from its indicator header's 三级指标 on, name 得分 but
+   * no 分值 column (年初目标值 | 实际完成值 | 得分): its rows end in their 得分 alone, and their
+   * weight stays unread.
    */
   static boolean scoreOnly(List<FlatForm.Token> words, int from, int to) {
+    int name = from;
+    while (name < to && !"name".equals(column(words.get(name)))) {
+      name++; // the budget header's 分值 before it is the budget's
+    }
     boolean score = false;
-    for (int i = from; i < to; i++) {
+    for (int i = name; i < to; i++) {
       String col = column(words.get(i));
       if ("weight".equals(col)) {
         return false;

@@ -183,6 +183,10 @@ public final class CorpusGenerator {
         if (glued && LayoutPrinter.drawOrdinals(gluedStream)) {
           variants = java.util.EnumSet.of(LayoutPrinter.Variant.ORDINALS);
         }
+        if (wrapped && LayoutPrinter.drawNoWeights(
+            new SplittableRandom(settings.seed() * 1_299_709L + file.hashCode()))) {
+          variants = java.util.EnumSet.of(LayoutPrinter.Variant.NO_WEIGHTS);
+        }
         ReportText text = new ReportText(settings.seed(), layout, noises, look).variants(variants);
         // drawn from its own stream, so the documents without it stay as they were
         SplittableRandom prose = new SplittableRandom(settings.seed() * 3_571L + file.hashCode());

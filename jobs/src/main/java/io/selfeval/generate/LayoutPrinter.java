@@ -86,7 +86,16 @@ final class LayoutPrinter {
    * HEADER_TOTAL, the total printed as a field above the budget block, {@code 自评得分：96}, and
    * no 总分 row (so no grade).
    */
-  enum Variant { COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS }
+  enum Variant { COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS, NO_WEIGHTS }
+
+  /**
+   * NO_WEIGHTS, a flat_wrapped variant: the indicator table prints no 分值 column (年度指标值 |
+   * 实际完成值 | 得分, as some templates do), so the rows' weights are not printed; drawn for half
+   * the flat_wrapped documents from a stream of their own.
+   */
+  static boolean drawNoWeights(SplittableRandom own) {
+    return own.nextBoolean();
+  }
 
   /**
    * ORDINALS, the glued forms' variant: each row's name led by its number in its 二级指标
@@ -108,7 +117,7 @@ final class LayoutPrinter {
       return v;
     }
     for (Variant x : Variant.values()) {
-      if (x != Variant.ORDINALS && rnd.nextDouble() < 0.3) {
+      if (x != Variant.ORDINALS && x != Variant.NO_WEIGHTS && rnd.nextDouble() < 0.3) {
         v.add(x);
       }
     }

@@ -422,9 +422,12 @@ final class FormParser {
         : new Figure(null, printed.text(), printed.line());
   }
 
-  /** The budget block's points in its header ({@code 预算执行情况(万元)(20分)}). */
+  /**
+   * The budget block's points in its header ({@code 预算执行情况(万元)(20分)}, or the 得分 cell's
+   * formula {@code 得分(20分*执行率)}).
+   */
   private static final Pattern HEADER_POINTS =
-      Pattern.compile("[(（](\\d+(?:\\.\\d+)?)分[)）]");
+      Pattern.compile("[(（](\\d+(?:\\.\\d+)?)分(?:[)）]|[*×xX]执行率[)）])");
 
   /**
    * The budget 分值 of a header without a 分值 column, printed as the block's points in a header

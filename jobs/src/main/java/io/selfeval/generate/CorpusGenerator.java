@@ -171,15 +171,23 @@ public final class CorpusGenerator {
         boolean wrapped = layout == LayoutPrinter.Layout.FLAT_LINE && LayoutPrinter.drawWrapped(
             new SplittableRandom(settings.seed() * 7_368_787L + file.hashCode()));
         layout = wrapped ? LayoutPrinter.Layout.FLAT_WRAPPED : layout;
+        boolean pipeWrapped = layout == LayoutPrinter.Layout.PIPE && LayoutPrinter.drawWrapped(
+            new SplittableRandom(settings.seed() * 9_999_991L + file.hashCode()));
+        layout = pipeWrapped ? LayoutPrinter.Layout.PIPE_WRAPPED : layout;
         Set<LayoutPrinter.Noise> noises = drawn
             ? LayoutPrinter.drawNoises(look, layout) : Set.of();
         noises = wrapped ? LayoutPrinter.wrappedNoises(noises) : noises;
+        noises = pipeWrapped ? LayoutPrinter.pipeWrappedNoises(noises) : noises;
         Set<LayoutPrinter.Variant> variants = drawn
             ? LayoutPrinter.drawVariants(later, layout) : Set.of();
         if (glued && LayoutPrinter.drawOrdinals(gluedStream)) {
           variants = java.util.EnumSet.of(LayoutPrinter.Variant.ORDINALS);
         } else if (glued && LayoutPrinter.drawCoefficients(gluedStream)) {
           variants = java.util.EnumSet.of(LayoutPrinter.Variant.COEFFICIENTS);
+        }
+        if (wrapped && LayoutPrinter.drawNoWeights(
+            new SplittableRandom(settings.seed() * 1_299_709L + file.hashCode()))) {
+          variants = java.util.EnumSet.of(LayoutPrinter.Variant.NO_WEIGHTS);
         }
         ReportText text = new ReportText(settings.seed(), layout, noises, look).variants(variants);
         // drawn from its own stream, so the documents without it stay as they were

@@ -44,7 +44,7 @@ final class FieldTruth {
       x.put("name", r.printedName == null ? r.name : r.printedName);
       x.put("target", r.targetText());
       x.put("actual", r.actualText());
-      x.put("weight", r.weight);
+      x.put("weight", f.printedWithoutWeights ? null : r.weight);
       x.put("score", r.score);
       x.put("line", r.line);
       rows.add(x);

@@ -23,6 +23,8 @@ final class GenForm {
   /** Printed blank by a layout noise: 年初预算数, or 执行率 and 得分 of the budget row. */
   boolean printedInitialBlank;
   boolean printedScoresBlank;
+  /** The indicator table printed no 分值 column (variant NO_WEIGHTS). */
+  boolean printedWithoutWeights;
   /** The total printed as a header field (自评得分：96), no 总分 row and so no grade. */
   boolean printedTotalAsField;
   int titleLine;

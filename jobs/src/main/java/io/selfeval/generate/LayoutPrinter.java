@@ -35,9 +35,24 @@ final class LayoutPrinter {
    * before the header, not before its numbers; drawn for half the FLAT_LINE documents from a
    * stream of their own ({@link #drawWrapped}), without BLANK_SCORES or GLUED (a budget row
    * without its label is placed by its arithmetic alone).
+   * PIPE_WRAPPED: PIPE with rows over two lines ({@link #pipeWrappedNoises}).
    */
   enum Layout { TAB, CELL_LINES, PIPE, MARKDOWN, SPACES, HTML, MIXED, FLAT_LINE, FLAT_PDF,
-    PARAGRAPHS, GLUED, FLAT_WRAPPED }
+    PARAGRAPHS, GLUED, FLAT_WRAPPED, PIPE_WRAPPED }
+
+  /**
+   * PIPE_WRAPPED: PIPE where a third of the indicator rows hold a line break in a cell, as a web
+   * page's table copied to text prints it: an empty cell between the values (a qualitative row's
+   * 度量单位) ends the first line with {@code |} and the next starts with one; else the name is
+   * cut in two across the lines. Drawn for half the PIPE documents from a stream of their own
+   * ({@link #drawWrapped}), without DROPPED_CELLS (the header's count of cells tells the two
+   * lines are one row).
+   */
+  static Set<Noise> pipeWrappedNoises(Set<Noise> drawn) {
+    Set<Noise> n = drawn.isEmpty() ? EnumSet.noneOf(Noise.class) : EnumSet.copyOf(drawn);
+    n.remove(Noise.DROPPED_CELLS);
+    return n;
+  }
 
   /** A header cell longer than this wraps in FLAT_WRAPPED. */
   private static final int WRAP_WIDTH = 4;
@@ -45,8 +60,8 @@ final class LayoutPrinter {
   private static final int WRAP_FIRST = 2;
 
   /**
-   * FLAT_WRAPPED instead of a drawn FLAT_LINE, from the document's own stream: no other
-   * document's layout or noises change.
+   * FLAT_WRAPPED instead of a drawn FLAT_LINE (PIPE_WRAPPED instead of PIPE), from the
+   * document's own stream: no other document's layout or noises change.
    */
   static boolean drawWrapped(SplittableRandom own) {
     return own.nextBoolean();
@@ -71,7 +86,18 @@ final class LayoutPrinter {
    * HEADER_TOTAL, the total printed as a field above the budget block, {@code 自评得分：96}, and
    * no 总分 row (so no grade).
    */
-  enum Variant { COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS, COEFFICIENTS }
+  enum Variant {
+    COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS, NO_WEIGHTS, COEFFICIENTS
+  }
+
+  /**
+   * NO_WEIGHTS, a flat_wrapped variant: the indicator table prints no 分值 column (年度指标值 |
+   * 实际完成值 | 得分, as some templates do), so the rows' weights are not printed; drawn for half
+   * the flat_wrapped documents from a stream of their own.
+   */
+  static boolean drawNoWeights(SplittableRandom own) {
+    return own.nextBoolean();
+  }
 
   /**
    * ORDINALS, the glued forms' variant: each row's name led by its number in its 二级指标
@@ -103,7 +129,8 @@ final class LayoutPrinter {
       return v;
     }
     for (Variant x : Variant.values()) {
-      if (x != Variant.ORDINALS && x != Variant.COEFFICIENTS && rnd.nextDouble() < 0.3) {
+      if (x != Variant.ORDINALS && x != Variant.NO_WEIGHTS && x != Variant.COEFFICIENTS
+          && rnd.nextDouble() < 0.3) {
         v.add(x);
       }
     }
@@ -214,6 +241,8 @@ final class LayoutPrinter {
   int[] table(List<String[]> rows, List<Role> roles) {
     Layout l = layout == Layout.MIXED
         ? Layout.values()[rnd.nextInt(Layout.MIXED.ordinal())] : layout;
+    boolean wrapRows = l == Layout.PIPE_WRAPPED;
+    l = wrapRows ? Layout.PIPE : l;
     if (l == Layout.FLAT_LINE || l == Layout.FLAT_PDF || l == Layout.FLAT_WRAPPED) {
       return flat(rows, roles, l == Layout.FLAT_PDF);
     }
@@ -247,7 +276,9 @@ final class LayoutPrinter {
       if (role == Role.INDICATOR_HEADER) {
         indicatorHeader = cells;
       }
-      lines[i] = row(l, cells, i == 0, noises.contains(Noise.DROPPED_CELLS)
+      lines[i] = wrapRows && role == Role.INDICATOR && rnd.nextInt(3) == 0
+          ? wrappedPipeRow(cells)
+          : row(l, cells, i == 0, noises.contains(Noise.DROPPED_CELLS)
           && (role == Role.BUDGET_TOTAL || role == Role.INDICATOR));
       if (i == breakAfter) {
         pageBreak(l, indicatorHeader);
@@ -387,6 +418,29 @@ final class LayoutPrinter {
       lines[i] = lineOfChar[firstChar[i]];
     }
     return lines;
+  }
+
+  /**
+   * A pipe row over two lines: broken at its first empty cell among the values, or inside its
+   * name (the fourth cell); returns the first line's number.
+   */
+  private int wrappedPipeRow(String[] cells) {
+    int at = out.size() + 1;
+    int k = -1;
+    for (int c = 4; c < cells.length - 4 && k < 0; c++) {
+      k = cells[c].isEmpty() ? c : -1;
+    }
+    List<String> c = List.of(cells);
+    if (k > 0) {
+      out.add("| " + String.join(" | ", c.subList(0, k)) + " |");
+      out.add("| " + String.join(" | ", c.subList(k + 1, c.size())) + " |");
+    } else {
+      String name = cells[3];
+      int half = Math.max(1, name.length() / 2);
+      out.add("| " + String.join(" | ", c.subList(0, 3)) + " | " + name.substring(0, half));
+      out.add(name.substring(half) + " | " + String.join(" | ", c.subList(4, c.size())) + " |");
+    }
+    return at;
   }
 
   private void pageBreakWords(List<String> header) {

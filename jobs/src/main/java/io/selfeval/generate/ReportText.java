@@ -187,6 +187,8 @@ final class ReportText {
         "", "", "", "");
     boolean columns = variants.contains(LayoutPrinter.Variant.COLUMNS);
     boolean coefficients = variants.contains(LayoutPrinter.Variant.COEFFICIENTS);
+    boolean noWeights = variants.contains(LayoutPrinter.Variant.NO_WEIGHTS);
+    f.printedWithoutWeights = noWeights;
     if (coefficients) {
       addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "指标名称", "计量单位", "指标性质",
           "年初指标值", "全年完成值", "得分系数(%)", "指标权重(分)", "指标得分(分)", "是否核心指标");
@@ -194,6 +196,9 @@ final class ReportText {
       addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "绩效指标", "一级指标", "二级指标",
           "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分", "评分标准",
           "偏差原因分析及改进措施");
+    } else if (noWeights) {
+      addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "绩效指标", "一级指标", "二级指标",
+          "三级指标", "年度指标值", "实际完成值", "得分", "偏差原因分析及改进措施");
     } else {
       addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "绩效指标", "一级指标", "二级指标",
           "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施");
@@ -227,6 +232,9 @@ final class ReportText {
             quantity ? "≥" : "定性", quantity ? GenRow.plain(r.target) : r.targetText(),
             quantity && !measure.isEmpty() ? measure : "/", r.actualText(),
             GenRow.plain(r.weight), GenRow.plain(r.score), "完成目标得满分，每低1%扣0.5分", reason);
+      } else if (noWeights) {
+        addRow(rows, roles, LayoutPrinter.Role.INDICATOR, "", l1, l2, name, r.targetText(),
+            r.actualText(), GenRow.plain(r.score), reason);
       } else {
         addRow(rows, roles, LayoutPrinter.Role.INDICATOR, "", l1, l2, name, r.targetText(),
             r.actualText(), GenRow.plain(r.weight), GenRow.plain(r.score), reason);

@@ -217,4 +217,47 @@ class FlatFormsTest {
     assertEquals("受汛期影响，两处工程延期完工。", second.deviationReason());
     assertEquals("产出指标", second.level1());
   }
+
+  /**
+   * A PDF's text flattened out of order with no 分值 column: the budget row's one run of numbers
+   * after its header (45 / 50 = 90 %, 20 × 90 % = 18, the 20 points in the 得分 cell's formula),
+   * rows of name | 年初目标值 | 实际完成值 | 得分; a name split over two words is not read.
+   */
+  @Test
+  void scoreOnlyRowsAndTheBudgetUnderFormulaHeader() {
+    FormRecord r = read("2021年项目支出绩效自评表 单位名称:某区文旅局 项目名称 图书馆免费开放 "
+        + "预算数 (A) 执行数(B) 执行率(B/A) 得分 (20 分*执行率) 50 45 90% 18 三级指标 "
+        + "年初目标值 (A) 实际完成值 (B) 得分 开放天数 300天 310天 30 读者满意度 90% 95% 30 "
+        + "服务外 包企业数量 3 3 10\n");
+    assertFigure("50", r.budget().adjusted());
+    assertFigure("45", r.budget().executed());
+    assertFigure("0.9", r.budget().reportedRate());
+    assertFigure("18", r.budget().reportedScore());
+    assertFigure("20", r.budget().weight());
+    assertEquals(2, r.indicators().size());
+    Indicator first = r.indicators().get(0);
+    assertEquals("开放天数", first.name());
+    assertEquals("300天", first.targetText());
+    assertEquals("310天", first.actualText());
+    assertNull(first.weight());
+    assertEquals(0, new BigDecimal("30").compareTo(first.score()));
+    assertEquals("读者满意度", r.indicators().get(1).name());
+  }
+
+  /**
+   * Rows without 分值 under a budget header that has one (its 分值 is the budget's): the rows are
+   * name | 年初目标值 | 实际完成值 | 得分, their weight unread.
+   */
+  @Test
+  void scoreOnlyRowsUnderBudgetHeaderWithItsOwnWeight() {
+    FormRecord r = read("2021年项目支出绩效自评表 项目名称 图书馆免费开放 资金总额 全年预算数 "
+        + "全年执行数 分值 执行率 得分 50 45 10 90% 9 三级指标 年初目标值 实际完成值 得分 "
+        + "开放天数 300天 310天 30 读者满意度 90% 95% 30\n");
+    assertFigure("10", r.budget().weight());
+    assertFigure("9", r.budget().reportedScore());
+    assertEquals(2, r.indicators().size());
+    assertNull(r.indicators().get(1).weight());
+    assertEquals("95%", r.indicators().get(1).actualText());
+    assertEquals(0, new BigDecimal("30").compareTo(r.indicators().get(1).score()));
+  }
 }

@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The flattened layouts (flat_line, flat_pdf, flat_wrapped), the paragraph layout and the
- * template variants (+columns, +points_levels, +short_total) of a generated corpus, read back and
- * scored field by field: right, wrong and gaps per layout × field kind. The corpus size can be
- * raised for a measurement:
+ * The flattened layouts (flat_line, flat_pdf, flat_wrapped), pipe rows over two lines
+ * (pipe_wrapped), the paragraph layout and the template variants (+columns, +points_levels,
+ * +short_total, +no_weights) of a generated corpus, read back and scored field by field: right,
+ * wrong and gaps per layout × field kind. The corpus size can be raised for a measurement:
  * {@code -Dselfeval.flat.units=80 -Dselfeval.flat.years=5 -Dselfeval.flat.seed=23}.
  */
 class FlatLayoutCorpusTest {
@@ -36,8 +36,9 @@ class FlatLayoutCorpusTest {
         LOG.info("miss: {}", m);
       }
     }
-    for (String line : List.of("flat_line", "flat_pdf", "flat_wrapped", "paragraphs", "+columns",
-        "+points_levels", "+short_total", "+header_total")) {
+    for (String line : List.of("flat_line", "flat_pdf", "flat_wrapped", "pipe_wrapped",
+        "paragraphs", "+columns",
+        "+points_levels", "+short_total", "+header_total")) { // +no_weights: too few here
       assertTrue(table.contains(line), line + " missing:\n" + table);
     }
     assertTrue(s.misses().stream().noneMatch(x -> x.startsWith("WRONG")), table);

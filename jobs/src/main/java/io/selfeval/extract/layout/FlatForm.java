@@ -34,6 +34,8 @@ final class FlatForm {
   }
 
   static final String UNPLACED = "FLAT_CELLS_UNPLACED";
+  /** The label given to a budget row read without one (its label cell merged with another). */
+  private static final String TOTAL_LABEL = "资金总额";
 
   private static final Pattern VALUE = Pattern.compile("[+-]?[0-9][0-9.,%]*");
   private static final Pattern PLACEHOLDER = Pattern.compile("[/／\\\\…．.、—\\-]+");
@@ -325,6 +327,11 @@ final class FlatForm {
       header.add(new int[] {i, i + 1});
       columns.add(Vocabulary.budgetColumn(words.get(i).folded()));
     }
+    int remarkEnd = remarkEnd(headerEnd);
+    if (remarkEnd > headerEnd) { // 得分 (20 分*执行率): the last cell's remark, wrapped
+      header.get(header.size() - 1)[1] = remarkEnd;
+      headerEnd = remarkEnd;
+    }
     row(header);
     int amountPrefix = 0;
     while (amountPrefix < columns.size() && List.of("initial", "adjusted", "executed")
@@ -360,6 +367,22 @@ final class FlatForm {
       }
       row(cells);
     }
+  }
+
+  /**
+   * The end of a bracketed remark of up to three words starting at word {@code at} and naming
+   * points ({@code (20 分*执行率)}), or {@code at} when there is none.
+   */
+  private int remarkEnd(int at) {
+    if (at >= words.size() || !words.get(at).folded().matches("[(（].*")) {
+      return at;
+    }
+    for (int j = at; j < Math.min(words.size(), at + 3); j++) {
+      if (words.get(j).folded().matches(".*[)）]")) {
+        return join(at, j + 1).contains("分") ? j + 1 : at;
+      }
+    }
+    return at;
   }
 
   private boolean allNumbers(int from, int to) {
@@ -398,15 +421,18 @@ final class FlatForm {
     boolean read = false;
     if (budgetUnread != null) {
       LooseRows.Budget b = LooseRows.budget(words, from, to, budgetUnread);
-      if (b != null && budgetLabel >= 0) {
+      if (b != null) {
         List<int[]> cells = new ArrayList<>();
-        cells.add(new int[] {budgetLabel, budgetLabel + 1});
+        cells.add(budgetLabel < 0 ? null : new int[] {budgetLabel, budgetLabel + 1});
         cells.addAll(b.cells());
         row(cells);
+        if (budgetLabel < 0) { // the block's one row, its label merged away: named as the total
+          out.get(out.size() - 1).cells().set(0, TOTAL_LABEL);
+        }
         StringBuilder placed = new StringBuilder();
         b.cells().stream().filter(c -> c != null)
             .forEach(c -> placed.append(' ').append(join(c[0], c[1])));
-        warn("budget figures read by the form's arithmetic (得分 = 分值 × 执行率) from words out of"
+        warn("budget figures read by the form's arithmetic (执行率, 得分) from words out of"
             + " order:" + placed, from);
         read = true;
       }
@@ -418,7 +444,8 @@ final class FlatForm {
     }
     List<String> notes = new ArrayList<>();
     List<Integer> at = new ArrayList<>();
-    List<LooseRows.Row> rows = LooseRows.rows(words, from, to, ready, notes, at);
+    boolean scoreOnly = LooseRows.scoreOnly(words, formStart, to);
+    List<LooseRows.Row> rows = LooseRows.rows(words, from, to, ready, scoreOnly, notes, at);
     for (int k = 0; k < notes.size(); k++) {
       warn(notes.get(k), at.get(k));
     }
@@ -426,15 +453,21 @@ final class FlatForm {
       return read;
     }
     int line = words.get(ready - 1).line();
-    List<String> header = List.of("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
-        "分值", "得分", "偏差原因分析及改进措施");
+    List<String> header = new ArrayList<>(List.of("一级指标", "二级指标", "三级指标", "年度指标值",
+        "实际完成值", "分值", "得分", "偏差原因分析及改进措施"));
+    if (scoreOnly) {
+      header.remove("分值");
+    }
     int[] lines = new int[header.size()];
     java.util.Arrays.fill(lines, line);
     out.add(new Piece(null, header, lines, line)); // the reader's own header: the printed one
     for (LooseRows.Row r : rows) { // is out of order
       List<int[]> cells = new ArrayList<>(java.util.Arrays.asList(r.level1(), r.level2(),
-          r.name(), r.target(), r.actual(), new int[] {r.weight(), r.weight() + 1},
-          new int[] {r.score(), r.score() + 1}));
+          r.name(), r.target(), r.actual()));
+      if (r.weight() >= 0) {
+        cells.add(new int[] {r.weight(), r.weight() + 1});
+      }
+      cells.add(new int[] {r.score(), r.score() + 1});
       if (r.reason() != null) {
         cells.add(r.reason());
       }

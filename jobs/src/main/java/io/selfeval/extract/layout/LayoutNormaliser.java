@@ -169,6 +169,7 @@ public final class LayoutNormaliser {
       compact[i] = Vocabulary.fold(Texts.compact(in[i]));
       out[i] = convert(i);
     }
+    WrappedPipeRows.join(in, out);
     for (int i = 0; i < in.length; i++) {
       if (spaceRow[i] != null && spacesConfirmed(i)) {
         out[i] = String.join("\t", spaceRow[i]);

@@ -58,6 +58,8 @@ final class LooseRows {
   record Budget(List<int[]> cells) {}
 
   private final List<FlatForm.Token> words;
+  /** Rows end in 得分 alone (the form prints no 分值 column). */
+  private boolean scoreOnly;
   private final List<String> notes = new ArrayList<>();
   private final List<Integer> noteAt = new ArrayList<>();
 
@@ -90,10 +92,35 @@ final class LooseRows {
     return -1;
   }
 
-  /** The rows of words from..to-1 (none before {@code ready}). */
+  /**
+   * True when the form's words from..to-1, from its indicator header's 三级指标 on, name 得分 but
+   * no 分值 column (年初目标值 | 实际完成值 | 得分): its rows end in their 得分 alone, and their
+   * weight stays unread.
+   */
+  static boolean scoreOnly(List<FlatForm.Token> words, int from, int to) {
+    int name = from;
+    while (name < to && !"name".equals(column(words.get(name)))) {
+      name++; // the budget header's 分值 before it is the budget's
+    }
+    boolean score = false;
+    for (int i = name; i < to; i++) {
+      String col = column(words.get(i));
+      if ("weight".equals(col)) {
+        return false;
+      }
+      score |= "score".equals(col);
+    }
+    return score;
+  }
+
+  /**
+   * The rows of words from..to-1 (none before {@code ready}); with {@code scoreOnly}, rows
+   * name | target | actual | 得分 (their {@code weight} -1).
+   */
   static List<Row> rows(List<FlatForm.Token> words, int from, int to, int ready,
-      List<String> warnings, List<Integer> warnedAt) {
+      boolean scoreOnly, List<String> warnings, List<Integer> warnedAt) {
     LooseRows r = new LooseRows(words);
+    r.scoreOnly = scoreOnly;
     List<Row> out = r.readRows(Math.max(from, ready), to);
     warnings.addAll(r.notes);
     warnedAt.addAll(r.noteAt);
@@ -174,14 +201,14 @@ final class LooseRows {
 
   /**
    * The row whose 得分 is word s: 分值 and 得分 plain numbers (得分 ≤ 分值, no third number on
-   * either side), 实际完成值 and 年度指标值 a word each (a unit word joins the number before it),
-   * the name a word with Chinese characters that names no column; null when the words are not
-   * such a row.
+   * either side; 得分 alone in a score-only form), 实际完成值 and 年度指标值 a word each (a unit
+   * word joins the number before it), the name a word with Chinese characters that names no
+   * column; null when the words are not such a row.
    */
   private Row rowEndingAt(int s, int to) {
-    int w = s - 1;
+    int w = scoreOnly ? s : s - 1;
     BigDecimal score = plain(s);
-    BigDecimal weight = plain(w);
+    BigDecimal weight = scoreOnly ? score : plain(w);
     if (score == null || weight == null || weight.signum() <= 0 || score.compareTo(weight) > 0
         || s + 1 < to && plain(s + 1) != null) {
       return null;
@@ -199,7 +226,8 @@ final class LooseRows {
     if (!isNameLike(name)) {
       return null;
     }
-    return new Row(new int[] {nameAt, nameAt + 1}, target, actual, w, s, null, null, null);
+    return new Row(new int[] {nameAt, nameAt + 1}, target, actual, scoreOnly ? -1 : w, s, null,
+        null, null);
   }
 
   /** The value cell ending before word {@code end}: a word, or a number and its unit word. */
@@ -227,13 +255,11 @@ final class LooseRows {
    * in printed order): placed only as described in the class comment; null when nothing is.
    */
   static Budget budget(List<FlatForm.Token> words, int from, int to, List<String> columns) {
-    int w = columns.indexOf("weight");
-    if (w < 0 || columns.indexOf("rate") != w + 1 || columns.indexOf("score") != w + 2) {
-      return null;
-    }
     LooseRows r = new LooseRows(words);
     Budget whole = r.wholeRun(from, to, columns);
-    if (whole != null) {
+    int w = columns.indexOf("weight");
+    if (whole != null || w < 0 || columns.indexOf("rate") != w + 1
+        || columns.indexOf("score") != w + 2) {
       return whole;
     }
     int found = -1;
@@ -274,7 +300,8 @@ final class LooseRows {
    */
   private Budget wholeRun(int from, int to, List<String> columns) {
     int rate = columns.indexOf("rate");
-    int adj = columns.indexOf("adjusted");
+    int adj = columns.contains("adjusted") ? columns.indexOf("adjusted")
+        : columns.indexOf("initial"); // a lone 预算数(A): the budget B/A is measured against
     int exec = columns.indexOf("executed");
     int end = from;
     while (end < to && (plain(end) != null || PERCENT.matcher(words.get(end).folded())
@@ -347,13 +374,31 @@ final class LooseRows {
     return PLAIN.matcher(f).matches() ? new BigDecimal(f) : null;
   }
 
+  /** The indicator column the word names: it starts with the column's word (not a name). */
   private static String column(FlatForm.Token t) {
-    return t.folded().length() > HEADER_WORD ? null : Vocabulary.indicatorColumn(t.folded());
+    String f = t.folded();
+    String col = f.length() > HEADER_WORD ? null : Vocabulary.indicatorColumn(f);
+    return col != null && startsWithAny(f, Vocabulary.indicatorColumnWords(col)) ? col : null;
   }
 
+  /**
+   * A column word of either header, starting with the column's word: 原因分析及改进措施,
+   * 得分(分值×执行率); never a name that only holds one (预算资金执行率).
+   */
   private static boolean isHeaderWord(FlatForm.Token t) {
-    return t.folded().length() <= HEADER_WORD && (Vocabulary.indicatorColumn(t.folded()) != null
-        || Vocabulary.budgetColumn(t.folded()) != null);
+    String f = t.folded();
+    String budget = f.length() > HEADER_WORD ? null : Vocabulary.budgetColumn(f);
+    return column(t) != null
+        || budget != null && startsWithAny(f, Vocabulary.budgetColumnWords(budget));
+  }
+
+  private static boolean startsWithAny(String folded, List<String> words) {
+    for (String w : words) {
+      if (folded.startsWith(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isLevel1(FlatForm.Token t) {

@@ -103,4 +103,33 @@ class LayoutNormaliserTest {
     assertEquals("年初预算数\t全年预算数", out[1]);
     assertEquals("合计\t5", out[2]);
   }
+
+  private static final String PIPE_HEADER =
+      "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 分值 | 得分 |";
+
+  @Test
+  void pipeRowWrappedAtEmptyCellIsJoinedWithItsContinuation() {
+    // 5 cells, then 3: with the empty 度量单位 cell that held the line break, the header's 9
+    String[] out = norm(PIPE_HEADER,
+        "| 效益指标 | 可持续影响指标 | 图书馆管理机制健全性 | 定性 | 好坏 |", "| 好坏 | 5 | 5 |");
+    assertEquals("效益指标\t可持续影响指标\t图书馆管理机制健全性\t定性\t好坏\t\t好坏\t5\t5",
+        out[1]);
+    assertNull(out[2]);
+  }
+
+  @Test
+  void pipeRowWrappedInsideCellJoinsTheCellsHalves() {
+    String[] out = norm(PIPE_HEADER, "| 产出指标 | 数量指标 | 公益讲座",
+        "场次 | ≥ | 12 | 场 | 15 | 10 | 10 |");
+    assertEquals("产出指标\t数量指标\t公益讲座场次\t≥\t12\t场\t15\t10\t10", out[1]);
+    assertNull(out[2]);
+  }
+
+  @Test
+  void shortRowAndTheTotalRowBelowAreNotJoined() {
+    // 5 + 1 + 3 cells would make the header's 9, but 合计 starts a row of its own
+    String[] out = norm(PIPE_HEADER, "| 效益指标 | 可持续影响指标 | 图书馆管理机制健全性 | 定性 | 好坏 |",
+        "| 合计 | 100 | 98 |");
+    assertEquals("合计\t100\t98", out[2]);
+  }
 }

@@ -183,7 +183,8 @@ public final class CorpusGenerator {
         if (glued && LayoutPrinter.drawOrdinals(gluedStream)) {
           variants = java.util.EnumSet.of(LayoutPrinter.Variant.ORDINALS);
         } else if (glued && LayoutPrinter.drawCoefficients(gluedStream)) {
-          variants = java.util.EnumSet.of(LayoutPrinter.Variant.COEFFICIENTS);
+          variants = java.util.EnumSet.of(LayoutPrinter.drawUnitTable(gluedStream)
+              ? LayoutPrinter.Variant.UNIT_TABLE : LayoutPrinter.Variant.COEFFICIENTS);
         }
         if (wrapped && LayoutPrinter.drawNoWeights(
             new SplittableRandom(settings.seed() * 1_299_709L + file.hashCode()))) {

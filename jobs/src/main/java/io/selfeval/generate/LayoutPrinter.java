@@ -87,7 +87,8 @@ final class LayoutPrinter {
    * no 总分 row (so no grade).
    */
   enum Variant {
-    COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS, NO_WEIGHTS, COEFFICIENTS
+    COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS, NO_WEIGHTS, COEFFICIENTS,
+    UNIT_TABLE
   }
 
   /**
@@ -119,6 +120,15 @@ final class LayoutPrinter {
   }
 
   /**
+   * UNIT_TABLE, drawn for half the COEFFICIENTS documents from the same stream: the unit-level
+   * table without 系数 and 是否核心指标 columns (指标名称 | 计量单位 | 指标性质 | 指标值 | 指标权重(分) |
+   * 全年完成值 | 指标得分(分) | 说明), so no cell ends a row; the comparator stands in 指标性质.
+   */
+  static boolean drawUnitTable(SplittableRandom gluedStream) {
+    return gluedStream.nextBoolean();
+  }
+
+  /**
    * The variants of a document, drawn from the second stream of {@link #drawLayout} (none for the
    * flattened and mixed layouts).
    */
@@ -130,6 +140,7 @@ final class LayoutPrinter {
     }
     for (Variant x : Variant.values()) {
       if (x != Variant.ORDINALS && x != Variant.NO_WEIGHTS && x != Variant.COEFFICIENTS
+          && x != Variant.UNIT_TABLE
           && rnd.nextDouble() < 0.3) {
         v.add(x);
       }

@@ -189,9 +189,13 @@ final class ReportText {
     boolean coefficients = variants.contains(LayoutPrinter.Variant.COEFFICIENTS);
     boolean noWeights = variants.contains(LayoutPrinter.Variant.NO_WEIGHTS);
     f.printedWithoutWeights = noWeights;
+    boolean unitTable = variants.contains(LayoutPrinter.Variant.UNIT_TABLE);
     if (coefficients) {
       addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "指标名称", "计量单位", "指标性质",
           "年初指标值", "全年完成值", "得分系数(%)", "指标权重(分)", "指标得分(分)", "是否核心指标");
+    } else if (unitTable) {
+      addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "指标名称", "计量单位", "指标性质",
+          "指标值", "指标权重(分)", "全年完成值", "指标得分(分)", "说明");
     } else if (columns) {
       addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "绩效指标", "一级指标", "二级指标",
           "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分", "评分标准",
@@ -225,6 +229,8 @@ final class ReportText {
       String reason = r.reason == null ? "" : r.reason;
       if (coefficients) {
         addRow(rows, roles, LayoutPrinter.Role.INDICATOR, coefficientRow(r));
+      } else if (unitTable) {
+        addRow(rows, roles, LayoutPrinter.Role.INDICATOR, unitTableRow(r));
       } else if (columns) {
         boolean quantity = r.quantitative();
         String measure = r.kind == GenRow.Kind.PERCENT ? "%" : r.unitWord;
@@ -270,6 +276,20 @@ final class ReportText {
         r.quantitative() ? "定量指标" : "定性指标", r.targetText(), r.actualText(),
         coefficient + "%", GenRow.plain(r.weight), GenRow.plain(r.score),
         r.weight.compareTo(BigDecimal.TEN) >= 0 ? "是" : "否"};
+  }
+
+  /**
+   * A row of the unit-level table without an end column: the comparator in 指标性质, the target's
+   * and the actual's numbers without their unit (printed once, in 计量单位), an empty 说明.
+   */
+  private static String[] unitTableRow(GenRow r) {
+    if (!r.quantitative()) {
+      return new String[] {r.name, "", "定性指标", r.targetText(), GenRow.plain(r.weight),
+          r.actualText(), GenRow.plain(r.score), ""};
+    }
+    return new String[] {r.name, r.kind == GenRow.Kind.PERCENT ? "%" : r.unitWord, "≥",
+        GenRow.plain(r.target), GenRow.plain(r.weight), GenRow.plain(r.actual),
+        GenRow.plain(r.score), ""};
   }
 
   private static void addRow(List<String[]> rows, List<LayoutPrinter.Role> roles,

@@ -105,7 +105,8 @@ final class GluedForm {
         continue;
       }
       if (budgetHeader(i) != null || indicatorHeader(i) != null
-          || GluedCoefficientTable.headerEnd(text, i) > 0) {
+          || GluedCoefficientTable.headerEnd(text, i) > 0
+          || GluedUnitTable.headerEnd(text, i) > 0) {
         return i;
       }
     }
@@ -207,6 +208,11 @@ final class GluedForm {
       int coefficients = GluedCoefficientTable.headerEnd(text, pos);
       if (coefficients > 0) {
         GluedCoefficientTable.read(this, text, pos, coefficients);
+        continue;
+      }
+      int unitTable = GluedUnitTable.headerEnd(text, pos);
+      if (unitTable > 0) {
+        GluedUnitTable.read(this, text, pos, unitTable);
         continue;
       }
       List<int[]> ih = indicatorHeader(pos);

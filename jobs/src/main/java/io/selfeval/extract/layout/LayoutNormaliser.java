@@ -69,7 +69,8 @@ public final class LayoutNormaliser {
     int i = 0;
     while (i < lines.length) {
       int end = n.flatRegionEnd(i);
-      if (end >= 0 && n.mayHoldHeader(i, end) && GluedForm.applies(kept, i, end)) {
+      if (end >= 0 && (n.mayHoldHeader(i, end) || n.mayHoldUnitTable(i, end))
+          && GluedForm.applies(kept, i, end)) {
         for (FlatForm.Piece piece : GluedForm.read(kept, i, end, warnings)) {
           outLines.add(piece.render());
           source.add(piece.line());
@@ -136,6 +137,17 @@ public final class LayoutNormaliser {
           && (containsAny(c, Vocabulary.indicatorColumnWords("level1"))
           || containsAny(c, Vocabulary.indicatorColumnWords("level2"))
           || containsAny(c, Vocabulary.labels("glued_coefficient_columns")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** As {@link #mayHoldHeader}: a line names the name column and a 计量单位 column. */
+  private boolean mayHoldUnitTable(int from, int to) {
+    for (int j = from; j <= to; j++) {
+      if (containsAny(compact[j], Vocabulary.indicatorColumnWords("name"))
+          && containsAny(compact[j], Vocabulary.indicatorColumnWords("measure"))) {
         return true;
       }
     }

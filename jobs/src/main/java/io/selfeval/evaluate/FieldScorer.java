@@ -80,12 +80,31 @@ public final class FieldScorer {
     // an office document is counted under its format, a text one under its layout
     String format = doc.path("format").asText("txt");
     String layout = format.equals("txt") ? doc.get("layout").asText() : format;
+    List<FormRecord> forms = records.stream().filter(r -> !isTail(r)).toList();
     for (String variant : doc.path("variants").asText("").split(",")) {
       if (!variant.isEmpty()) {
-        forms(doc, records, VARIANT + variant);
+        forms(doc, forms, VARIANT + variant);
       }
     }
-    forms(doc, records, layout);
+    forms(doc, forms, layout);
+    if (doc.has("tail")) {
+      tail(doc.get("tail"), records.stream().filter(FieldScorer::isTail).findFirst()
+          .orElse(null), VARIANT + "tail");
+    }
+  }
+
+  /** A record of rows read with no header above them: paired only with a printed tail. */
+  private static boolean isTail(FormRecord r) {
+    return r.warnings().stream().anyMatch(w -> w.code().equals("HEADERLESS_ROWS"));
+  }
+
+  /** Scores the headerless tail a document starts with: its total, grade and rows. */
+  private void tail(JsonNode truth, FormRecord rec, String layout) {
+    number(layout, "total", dec(truth.get("total")),
+        rec == null ? null : value(rec.reportedTotal()));
+    text(layout, "grade", truth.get("grade").asText(),
+        rec == null || rec.reportedGrade() == null ? null : rec.reportedGrade().value());
+    indicators(layout, truth.get("indicators"), rec == null ? List.of() : rec.indicators());
   }
 
   /** Scores the document's forms under one line of the table (a layout or a variant). */

@@ -174,16 +174,9 @@ public final class ReportExtractor {
         String kind = FormKind.of(block);
         if (FormKind.BASIC_DATA.equals(kind)) {
           facts.addAll(BasicDataReader.read(block));
-        } else if (kind == null) {
-          documentWarnings.add(new Warning("TABLE_NOT_UNDERSTOOD",
-              "a table that is neither a self-evaluation form nor a basic-data table was "
-                  + "skipped", block.titleLine()));
         } else {
-          ParsedForm form = FormParser.parse(block, kind);
-          if (form.isEmptyTemplate()) {
-            documentWarnings.add(new Warning("EMPTY_TEMPLATE",
-                "an unfilled form template was skipped", block.titleLine()));
-          } else {
+          ParsedForm form = formOf(block, kind);
+          if (form != null) {
             forms.add(form);
           }
         }
@@ -244,6 +237,31 @@ public final class ReportExtractor {
       return records;
     }
 
+    /**
+     * The form a table holds, null (with a warning) for an unfilled template or a table that is
+     * no form. A table continued from a page or excerpt before it, its header left there, is read
+     * by its rows' shape ({@link HeaderlessRows}): of the kind its own labels say (项目负责人 under
+     * it), else the kind the document's titles name (a fragment naming none is not read).
+     */
+    private ParsedForm formOf(TableBlock block, String kind) {
+      ParsedForm form = kind == null ? null : FormParser.parse(block, kind);
+      if (form == null || form.isEmptyTemplate()) {
+        String tailKind = kind != null ? kind : namedKind();
+        ParsedForm tail = tailKind == null ? null : HeaderlessRows.read(block, tailKind);
+        form = tail != null ? tail : form;
+      }
+      if (form == null) {
+        documentWarnings.add(new Warning("TABLE_NOT_UNDERSTOOD",
+            "a table that is neither a self-evaluation form nor a basic-data table was "
+                + "skipped", block.titleLine()));
+      } else if (form.isEmptyTemplate()) {
+        documentWarnings.add(new Warning("EMPTY_TEMPLATE",
+            "an unfilled form template was skipped", block.titleLine()));
+        return null;
+      }
+      return form;
+    }
+
     private FormRecord record(int formIndex, String kind, String unit, Integer year,
         String project, boolean table, Budget budget, ParsedForm form,
         io.selfeval.model.Figure total, int lineStart, int lineEnd, List<Fact> facts,
@@ -296,13 +314,19 @@ public final class ReportExtractor {
      * of self-evaluation is a 项目 one (…项目支出绩效自评表, …项目自评表), unit otherwise.
      */
     private String reportKind() {
+      String named = namedKind();
+      return named == null ? FormKind.UNIT : named;
+    }
+
+    /** The kind the first title naming a kind of self-evaluation names; null when none does. */
+    private String namedKind() {
       for (String line : lines) {
         Matcher m = REPORT_KIND.matcher(Vocabulary.fold(Texts.compact(line)));
         if (m.find()) {
           return m.group(1).equals("项目") ? FormKind.PROJECT : FormKind.UNIT;
         }
       }
-      return FormKind.UNIT;
+      return null;
     }
 
     private String documentUnit(List<ParsedForm> forms) {

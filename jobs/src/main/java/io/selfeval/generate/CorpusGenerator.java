@@ -81,6 +81,14 @@ public final class CorpusGenerator {
   private static final double BLANK_INITIAL_CHANCE = 0.3;
   /** Share of documents with project forms whose prose restates one project's spending. */
   private static final double FACT_CONFLICT_CHANCE = 0.08;
+  /**
+   * Share of the documents in a table layout that start with the headerless tail of a form (an
+   * excerpt that begins mid-table, {@link ReportText#tail}).
+   */
+  private static final double TAIL_CHANCE = 0.2;
+  private static final Set<LayoutPrinter.Layout> TAIL_LAYOUTS = EnumSet.of(
+      LayoutPrinter.Layout.TAB, LayoutPrinter.Layout.CELL_LINES, LayoutPrinter.Layout.PIPE,
+      LayoutPrinter.Layout.MARKDOWN, LayoutPrinter.Layout.SPACES, LayoutPrinter.Layout.HTML);
 
   /** Chance of each light plant in a unit-year. */
   private static final double LIGHT_CHANCE = 0.03;
@@ -192,6 +200,12 @@ public final class CorpusGenerator {
         }
         ReportText text = new ReportText(settings.seed(), layout, noises, look).variants(variants);
         // drawn from its own stream, so the documents without it stay as they were
+        SplittableRandom tailStream =
+            new SplittableRandom(settings.seed() * 32_452_843L + file.hashCode());
+        if (drawn && TAIL_LAYOUTS.contains(layout) && tailStream.nextDouble() < TAIL_CHANCE) {
+          text.tail(tailStream);
+        }
+        // drawn from its own stream, so the documents without it stay as they were
         SplittableRandom prose = new SplittableRandom(settings.seed() * 3_571L + file.hashCode());
         if (docForms.size() > 1 && prose.nextDouble() < FACT_CONFLICT_CHANCE) {
           int p = 1 + prose.nextInt(docForms.size() - 1);
@@ -232,6 +246,9 @@ public final class CorpusGenerator {
         if (settings.layouts()) {
           FieldTruth.add(doc, layout, noises, docForms);
           doc.put("variants", LayoutPrinter.variantNames(variants));
+          if (text.tailFrom() >= 0) {
+            FieldTruth.addTail(doc, docForms.get(0), text.tailFrom());
+          }
           if (settings.formats()) {
             doc.put("format", format);
           }

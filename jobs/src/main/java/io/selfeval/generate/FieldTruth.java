@@ -27,6 +27,18 @@ final class FieldTruth {
     }
   }
 
+  /**
+   * The fields of the headerless tail a document starts with ({@link ReportText#tail}): form 0's
+   * rows from {@code from} on, its total and grade, as printed; no budget, names or levels.
+   */
+  static void addTail(Map<String, Object> doc, GenForm f, int from) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("total", f.printedTotal);
+    m.put("grade", f.printedGrade);
+    m.put("indicators", rows(f.rows.subList(from, f.rows.size()), false));
+    doc.put("tail", m);
+  }
+
   private static Map<String, Object> fields(GenForm f) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("initial", f.printedInitialBlank ? null : money(f.initial));
@@ -38,19 +50,23 @@ final class FieldTruth {
     m.put("score", f.printedScoresBlank ? null : f.printedBudgetScore);
     m.put("total", f.printedTotal);
     m.put("grade", f.printedTotalAsField ? null : f.printedGrade);
+    m.put("indicators", rows(f.rows, f.printedWithoutWeights));
+    return m;
+  }
+
+  private static List<Map<String, Object>> rows(List<GenRow> printed, boolean withoutWeights) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (GenRow r : f.rows) {
+    for (GenRow r : printed) {
       Map<String, Object> x = new LinkedHashMap<>();
       x.put("name", r.printedName == null ? r.name : r.printedName);
       x.put("target", r.targetText());
       x.put("actual", r.actualText());
-      x.put("weight", f.printedWithoutWeights ? null : r.weight);
+      x.put("weight", withoutWeights ? null : r.weight);
       x.put("score", r.score);
       x.put("line", r.line);
       rows.add(x);
     }
-    m.put("indicators", rows);
-    return m;
+    return rows;
   }
 
   private static BigDecimal money(BigDecimal v) {

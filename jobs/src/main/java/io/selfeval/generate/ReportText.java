@@ -23,6 +23,10 @@ final class ReportText {
   private boolean blankInitial;
   private int restatedForm;
   private BigDecimal restatedSpend;
+  /** Draws and prints the headerless tail the document starts with; null for none. */
+  private SplittableRandom tailStream;
+  /** The first row of form 0 the tail prints, once rendered; -1 for none. */
+  private int tailFrom = -1;
 
   /** The seeds' layout: tab-separated rows, no noise. */
   ReportText(long seed) {
@@ -60,6 +64,23 @@ final class ReportText {
     return this;
   }
 
+  /**
+   * Starts the document (after its synthetic-data banner) with the tail of a table whose head is
+   * not in it, as an excerpt that begins mid-table gives it: form 0's indicator rows from a row
+   * drawn from {@code own} (a row after the first, two at least), then its 总分 row, with no
+   * title, head or indicator header; level cells blank where the row continues the level of the
+   * row before the cut.
+   */
+  ReportText tail(SplittableRandom own) {
+    tailStream = own;
+    return this;
+  }
+
+  /** The first row of form 0 the headerless tail prints; -1 when the document has none. */
+  int tailFrom() {
+    return tailFrom;
+  }
+
   /** The document rendered last, as paragraphs and tables for the office writers. */
   List<Block> blocks() {
     return blocks;
@@ -67,10 +88,15 @@ final class ReportText {
 
   List<String> render(GenUnit unit, int year, List<GenForm> forms, String problems,
       BigDecimal statedSpend, BigDecimal statedBudget) {
-    String name = unit.name(year);
+    final String name = unit.name(year);
     final GenForm main = forms.get(0);
     add("【合成数据】本报告由 selfeval generate 生成（种子 " + seed + "），单位名称与全部数字均为虚构，"
         + "仅供测试使用，不是真实单位的报告。");
+    if (tailStream != null && main.rows.size() >= 3) {
+      add("");
+      printTail(main);
+      add("");
+    }
     add(year + " 年度部门整体支出绩效自评报告");
     add("编制单位：" + name);
     add("一、预算单位基本情况");
@@ -262,6 +288,30 @@ final class ReportText {
       f.rows.get(i).line = at[firstIndicator + i];
     }
     f.totalLine = f.printedTotalAsField ? at[0] : at[at.length - 1];
+  }
+
+  private void printTail(GenForm f) {
+    tailFrom = 1 + tailStream.nextInt(f.rows.size() - 2);
+    List<String[]> rows = new ArrayList<>();
+    List<LayoutPrinter.Role> roles = new ArrayList<>();
+    String level1 = f.rows.get(tailFrom - 1).level1;
+    String level2 = f.rows.get(tailFrom - 1).level2;
+    for (GenRow r : f.rows.subList(tailFrom, f.rows.size())) {
+      String l1 = "";
+      if (!r.level1.equals(level1)) {
+        level1 = r.level1;
+        level2 = null;
+        l1 = r.level1 + " (" + GenRow.plain(levelWeight(f, r.level1)) + "分)";
+      }
+      String l2 = r.level2.equals(level2) ? "" : r.level2;
+      level2 = r.level2;
+      addRow(rows, roles, LayoutPrinter.Role.INDICATOR, "", l1, l2, r.name, r.targetText(),
+          r.actualText(), GenRow.plain(r.weight), GenRow.plain(r.score),
+          r.reason == null ? "" : r.reason);
+    }
+    addRow(rows, roles, LayoutPrinter.Role.TOTAL, "总分", "", "", "", "", "100",
+        GenRow.plain(f.printedTotal), "等级：" + f.printedGrade, "");
+    new LayoutPrinter(layout, noises, tailStream, lines).table(rows, roles);
   }
 
   /**

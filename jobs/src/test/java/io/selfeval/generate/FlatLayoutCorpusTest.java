@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The flattened layouts (flat_line, flat_pdf, flat_wrapped), pipe rows over two lines
  * (pipe_wrapped), the paragraph layout and the template variants (+columns, +points_levels,
- * +short_total, +no_weights) of a generated corpus, read back and scored field by field: right,
- * wrong and gaps per layout × field kind. The corpus size can be raised for a measurement:
+ * +short_total, +no_weights) and the headerless tail a table-layout document may start with
+ * (+tail: an excerpt that begins mid-table) of a generated corpus, read back and scored field by
+ * field: right, wrong and gaps per layout × field kind. The corpus size can be raised for a
+ * measurement:
  * {@code -Dselfeval.flat.units=80 -Dselfeval.flat.years=5 -Dselfeval.flat.seed=23}.
  */
 class FlatLayoutCorpusTest {
@@ -38,7 +40,7 @@ class FlatLayoutCorpusTest {
     }
     for (String line : List.of("flat_line", "flat_pdf", "flat_wrapped", "pipe_wrapped",
         "paragraphs", "+columns",
-        "+points_levels", "+short_total", "+header_total")) { // +no_weights: too few here
+        "+points_levels", "+short_total", "+header_total", "+tail")) { // +no_weights: too few here
       assertTrue(table.contains(line), line + " missing:\n" + table);
     }
     assertTrue(s.misses().stream().noneMatch(x -> x.startsWith("WRONG")), table);

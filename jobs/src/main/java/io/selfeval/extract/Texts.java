@@ -58,6 +58,10 @@ public final class Texts {
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x4E00 && c <= 0x9FFF) {
+        sb.append(c); // ideographs: never blank nor format, NFKC leaves them alone
+        continue;
+      }
       if (isBlankChar(c) || Character.getType(c) == Character.FORMAT) {
         continue;
       }

@@ -34,8 +34,15 @@ public final class PiiMasker {
 
     /** Whether the rule can match in {@code line} at all: cheap tests before the pattern. */
     boolean mayMatch(String line, int digits) {
-      return digits >= minDigits
-          && (onlyIfContains.isEmpty() || onlyIfContains.stream().anyMatch(line::contains));
+      if (digits < minDigits) {
+        return false;
+      }
+      for (String word : onlyIfContains) {
+        if (line.contains(word)) {
+          return true;
+        }
+      }
+      return onlyIfContains.isEmpty();
     }
 
     String apply(String text) {

@@ -20,6 +20,10 @@ final class GluedText {
   private static final Pattern FILE_NAME =
       Pattern.compile("\\S{1,120}\\.(?:docx?|xlsx?|pdf|wps)", Pattern.CASE_INSENSITIVE);
 
+  private static final int DROPPED = -1;
+  /** {@link #foldedChar} per char plus 2 (0: not computed yet); a racing write stores the same. */
+  private static final int[] FOLDED_CHARS = new int[Character.MAX_VALUE + 1];
+
   final String printed;
   final String folded;
   private final int[] lines;
@@ -66,12 +70,12 @@ final class GluedText {
           }
           c = ' ';
         }
-        String one = c == ' ' ? " " : Vocabulary.fold(Texts.compact(String.valueOf(c)));
-        if (one.isEmpty()) {
+        int folded = c == ' ' ? ' ' : foldedChar(c);
+        if (folded == DROPPED) {
           continue;
         }
         p.append(c);
-        f.append(one.length() == 1 ? one.charAt(0) : c);
+        f.append((char) folded);
         if (p.length() > ln.length) {
           ln = java.util.Arrays.copyOf(ln, ln.length * 2);
         }
@@ -79,6 +83,20 @@ final class GluedText {
       }
     }
     return new GluedText(p.toString(), f.toString(), ln);
+  }
+
+  /**
+   * The character as matching sees it ({@link Vocabulary#fold} of its compact form; itself when
+   * that is longer than one character), or DROPPED when nothing is left: computed once per char.
+   */
+  private static int foldedChar(char c) {
+    int known = FOLDED_CHARS[c];
+    if (known == 0) {
+      String one = Vocabulary.fold(Texts.compact(String.valueOf(c)));
+      known = (one.isEmpty() ? DROPPED : one.length() == 1 ? one.charAt(0) : c) + 2;
+      FOLDED_CHARS[c] = known;
+    }
+    return known - 2;
   }
 
   /** The line without a document-sharing site's banner sentence. */

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.selfeval.model.PiiMasker;
 import io.selfeval.model.Schemas;
+import io.selfeval.spark.SmallInputs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
@@ -118,6 +119,7 @@ public final class ExtractJob {
       throw new UncheckedIOException("cannot list the input " + input + ": " + e.getMessage(), e);
     }
     LOG.info("extract: {} documents under {}", entries.size(), input);
+    SmallInputs.tuneForDocuments(spark, "extract", entries.size());
 
     Dataset<Row> outcomes = extract(entries, hadoopSettings(hadoop), loaded, known);
     outcomes.persist(StorageLevel.MEMORY_AND_DISK());

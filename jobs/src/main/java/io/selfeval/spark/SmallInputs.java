@@ -14,7 +14,10 @@ import org.slf4j.LoggerFactory;
  * Spark's fixed cost per query: adaptive execution plans every shuffle again after it ran
  * (jobs of its own), whole-stage code generation compiles Java for each plan, and each shuffle
  * is split in partitions of a few rows each. Below {@link #MAX_FORMS} forms, a stage runs
- * without adaptive execution and whole-stage code generation and with one shuffle partition;
+ * without adaptive execution and without code generation (whole-stage, and the per-expression
+ * projections, orderings and predicates, which Spark then interprets: on the five seeds, a
+ * cold run's CPU time 134-157 s with them and 97-106 s without, every table and mart equal) and
+ * with one shuffle partition;
  * above it, with the session's own settings (restored when a stage on a small input ran
  * before on the same session). The rows computed are the same either way: no result of the
  * analysis depends on how a shuffle is split (what needs an order sorts, k-means runs on one
@@ -29,6 +32,8 @@ public final class SmallInputs {
   private static final List<String[]> SMALL = List.of(
       new String[] {"spark.sql.adaptive.enabled", "false"},
       new String[] {"spark.sql.codegen.wholeStage", "false"},
+      // internal to Spark, but a plain session setting: interpreted expressions, no Janino
+      new String[] {"spark.sql.codegen.factoryMode", "NO_CODEGEN"},
       new String[] {"spark.sql.shuffle.partitions", "1"});
 
   private SmallInputs() {}
@@ -38,7 +43,21 @@ public final class SmallInputs {
    * {@code stage} names the stage in the log line.
    */
   public static boolean tune(SparkSession spark, String stage, long forms) {
-    boolean small = forms <= MAX_FORMS;
+    return tuneFor(spark, stage, forms, "forms");
+  }
+
+  /**
+   * Sets the session for extraction over {@code documents} documents, before their forms are
+   * counted: a document holds one form or more, so at most {@link #MAX_FORMS} documents is
+   * small by the same measure only when most hold one or two; a few hundred forms more on the
+   * small settings cost seconds, not minutes.
+   */
+  public static boolean tuneForDocuments(SparkSession spark, String stage, long documents) {
+    return tuneFor(spark, stage, documents, "documents");
+  }
+
+  private static boolean tuneFor(SparkSession spark, String stage, long count, String what) {
+    boolean small = count <= MAX_FORMS;
     for (String[] setting : SMALL) {
       if (small) {
         spark.conf().set(setting[0], setting[1]);
@@ -49,9 +68,8 @@ public final class SmallInputs {
         spark.conf().unset(setting[0]);
       }
     }
-    LOG.info(String.format(Locale.ROOT, "%s: %d forms, %s", stage, forms, small
-        ? "a small input: no adaptive execution or whole-stage code generation, 1 shuffle "
-            + "partition"
+    LOG.info(String.format(Locale.ROOT, "%s: %d %s, %s", stage, count, what, small
+        ? "a small input: no adaptive execution or code generation, 1 shuffle partition"
         : "Spark's settings for large inputs"));
     return small;
   }

@@ -119,7 +119,8 @@ final class FormParser {
         section = Section.DONE;
         continue;
       }
-      boolean level1Column = row.find(c -> c.contains("一级指标")) >= 0;
+      boolean level1Column = row.find(c -> c.contains("一级指标")
+          || "level1".equals(Vocabulary.indicatorColumn(c))) >= 0;
       if (row.find(c -> c.contains("三级指标")) >= 0 && (level1Column || level1Above)) {
         indicatorReader = new IndicatorReader(row, indicators,
             warnings);

@@ -60,7 +60,8 @@ final class IndicatorReader {
     boolean weightFirst = headerAt.containsKey("target") && headerAt.containsKey("weight")
         && headerAt.get("weight") < headerAt.get("target");
     return (headerAt.containsKey("nature") || headerAt.containsKey("measure")
-        || headerAt.containsKey("criteria") || weightFirst) && headerAt.containsKey("name")
+        || headerAt.containsKey("criteria") || weightFirst || levelWeights())
+        && headerAt.containsKey("name")
         && headerAt.containsKey("weight") && headerAt.containsKey("score")
         && headerAt.get("weight") < headerAt.get("score") && headerAt.get("name") < headerAt.get(
         "weight");
@@ -205,7 +206,11 @@ final class IndicatorReader {
    */
   private void readByHeader(TableRow row, int s) {
     int nameAt = s - (headerAt.get("score") - headerAt.get("name"));
-    readLevels(row, nameAt);
+    if (levelWeights()) {
+      readLevelsByHeader(row, s);
+    } else {
+      readLevels(row, nameAt);
+    }
     String name = row.text(nameAt);
     String nature = under(row, s, "nature");
     String value = under(row, s, "target");
@@ -230,6 +235,34 @@ final class IndicatorReader {
     out.add(new Indicator(out.size(), level1, level1Weight, level2, name, target,
         under(row, s, "actual"), Texts.number(weightText), Texts.number(row.text(s)), weightText,
         row.text(s), reason, List.copyOf(inherited), row.line()));
+  }
+
+  /**
+   * True when the header gives the 一级指标's points a column of their own (分解目标 | 自评权重 |
+   * 二级指标, the unit-wide scheme): the level cells are then read by position.
+   */
+  private boolean levelWeights() {
+    return headerAt.containsKey("level1_weight") && headerAt.containsKey("level1")
+        && headerAt.containsKey("level2");
+  }
+
+  /**
+   * The level cells of a row under a 分解目标 | 自评权重 | 二级指标 header, whatever their words
+   * (this scheme's 二级指标 under 管理指标 are no national level names, and OCR may scramble a
+   * vertical cell): a 一级指标 cell brings its points from the 自评权重 cell; an empty cell keeps
+   * the level of the row above, as a merged cell does.
+   */
+  private void readLevelsByHeader(TableRow row, int s) {
+    String l1 = under(row, s, "level1");
+    if (l1 != null && !Texts.compact(l1).isEmpty()) {
+      level1 = Texts.compact(l1);
+      level1Weight = Texts.number(under(row, s, "level1_weight"));
+      level2 = null;
+    }
+    String l2 = under(row, s, "level2");
+    if (l2 != null && !Texts.compact(l2).isEmpty()) {
+      level2 = Texts.compact(l2);
+    }
   }
 
   /** What stands in an empty cell or a template's unfilled row: '/', '—', '…', '指标2:'. */

@@ -193,6 +193,11 @@ public final class CorpusGenerator {
         } else if (glued && LayoutPrinter.drawCoefficients(gluedStream)) {
           variants = java.util.EnumSet.of(LayoutPrinter.drawUnitTable(gluedStream)
               ? LayoutPrinter.Variant.UNIT_TABLE : LayoutPrinter.Variant.COEFFICIENTS);
+        } else if (glued) {
+          // drawn from its own stream, so the documents without it stay as they were
+          Set<LayoutPrinter.Variant> weighted = LayoutPrinter.drawWeightedLevels(
+              new SplittableRandom(settings.seed() * 49_979_687L + file.hashCode()));
+          variants = weighted.isEmpty() ? variants : weighted;
         }
         if (wrapped && LayoutPrinter.drawNoWeights(
             new SplittableRandom(settings.seed() * 1_299_709L + file.hashCode()))) {

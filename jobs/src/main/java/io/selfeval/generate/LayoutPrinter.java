@@ -88,7 +88,7 @@ final class LayoutPrinter {
    */
   enum Variant {
     COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS, NO_WEIGHTS, COEFFICIENTS,
-    UNIT_TABLE
+    UNIT_TABLE, WEIGHTED_LEVELS, SCRAMBLED_LEVELS
   }
 
   /**
@@ -129,6 +129,22 @@ final class LayoutPrinter {
   }
 
   /**
+   * WEIGHTED_LEVELS, drawn for half the glued documents left without another glued variant, from
+   * a stream of their own: the indicator table as unit-wide (整体支出) forms head it, 分解目标 |
+   * 自评权重 | 二级指标 | 三级指标 | 年度指标值 | 全年完成值 | 分值 | 得分 | 偏差及原因分析, the
+   * level's points in a cell of their own (glued: {@code 产出指标50数量指标…}). Half of those (the
+   * same stream) add SCRAMBLED_LEVELS: each 一级指标 cell's characters in another order
+   * ({@code 出标产指}), as a sharing site's OCR of a vertical cell prints it.
+   */
+  static Set<Variant> drawWeightedLevels(SplittableRandom own) {
+    if (!own.nextBoolean()) {
+      return Set.of();
+    }
+    return own.nextBoolean() ? EnumSet.of(Variant.WEIGHTED_LEVELS, Variant.SCRAMBLED_LEVELS)
+        : EnumSet.of(Variant.WEIGHTED_LEVELS);
+  }
+
+  /**
    * The variants of a document, drawn from the second stream of {@link #drawLayout} (none for the
    * flattened and mixed layouts).
    */
@@ -140,8 +156,8 @@ final class LayoutPrinter {
     }
     for (Variant x : Variant.values()) {
       if (x != Variant.ORDINALS && x != Variant.NO_WEIGHTS && x != Variant.COEFFICIENTS
-          && x != Variant.UNIT_TABLE
-          && rnd.nextDouble() < 0.3) {
+          && x != Variant.UNIT_TABLE && x != Variant.WEIGHTED_LEVELS
+          && x != Variant.SCRAMBLED_LEVELS && rnd.nextDouble() < 0.3) {
         v.add(x);
       }
     }

@@ -216,7 +216,11 @@ final class ReportText {
     boolean noWeights = variants.contains(LayoutPrinter.Variant.NO_WEIGHTS);
     f.printedWithoutWeights = noWeights;
     boolean unitTable = variants.contains(LayoutPrinter.Variant.UNIT_TABLE);
-    if (coefficients) {
+    boolean weighted = variants.contains(LayoutPrinter.Variant.WEIGHTED_LEVELS);
+    if (weighted) {
+      addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "分解目标", "自评权重", "二级指标",
+          "三级指标", "年度指标值", "全年完成值", "分值", "得分", "偏差及原因分析");
+    } else if (coefficients) {
       addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "指标名称", "计量单位", "指标性质",
           "年初指标值", "全年完成值", "得分系数(%)", "指标权重(分)", "指标得分(分)", "是否核心指标");
     } else if (unitTable) {
@@ -253,7 +257,14 @@ final class ReportText {
           ? "指标" + ordinal + r.name : null;
       String name = r.printedName == null ? r.name : r.printedName;
       String reason = r.reason == null ? "" : r.reason;
-      if (coefficients) {
+      if (weighted) {
+        boolean first = !l1.isEmpty();
+        String label = variants.contains(LayoutPrinter.Variant.SCRAMBLED_LEVELS)
+            ? scrambled(r.level1) : r.level1;
+        addRow(rows, roles, LayoutPrinter.Role.INDICATOR, first ? label : "",
+            first ? GenRow.plain(levelWeight(f, r.level1)) : "", l2, name, r.targetText(),
+            r.actualText(), GenRow.plain(r.weight), GenRow.plain(r.score), reason);
+      } else if (coefficients) {
         addRow(rows, roles, LayoutPrinter.Role.INDICATOR, coefficientRow(r));
       } else if (unitTable) {
         addRow(rows, roles, LayoutPrinter.Role.INDICATOR, unitTableRow(r));
@@ -326,6 +337,18 @@ final class ReportText {
         r.quantitative() ? "定量指标" : "定性指标", r.targetText(), r.actualText(),
         coefficient + "%", GenRow.plain(r.weight), GenRow.plain(r.score),
         r.weight.compareTo(BigDecimal.TEN) >= 0 ? "是" : "否"};
+  }
+
+  /**
+   * A level name's characters in the order a sharing site's OCR prints a vertical cell
+   * (产出指标 → 出标产指: second, fourth, first, third); a longer name keeps its tail.
+   */
+  static String scrambled(String level) {
+    if (level.length() < 4) {
+      return level;
+    }
+    return "" + level.charAt(1) + level.charAt(3) + level.charAt(0) + level.charAt(2)
+        + level.substring(4);
   }
 
   /**

@@ -82,8 +82,9 @@ final class GluedForm {
 
   private static final List<String> BUDGET_COLS_FOR_STARTS =
       List.of("initial", "adjusted", "executed", "weight", "rate", "score");
-  private static final List<String> INDICATOR_COLS_FOR_STARTS = List.of("level1", "level2",
-      "name", "target", "actual", "weight", "score", "reason", "nature", "measure", "criteria");
+  private static final List<String> INDICATOR_COLS_FOR_STARTS = List.of("level1",
+      "level1_weight", "level2", "name", "target", "actual", "weight", "score", "reason",
+      "nature", "measure", "criteria");
 
   /** The first characters of the header words: a header starts at no other. */
   private static final java.util.Set<Character> HEADER_STARTS = headerStarts();
@@ -247,7 +248,8 @@ final class GluedForm {
 
   private static final List<String> BUDGET_COLS =
       List.of("initial", "adjusted", "executed", "weight", "rate", "score");
-  private static final List<String> INDICATOR_COLS = List.of("level1", "level2", "name",
+  private static final List<String> INDICATOR_COLS = List.of("level1", "level1_weight",
+      "level2", "name",
       "target", "actual", "weight", "score", "reason", "nature", "measure", "criteria");
 
   /** Consecutive header words from i (a bracket after a word joins it). */
@@ -470,21 +472,24 @@ final class GluedForm {
       return;
     }
     List<int[]> cells = new ArrayList<>();
-    for (String c : List.of("level1", "level2", "name", "target", "actual", "weight", "score",
-        "reason")) {
+    boolean weighted = at.containsKey("level1_weight");
+    for (String c : List.of("level1", "level1_weight", "level2", "name", "target", "actual",
+        "weight", "score", "reason")) {
       if (at.containsKey(c)) {
         cells.add(new int[] {at.get(c)[0], at.get(c)[1]});
-      } else if (!c.equals("reason")) {
+      } else if (!c.equals("reason") && !c.equals("level1_weight")) {
         cells.add(null);
       }
     }
     row(cells);
+    GluedLevels levels = new GluedLevels(text, weighted);
     if (order.get(order.size() - 1) == GluedRows.Col.REASON) {
-      while (pos < text.length() && levelAt(pos) == 0 && pos - header.get(0)[0] < 80) {
+      while (pos < text.length() && levels.level1At(pos) == null && levels.level2At(pos) == 0
+          && pos - header.get(0)[0] < 80) {
         pos++; // the rest of a long reason header (及拟采取的改进措施)
       }
     }
-    new GluedTable(this, text, order, at.containsKey("reason")).read(pos);
+    new GluedTable(this, text, order, at.containsKey("reason"), levels).read(pos);
   }
 
   /** Skips to the end of a table this reader does not cut. */
@@ -492,11 +497,6 @@ final class GluedForm {
     while (pos < text.length() && text.labelAt("total_labels", pos) == 0 && fieldLabel(pos) == 0) {
       pos++;
     }
-  }
-
-  /** Length of a level name at i (with its points), 0 when none. */
-  int levelAt(int i) {
-    return Math.max(text.labelAt("flat_level1_names", i), text.labelAt("flat_level2_names", i));
   }
 
   /** True where the indicator rows end: a total, a form's foot, a new form's fields. */

@@ -32,7 +32,9 @@ final class GluedRows {
   static final int MAX_READINGS = 64;
 
   private static final Pattern NUMBER = Pattern.compile("(?:0|[1-9]\\d*)(?:\\.\\d+)?");
-  private static final Pattern ORDINAL = Pattern.compile("指标\\d");
+  /** A row's ordinal label as templates print it before the name (指标1, 任务2). */
+  static final Pattern ORDINAL = Pattern.compile("(?:" + String.join("|",
+      Vocabulary.labels("glued_ordinal_words")) + ")\\d{1,2}(?!\\d)");
   private static final String COMPARATOR_CHARS = "≥≤><=＞＜≧≦≠";
 
   private final String body;
@@ -165,7 +167,7 @@ final class GluedRows {
         }
       }
       case WEIGHT, SCORE -> {
-        if (pos >= 2 && body.startsWith("指标", pos - 2)) {
+        if (ordinalWordEndsAt(pos)) {
           return out; // 指标2: a row's ordinal label, no 分值 or 得分
         }
         int k = pos;
@@ -275,14 +277,28 @@ final class GluedRows {
    * numbering of rows, printed before the name), or pos when none.
    */
   private int ordinalEnd(int pos) {
-    if (!body.startsWith("指标", pos)) {
+    int w = 0;
+    for (String word : Vocabulary.labels("glued_ordinal_words")) {
+      w = body.startsWith(word, pos) ? Math.max(w, word.length()) : w;
+    }
+    if (w == 0) {
       return pos;
     }
-    int k = pos + 2;
-    while (k < body.length() && k < pos + 4 && Character.isDigit(body.charAt(k))) {
+    int k = pos + w;
+    while (k < body.length() && k < pos + w + 2 && Character.isDigit(body.charAt(k))) {
       k++;
     }
-    return k > pos + 2 && k < body.length() && !Character.isDigit(body.charAt(k)) ? k : pos;
+    return k > pos + w && k < body.length() && !Character.isDigit(body.charAt(k)) ? k : pos;
+  }
+
+  /** An ordinal label's word (指标, 任务) ends at k: a number from k is its ordinal. */
+  private boolean ordinalWordEndsAt(int k) {
+    for (String word : Vocabulary.labels("glued_ordinal_words")) {
+      if (k >= word.length() && body.startsWith(word, k - word.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Text from k is a value printed twice ({@code 合格合格}) followed by a digit. */

@@ -19,12 +19,12 @@ final class GluedTable {
   /** Readings tried together under one 一级指标 before the sum is not used. */
   private static final int MAX_COMBINATIONS = 20_000;
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-  /** A row's ordinal label as templates print it before the name: 指标1, 指标12. */
-  private static final Pattern ORDINAL = Pattern.compile("指标\\d{1,2}(?!\\d)");
 
   /** One 二级指标 group: its level names (spans or null), level-1 points, body span. */
   private static final class Group {
     int[] level1;
+    /** The level's points in a column of their own (自评权重), or null. */
+    int[] level1Points;
     BigDecimal points;
     int[] level2;
     int from;
@@ -36,12 +36,15 @@ final class GluedTable {
   private final GluedText text;
   private final List<GluedRows.Col> order;
   private final boolean reason;
+  private final GluedLevels levels;
 
-  GluedTable(GluedForm form, GluedText t, List<GluedRows.Col> order, boolean reason) {
+  GluedTable(GluedForm form, GluedText t, List<GluedRows.Col> order, boolean reason,
+      GluedLevels levels) {
     this.form = form;
     this.text = t;
     this.order = order;
     this.reason = reason;
+    this.levels = levels;
   }
 
   void read(int start) {
@@ -52,24 +55,23 @@ final class GluedTable {
     int[] level1 = null;
     BigDecimal points = null;
     while (q < text.length() && !form.endsRows(q)) {
-      int l1 = text.labelAt("flat_level1_names", q);
-      int l2 = text.labelAt("flat_level2_names", q);
-      if (l1 == 0 && l2 == 0) {
+      GluedLevels.Level1 l1 = levels.level1At(q);
+      int l2 = levels.level2At(q);
+      if (l1 == null && l2 == 0) {
         q++;
         continue;
       }
       g.to = q;
       groups.add(g);
       g = new Group();
-      int[] end = new int[1];
-      BigDecimal p = l1 > 0 ? GluedForm.points(text, q + l1, end) : null;
-      boolean isLevel1 = l1 > 0 && (l1 > l2 || p != null
-          || text.labelAt("flat_level2_names", q + l1) > 0);
-      if (isLevel1) {
-        level1 = new int[] {q, end[0]};
-        points = p;
+      if (l1 != null) {
+        // a bracketed (70分) stays in the level's cell; bare points have a column of their own
+        level1 = new int[] {q, levels.weighted() ? l1.nameEnd() : l1.end()};
+        points = l1.points();
         g.level1 = level1;
-        q = end[0];
+        g.level1Points = levels.weighted() && l1.end() > l1.nameEnd()
+            ? new int[] {l1.nameEnd(), l1.end()} : null;
+        q = l1.end();
       } else {
         g.level2 = new int[] {q, q + l2};
         q += l2;
@@ -103,7 +105,7 @@ final class GluedTable {
     List<Group> out = new ArrayList<>();
     for (Group x : groups) {
       List<Integer> starts = new ArrayList<>();
-      Matcher m = ORDINAL.matcher(text.folded).region(x.from, x.to);
+      Matcher m = GluedRows.ORDINAL.matcher(text.folded).region(x.from, x.to);
       while (m.find()) {
         if (m.start() == x.from || Character.isDigit(text.at(m.start() - 1))
             || text.at(m.start() - 1) == '。') {
@@ -198,10 +200,12 @@ final class GluedTable {
 
   private void emit(List<Group> groups) {
     int[] level1 = null;
+    int[] level1Points = null;
     boolean level1Shown = true;
     for (Group g : groups) {
       if (g.level1 != null) {
         level1 = g.level1;
+        level1Points = g.level1Points;
         level1Shown = false;
       }
       int[] level2 = g.level2;
@@ -226,16 +230,28 @@ final class GluedTable {
               + text.text(g.from + row.nameFrom(), g.to), g.from + row.nameFrom());
           continue;
         }
-        List<int[]> cells = new ArrayList<>();
-        cells.add(level1Shown ? null : level1);
-        cells.add(level2);
-        level1Shown = true;
-        level2 = null;
-        cells.add(span(g, row.nameFrom(), row.nameTo()));
         boolean sameValues = g.readings.stream().allMatch(x -> x.get(idx).valuesFrom()
             == row.valuesFrom() && x.get(idx).valuesTo() == row.valuesTo());
         String[] ta = sameValues && row.valuesFrom() >= 0 ? GluedRows.split(
             text.folded.substring(g.from + row.valuesFrom(), g.from + row.valuesTo())) : null;
+        if (ta == null && sameValues && row.valuesFrom() >= 0 && row.valuesFrom() == row.nameTo()
+            && !GluedRows.isComparatorChar(text.folded.charAt(g.from + row.valuesFrom()))) {
+          // values glued to the name that do not part into target and actual may hold the end
+          // of the name too (业务收入超上年度增收27万元: 超上年度 is the target)
+          form.warn("glued indicator row whose values do not part, so its name's end is not "
+              + "certain; left out: " + text.text(g.from + row.nameFrom(), g.from + rowEnd(row)),
+              g.from + row.nameFrom());
+          continue;
+        }
+        List<int[]> cells = new ArrayList<>();
+        cells.add(level1Shown ? null : level1);
+        if (levels.weighted()) {
+          cells.add(level1Shown ? null : level1Points);
+        }
+        cells.add(level2);
+        level1Shown = true;
+        level2 = null;
+        cells.add(span(g, row.nameFrom(), row.nameTo()));
         if (ta == null) {
           cells.add(null);
           cells.add(null);
@@ -262,6 +278,10 @@ final class GluedTable {
         form.row(cells);
       }
     }
+  }
+
+  private static int rowEnd(GluedRows.Row r) {
+    return Math.max(Math.max(r.valuesTo(), r.weightTo()), Math.max(r.scoreTo(), r.reasonTo()));
   }
 
   private static int[] span(Group g, int from, int to) {

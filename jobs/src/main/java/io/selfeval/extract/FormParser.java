@@ -122,6 +122,9 @@ final class FormParser {
       boolean level1Column = row.find(c -> c.contains("一级指标")
           || "level1".equals(Vocabulary.indicatorColumn(c))) >= 0;
       if (row.find(c -> c.contains("三级指标")) >= 0 && (level1Column || level1Above)) {
+        if (indicatorReader != null) {
+          indicatorReader.finish();
+        }
         indicatorReader = new IndicatorReader(row, indicators,
             warnings);
         section = Section.INDICATORS;
@@ -156,6 +159,9 @@ final class FormParser {
           // rows outside the blocks this parser reads
         }
       }
+    }
+    if (indicatorReader != null) {
+      indicatorReader.finish();
     }
     if (!totals.rowRead() && block.truncated()) {
       warn("TRUNCATED_TABLE", "the document ends inside this table; no total row", lineEnd);

@@ -31,6 +31,11 @@ final class IndicatorReader {
   private String level1;
   private BigDecimal level1Weight;
   private String level2;
+  /** The row being read is the last of a table the document ends inside ({@link #readCut}). */
+  private boolean readingCut;
+  /** Indexes in {@code out} of name-only rows no read row has followed yet, and their warnings. */
+  private final List<Integer> unconfirmed = new ArrayList<>();
+  private final List<Warning> unconfirmedWarnings = new ArrayList<>();
 
   IndicatorReader(TableRow header, List<Indicator> out, List<Warning> warnings) {
     this.out = out;
@@ -68,6 +73,31 @@ final class IndicatorReader {
   }
 
   void read(TableRow printed) {
+    int before = out.size();
+    readRow(printed);
+    if (out.size() > before && unconfirmed.indexOf(out.size() - 1) < 0) {
+      unconfirmed.clear(); // a row read after them: the name-only rows were mid-table
+      unconfirmedWarnings.clear();
+    }
+  }
+
+  /**
+   * Ends the table: name-only rows that no read row followed are dropped (a table's last rows
+   * without values may be a heading or a note, not indicators) and warned ROW_NOT_UNDERSTOOD.
+   */
+  void finish() {
+    for (int k = unconfirmed.size() - 1; k >= 0; k--) {
+      out.remove((int) unconfirmed.get(k));
+      Warning w = unconfirmedWarnings.get(k);
+      warnings.set(warnings.indexOf(w), new Warning("ROW_NOT_UNDERSTOOD", "indicator row without "
+          + "a numeric 分值 and 得分 (header has " + headerWidth + " columns): "
+          + w.message().substring(w.message().lastIndexOf(": ") + 2), w.line()));
+    }
+    unconfirmed.clear();
+    unconfirmedWarnings.clear();
+  }
+
+  private void readRow(TableRow printed) {
     if (isPlaceholderRow(printed)) {
       List<Cell> labels = new ArrayList<>();
       for (Cell c : printed.cells()) {
@@ -460,9 +490,11 @@ final class IndicatorReader {
    * under is not known), with TRUNCATED_ROW.
    */
   void readCut(TableRow row) {
-    int before = out.size();
-    int warned = warnings.size();
+    final int before = out.size();
+    final int warned = warnings.size();
+    readingCut = true;
     read(row);
+    readingCut = false;
     if (out.size() > before || warnings.size() != warned + 1
         || !warnings.get(warned).code().equals("ROW_NOT_UNDERSTOOD")) {
       return;
@@ -488,6 +520,34 @@ final class IndicatorReader {
         row.line()));
     out.add(new Indicator(out.size(), level1, level1Weight, level2, name, null, null, null,
         null, null, null, null, List.of(), row.line()));
+    unconfirmed.clear(); // the name-only rows before this one were mid-table
+    unconfirmedWarnings.clear();
+  }
+
+  /**
+   * A row that is a name in the header's 三级指标 column, level names (or nothing) before it and
+   * nothing after it: an indicator whose values were not printed or that the layout reader left
+   * empty (a glued row whose digits split more than one way). A heading printed across the row
+   * starts before that column, and a label with a colon (其中：) names no indicator.
+   */
+  private boolean nameOnly(TableRow row) {
+    Integer at = headerAt.get("name");
+    if (at == null || at >= row.size() || row.text(at) == null) {
+      return false;
+    }
+    String name = row.cells().get(at).compact();
+    if (!CUT_NAME.matcher(name).matches() || name.contains(":") || name.contains("：")
+        || FormParser.isLevel1(name) || FormParser.isLevel2(name)) {
+      return false;
+    }
+    for (int i = 0; i < row.size(); i++) {
+      String c = row.cells().get(i).compact();
+      boolean label = c.isEmpty() || FormParser.isLevel1(c) || FormParser.isLevel2(c);
+      if (i < at && !label || i > at && !c.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A name: text with at least two CJK characters, not a comparator, number or placeholder. */
@@ -512,6 +572,16 @@ final class IndicatorReader {
     }
     if (onlyLabels) {
       readLevels(row, row.size());
+    } else if (!readingCut && nameOnly(row)) {
+      readLevels(row, headerAt.get("name"));
+      Warning w = new Warning("ROW_VALUES_EMPTY", "indicator row whose cells after its name are "
+          + "empty (not printed, or left empty by the layout reader) before other rows: its "
+          + "levels and name kept, its figures null: " + row.describe(), row.line());
+      warnings.add(w);
+      unconfirmed.add(out.size());
+      unconfirmedWarnings.add(w);
+      out.add(new Indicator(out.size(), level1, level1Weight, level2, row.text(headerAt.get(
+          "name")), null, null, null, null, null, null, null, List.of(), row.line()));
     } else if (!onlyPlaceholders) {
       warnings.add(new Warning("ROW_NOT_UNDERSTOOD", "indicator row without a numeric 分值 and "
           + "得分 (header has " + headerWidth + " columns): " + row.describe(), row.line()));

@@ -203,7 +203,17 @@ public final class CorpusGenerator {
             new SplittableRandom(settings.seed() * 1_299_709L + file.hashCode()))) {
           variants = java.util.EnumSet.of(LayoutPrinter.Variant.NO_WEIGHTS);
         }
-        ReportText text = new ReportText(settings.seed(), layout, noises, look).variants(variants);
+        // drawn from streams of their own, so the documents without it stay as they were
+        SplittableRandom namesFirst = wrapped && LayoutPrinter.drawNamesFirst(
+            new SplittableRandom(settings.seed() * 49_979_687L + file.hashCode()))
+            ? new SplittableRandom(settings.seed() * 86_028_121L + file.hashCode()) : null;
+        if (namesFirst != null) {
+          variants = java.util.EnumSet.copyOf(variants.isEmpty()
+              ? java.util.EnumSet.noneOf(LayoutPrinter.Variant.class) : variants);
+          variants.add(LayoutPrinter.Variant.NAMES_FIRST);
+        }
+        ReportText text = new ReportText(settings.seed(), layout, noises, look).variants(variants)
+            .namesFirst(namesFirst);
         // drawn from its own stream, so the documents without it stay as they were
         SplittableRandom tailStream =
             new SplittableRandom(settings.seed() * 32_452_843L + file.hashCode());

@@ -88,7 +88,19 @@ final class LayoutPrinter {
    */
   enum Variant {
     COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS, NO_WEIGHTS, COEFFICIENTS,
-    UNIT_TABLE, WEIGHTED_LEVELS, SCRAMBLED_LEVELS
+    UNIT_TABLE, WEIGHTED_LEVELS, SCRAMBLED_LEVELS, NAMES_FIRST
+  }
+
+  /**
+   * NAMES_FIRST, a flat_wrapped variant: in each form, two rows of one 二级指标 (neither with a
+   * deviation reason) print as a PDF's text gives a row whose name wraps onto a second line
+   * next to a row below it: the first name without its last character, that character as a
+   * word of its own, the second name, then the first row's values and the second's
+   * ({@code 资金拨付准确 率 开展专项检查次数 ≥96% 100% 10 10 ≥30次 39次 10 10}). Drawn for half the
+   * flat_wrapped documents from a stream of their own, the pair from another.
+   */
+  static boolean drawNamesFirst(SplittableRandom own) {
+    return own.nextBoolean();
   }
 
   /**
@@ -157,7 +169,8 @@ final class LayoutPrinter {
     for (Variant x : Variant.values()) {
       if (x != Variant.ORDINALS && x != Variant.NO_WEIGHTS && x != Variant.COEFFICIENTS
           && x != Variant.UNIT_TABLE && x != Variant.WEIGHTED_LEVELS
-          && x != Variant.SCRAMBLED_LEVELS && rnd.nextDouble() < 0.3) {
+          && x != Variant.SCRAMBLED_LEVELS && x != Variant.NAMES_FIRST
+          && rnd.nextDouble() < 0.3) {
         v.add(x);
       }
     }

@@ -27,6 +27,8 @@ final class ReportText {
   private SplittableRandom tailStream;
   /** The first row of form 0 the tail prints, once rendered; -1 for none. */
   private int tailFrom = -1;
+  /** Draws the pair of rows printed names first (variant NAMES_FIRST); null for none. */
+  private SplittableRandom namesFirstStream;
 
   /** The seeds' layout: tab-separated rows, no noise. */
   ReportText(long seed) {
@@ -45,6 +47,12 @@ final class ReportText {
   /** Prints the forms in these template variants. */
   ReportText variants(Set<LayoutPrinter.Variant> drawn) {
     variants = drawn;
+    return this;
+  }
+
+  /** Prints a pair of rows per form names first (variant NAMES_FIRST), drawn from {@code own}. */
+  ReportText namesFirst(SplittableRandom own) {
+    namesFirstStream = own;
     return this;
   }
 
@@ -282,6 +290,9 @@ final class ReportText {
         addRow(rows, roles, LayoutPrinter.Role.INDICATOR, "", l1, l2, name, r.targetText(),
             r.actualText(), GenRow.plain(r.weight), GenRow.plain(r.score), reason);
       }
+    }
+    if (namesFirstStream != null) {
+      NamesFirst.print(rows, firstIndicator, f.rows, namesFirstStream);
     }
     if (f.printedTotalAsField) {
       // no 总分 row: the field above is the form's total

@@ -42,6 +42,32 @@ class IndicatorRowsTest {
   }
 
   @Test
+  void nameOnlyRowBetweenReadRowsKeepsItsLevelsAndName() {
+    // 森林抚育面积's values were not printed (or a layout reader left them empty); a read row
+    // follows it, so it is an indicator of the table: kept with its name, its figures null
+    String form = "2023年度项目支出绩效自评表\n"
+        + "项目名称\t林业管护\n"
+        + "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        + "产出指标\t数量指标\t公益林管护面积\t28万亩\t28万亩\t10\t10\n"
+        + "\t\t森林抚育面积\t\t\t\t\n"
+        + "\t质量指标\t森林火灾受害率\t≤0.9%\t0%\t10\t10\n"
+        + "总分\t\t\t\t\t20\t20\n";
+    FormRecord r = ReportExtractor.extract(form.getBytes(StandardCharsets.UTF_8), "t.txt")
+        .records().get(0);
+    assertEquals(3, r.indicators().size());
+    Indicator empty = r.indicators().get(1);
+    assertEquals("产出指标", empty.level1());
+    assertEquals("数量指标", empty.level2());
+    assertEquals("森林抚育面积", empty.name());
+    assertNull(empty.targetText());
+    assertNull(empty.weight());
+    assertNull(empty.score());
+    assertEquals("森林火灾受害率", r.indicators().get(2).name());
+    assertEquals(2, r.indicators().get(2).position());
+    assertTrue(r.warnings().stream().anyMatch(w -> w.code().equals("ROW_VALUES_EMPTY")));
+  }
+
+  @Test
   void comparatorValueAndUnitInThreeCellsAreOneTarget() {
     String text = "2023年度项目支出绩效自评表\n"
         + "项目名称\t乡村医生培训\n"

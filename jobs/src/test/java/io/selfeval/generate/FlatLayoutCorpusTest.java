@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The flattened layouts (flat_line, flat_pdf, flat_wrapped), pipe rows over two lines
  * (pipe_wrapped), the paragraph layout and the template variants (+columns, +points_levels,
- * +short_total, +no_weights) and the headerless tail a table-layout document may start with
- * (+tail: an excerpt that begins mid-table) of a generated corpus, read back and scored field by
- * field: right, wrong and gaps per layout × field kind. The corpus size can be raised for a
- * measurement:
+ * +short_total, +no_weights, +names_first) and the headerless tail a table-layout document may
+ * start with (+tail: an excerpt that begins mid-table) of a generated corpus, read back and
+ * scored field by field: right, wrong and gaps per layout × field kind. The corpus size can be
+ * raised for a measurement:
  * {@code -Dselfeval.flat.units=80 -Dselfeval.flat.years=5 -Dselfeval.flat.seed=23}.
  */
 class FlatLayoutCorpusTest {
@@ -43,6 +43,23 @@ class FlatLayoutCorpusTest {
         "+points_levels", "+short_total", "+header_total", "+tail")) { // +no_weights: too few here
       assertTrue(table.contains(line), line + " missing:\n" + table);
     }
+    assertTrue(s.misses().stream().noneMatch(x -> x.startsWith("WRONG")), table);
+    assertTrue(s.worstAccuracy() >= 0.97, table);
+  }
+
+  /**
+   * +names_first (a flat_wrapped variant: a wrapped name lets the next row's name come before
+   * its values) is drawn for too few documents of the corpus above: a corpus of its own where
+   * it is drawn (40 units x 2 years, seed 42).
+   */
+  @Test
+  void namesPrintedBeforeTheirValuesAreReadWithoutWrongNumbers(@TempDir Path tmp)
+      throws Exception {
+    CorpusGenerator.Result r = new CorpusGenerator(
+        new CorpusGenerator.Settings(40, 2, 2021, 42L, null, true)).write(tmp);
+    FieldScorer s = FieldScorer.score(r.manifest());
+    String table = String.join("\n", s.describe());
+    assertTrue(table.contains("+names_first"), table);
     assertTrue(s.misses().stream().noneMatch(x -> x.startsWith("WRONG")), table);
     assertTrue(s.worstAccuracy() >= 0.97, table);
   }

@@ -873,12 +873,24 @@ final class FlatForm {
 
   // ---- output ----
 
+  /**
+   * The words' text, a blank between two; none before a word of one Chinese character after a
+   * Chinese character: a cell wrapped at its column's edge (a name's last character on the next
+   * line), not two words.
+   */
   private String join(int from, int to) {
     StringBuilder sb = new StringBuilder();
     for (int i = from; i < to; i++) {
-      sb.append(sb.length() == 0 ? "" : " ").append(words.get(i).text());
+      String w = words.get(i).text();
+      boolean wrappedEnd = w.length() == 1 && isHan(w.charAt(0)) && sb.length() > 0
+          && isHan(sb.charAt(sb.length() - 1));
+      sb.append(sb.length() == 0 || wrappedEnd ? "" : " ").append(w);
     }
     return sb.toString();
+  }
+
+  private static boolean isHan(char c) {
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
   }
 
   /** A row of cells, each the words [from, to) of its array (null: an empty cell). */

@@ -41,6 +41,8 @@ final class LooseRows {
   /** A deviation reason, a sentence: never a name. */
   private static final Pattern SENTENCE = Pattern.compile(".*[。；;]|.*[，,].*");
   private static final BigDecimal HALF = new BigDecimal("0.5");
+  /** Characters of the shortest name: a shorter word is the wrapped end of a name. */
+  private static final int MIN_NAME = 2;
 
   /** A row read: the spans {from, to} of its name, target and actual words, 分值 and 得分. */
   record Row(int[] name, int[] target, int[] actual, int weight, int score, int[] level1,
@@ -155,7 +157,11 @@ final class LooseRows {
           orderly = false;
         }
       }
-      if (!orderly) {
+      List<Row> namesFirst = orderly ? null : namesFirst(gapFrom, row, to, level1, level2);
+      if (namesFirst != null) {
+        out.addAll(namesFirst);
+        row = namesFirst.get(namesFirst.size() - 1);
+      } else if (!orderly) {
         note("row left out: a name without values stands before it (rows out of order): "
             + join(gapFrom, row.score() + 1), gapFrom);
       } else {
@@ -173,6 +179,69 @@ final class LooseRows {
       note("words no indicator row owns left out: " + join(gapFrom, to), gapFrom);
     }
     return out;
+  }
+
+  /**
+   * Rows whose names all come before their values, as a PDF's text gives rows next to a name
+   * that wraps over more lines than its values ({@code 指标24:…报告 数 指标25:…签约率 14例 14例 2 2
+   * 24694人 22584人 2 1.7}): after the last level name or column word since {@code gapFrom}
+   * (words before a column word are the header's, as in {@link #readRows}), names only up to the
+   * first row read, and after that row's values come groups of values no name owns (年度指标值 |
+   * 实际完成值 | 分值 | 得分, 得分 ≤ 分值). A word too short to be a name (one
+   * Chinese character, a unit word too) is the wrapped end of the name before it. When the names
+   * are exactly as many as the value groups, the i-th name takes the i-th group, in reading
+   * order; otherwise null (the rows are left out).
+   */
+  private List<Row> namesFirst(int gapFrom, Row first, int to, int[] level1, int[] level2) {
+    int from = gapFrom;
+    for (int i = gapFrom; i < first.name()[0]; i++) {
+      FlatForm.Token t = words.get(i);
+      from = isLevel1(t) || isLevel2(t) || isHeaderWord(t) ? i + 1 : from;
+    }
+    List<int[]> names = new ArrayList<>();
+    for (int i = from; i <= first.name()[0]; i++) {
+      FlatForm.Token t = words.get(i);
+      if (t.folded().length() < MIN_NAME && !names.isEmpty() && CJK.matcher(t.folded())
+          .matches()) {
+        names.get(names.size() - 1)[1] = i + 1; // 次 after 人: a name's end, not a unit
+      } else if (t.folded().length() < MIN_NAME || !isNameLike(t)) {
+        return null;
+      } else {
+        names.add(new int[] {i, i + 1});
+      }
+    }
+    List<Row> groups = new ArrayList<>();
+    groups.add(first);
+    int next = first.score() + 1;
+    while (groups.size() < names.size()) {
+      Row g = namelessAt(next, to);
+      if (g == null) {
+        return null;
+      }
+      groups.add(g);
+      next = g.score() + 1;
+    }
+    if (names.size() < 2 || namelessAt(next, to) != null) {
+      return null;
+    }
+    List<Row> rows = new ArrayList<>();
+    for (int k = 0; k < names.size(); k++) {
+      Row g = groups.get(k);
+      rows.add(new Row(names.get(k), g.target(), g.actual(), g.weight(), g.score(), level1,
+          level2, null));
+    }
+    return rows;
+  }
+
+  /** Values no name owns starting at word p: 年度指标值, 实际完成值, 分值 and 得分; or null. */
+  private Row namelessAt(int p, int to) {
+    for (int s = p + (scoreOnly ? 2 : 3); s < Math.min(to, p + 7); s++) {
+      int[][] values = valuesEndingAt(s, to);
+      if (values != null && values[0][0] == p) {
+        return new Row(null, values[0], values[1], scoreOnly ? -1 : s - 1, s, null, null, null);
+      }
+    }
+    return null;
   }
 
   /**
@@ -206,6 +275,24 @@ final class LooseRows {
    * column; null when the words are not such a row.
    */
   private Row rowEndingAt(int s, int to) {
+    int[][] values = valuesEndingAt(s, to);
+    if (values == null) {
+      return null;
+    }
+    int nameAt = values[0][0] - 1;
+    FlatForm.Token name = words.get(nameAt);
+    if (!isNameLike(name)) {
+      return null;
+    }
+    return new Row(new int[] {nameAt, nameAt + 1}, values[0], values[1], scoreOnly ? -1 : s - 1,
+        s, null, null, null);
+  }
+
+  /**
+   * The spans {target, actual} of the values whose 得分 is word s (as {@link #rowEndingAt} reads
+   * them, a word before the target left for the name); null when the words are not such values.
+   */
+  private int[][] valuesEndingAt(int s, int to) {
     int w = scoreOnly ? s : s - 1;
     BigDecimal score = plain(s);
     BigDecimal weight = scoreOnly ? score : plain(w);
@@ -221,13 +308,7 @@ final class LooseRows {
     if (plain(actual[0]) != null && plain(target[0]) == null) {
       return null; // a lone number before 分值: three numbers, no reading in one way
     }
-    int nameAt = target[0] - 1;
-    FlatForm.Token name = words.get(nameAt);
-    if (!isNameLike(name)) {
-      return null;
-    }
-    return new Row(new int[] {nameAt, nameAt + 1}, target, actual, scoreOnly ? -1 : w, s, null,
-        null, null);
+    return new int[][] {target, actual};
   }
 
   /** The value cell ending before word {@code end}: a word, or a number and its unit word. */

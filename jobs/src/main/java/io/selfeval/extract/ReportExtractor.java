@@ -148,6 +148,22 @@ public final class ReportExtractor {
       this.sha256 = sha256;
       this.encoding = encoding;
       documentWarnings.addAll(decodeWarnings);
+      pinyinWarning();
+    }
+
+    /**
+     * PINYIN_ANNOTATIONS at the first line holding a sharing site's pinyin ({@code 預(yù)算}):
+     * matching leaves it out ({@link Vocabulary#fold}), values keep it as printed.
+     */
+    private void pinyinWarning() {
+      for (int i = 0; i < lines.length; i++) {
+        if (io.selfeval.extract.vocab.PinyinAnnotations.holds(lines[i])) {
+          documentWarnings.add(new Warning("PINYIN_ANNOTATIONS", "pinyin a document-sharing "
+              + "site inserted after characters (預(yù)算) was left out where the form's words "
+              + "were matched; values keep it as printed", i + 1));
+          return;
+        }
+      }
     }
 
     List<FormRecord> read() {

@@ -199,6 +199,13 @@ public final class CorpusGenerator {
               new SplittableRandom(settings.seed() * 49_979_687L + file.hashCode()));
           variants = weighted.isEmpty() ? variants : weighted;
         }
+        if (glued && PinyinNoise.draw(
+            new SplittableRandom(settings.seed() * 67_867_967L + file.hashCode()))) {
+          // drawn from its own stream, so the documents without it stay as they were
+          variants = java.util.EnumSet.copyOf(variants.isEmpty()
+              ? java.util.EnumSet.noneOf(LayoutPrinter.Variant.class) : variants);
+          variants.add(LayoutPrinter.Variant.PINYIN);
+        }
         if (wrapped && LayoutPrinter.drawNoWeights(
             new SplittableRandom(settings.seed() * 1_299_709L + file.hashCode()))) {
           variants = java.util.EnumSet.of(LayoutPrinter.Variant.NO_WEIGHTS);

@@ -88,7 +88,7 @@ final class LayoutPrinter {
    */
   enum Variant {
     COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS, NO_WEIGHTS, COEFFICIENTS,
-    UNIT_TABLE, WEIGHTED_LEVELS, SCRAMBLED_LEVELS, NAMES_FIRST
+    UNIT_TABLE, WEIGHTED_LEVELS, SCRAMBLED_LEVELS, NAMES_FIRST, PINYIN
   }
 
   /**
@@ -169,7 +169,7 @@ final class LayoutPrinter {
     for (Variant x : Variant.values()) {
       if (x != Variant.ORDINALS && x != Variant.NO_WEIGHTS && x != Variant.COEFFICIENTS
           && x != Variant.UNIT_TABLE && x != Variant.WEIGHTED_LEVELS
-          && x != Variant.SCRAMBLED_LEVELS && x != Variant.NAMES_FIRST
+          && x != Variant.SCRAMBLED_LEVELS && x != Variant.NAMES_FIRST && x != Variant.PINYIN
           && rnd.nextDouble() < 0.3) {
         v.add(x);
       }
@@ -210,6 +210,8 @@ final class LayoutPrinter {
       java.util.regex.Pattern.compile("(.+?)\\s*([(（][^()（）]*(?:分|元)[^()（）]*[)）])");
   /** A FLAT_LINE title, printed at the head of its table's line. */
   private String pendingTitle;
+  /** GLUED with variant PINYIN: labels and header words annotated ({@link PinyinNoise}). */
+  private boolean pinyin;
 
   LayoutPrinter(Layout layout, Set<Noise> noises, SplittableRandom rnd, List<String> out) {
     this.layout = layout;
@@ -259,6 +261,12 @@ final class LayoutPrinter {
     List<String> s = new ArrayList<>();
     noises.forEach(x -> s.add(x.name().toLowerCase(Locale.ROOT)));
     return String.join(",", s);
+  }
+
+  /** Prints the glued table's header words and labels with pinyin ({@link PinyinNoise}). */
+  LayoutPrinter withPinyin(boolean annotated) {
+    pinyin = annotated;
+    return this;
   }
 
   /** A title line, traditional when the document is. */
@@ -433,8 +441,11 @@ final class LayoutPrinter {
       boolean traditionalHeader = noises.contains(Noise.TRADITIONAL)
           && (roles.get(i) == Role.BUDGET_HEADER || roles.get(i) == Role.INDICATOR_HEADER);
       firstChar[i] = text.length();
-      for (String cell : rows.get(i)) {
-        text.append((traditionalHeader ? traditional(cell) : cell).replace(" ", ""));
+      String[] cells = rows.get(i);
+      for (int c = 0; c < cells.length; c++) {
+        String cell = (traditionalHeader ? traditional(cells[c]) : cells[c]).replace(" ", "");
+        text.append(pinyin && PinyinNoise.labelCell(roles.get(i), c, cell)
+            ? PinyinNoise.annotate(cell) : cell);
       }
     }
     List<Integer> cuts = new ArrayList<>();

@@ -164,7 +164,8 @@ final class ReportText {
   }
 
   private void table(GenForm f, String unitName, int year) {
-    LayoutPrinter printer = new LayoutPrinter(layout, noises, rnd, lines);
+    LayoutPrinter printer = new LayoutPrinter(layout, noises, rnd, lines)
+        .withPinyin(variants.contains(LayoutPrinter.Variant.PINYIN));
     final String title = year + "年度" + (f.unitForm() ? "部门整体" : "项目") + "支出绩效自评表";
     f.titleLine = printer.title(title);
     // as printed (traditional characters too); a flattened layout prints it with the table

@@ -30,8 +30,10 @@ class GluedLayoutCorpusTest {
     FieldScorer s = FieldScorer.score(r.manifest());
     String table = String.join("\n", s.describe());
     LOG.info("layout corpus ({} units x {} years, seed {}):\n{}", units, years, seed, table);
+    // the misses of one line of the table: -Dselfeval.glued.misses=+pinyin (default glued)
+    String line = " " + System.getProperty("selfeval.glued.misses", "glued") + " ";
     for (String m : s.misses()) {
-      if (m.contains(" glued")) {
+      if (m.contains(line)) {
         LOG.info("miss: {}", m);
       }
     }

@@ -325,9 +325,7 @@ final class GluedForm {
       final int labelEnd = pos;
       pos = skipColon(pos);
       int v = pos;
-      while (pos < text.length() && "0123456789.%,".indexOf(text.at(pos)) >= 0) {
-        pos++;
-      }
+      pos = GluedBudgetRun.end(text, v);
       if (pos == v) {
         continue;
       }
@@ -350,12 +348,13 @@ final class GluedForm {
    * cell only where every fitting reading puts the same number there, the others stay empty.
    */
   private void totalBudgetRow(int label, int labelEnd, int from, int to, List<String> cols) {
-    List<String[]> fits = GluedNumbers.totalRowReadings(text.folded.substring(from, to), cols);
+    GluedBudgetRun run = GluedBudgetRun.of(text, from, to);
+    List<String[]> fits = run.kept(GluedNumbers.totalRowReadings(run.digits, cols), cols);
     List<int[]> cells = new ArrayList<>();
     cells.add(new int[] {label, labelEnd});
     List<String> left = new ArrayList<>();
     for (int c = 0; c < cols.size(); c++) {
-      int[] span = fits.isEmpty() ? null : agreedSpan(fits, c, from);
+      int[] span = fits.isEmpty() ? null : agreedSpan(fits, c, run);
       cells.add(span);
       if (span == null) {
         left.add(cols.get(c));
@@ -373,17 +372,13 @@ final class GluedForm {
   }
 
   /** The span of column c's number where every reading has the same one there, else null. */
-  private static int[] agreedSpan(List<String[]> fits, int c, int from) {
+  private static int[] agreedSpan(List<String[]> fits, int c, GluedBudgetRun run) {
     int[] span = null;
     for (String[] r : fits) {
-      if (r[c] == null) {
+      int[] s = run.span(r, c);
+      if (s == null) {
         return null;
       }
-      int at = from;
-      for (int k = 0; k < c; k++) {
-        at += r[k] == null ? 0 : r[k].length();
-      }
-      int[] s = {at, at + r[c].length()};
       if (span != null && (span[0] != s[0] || span[1] != s[1])) {
         return null;
       }
@@ -406,24 +401,17 @@ final class GluedForm {
    * 全年执行数 / 全年预算数 leaves one reading; otherwise its numbers are left out.
    */
   private void sourceRow(int label, int labelEnd, int from, int to, List<String> cols) {
-    String run = text.folded.substring(from, to);
-    List<String[]> fits = GluedNumbers.sourceReadings(run, cols);
+    GluedBudgetRun run = GluedBudgetRun.of(text, from, to);
+    List<String[]> fits = run.kept(GluedNumbers.sourceReadings(run.digits, cols), cols);
     if (fits.size() != 1) {
       warn((fits.isEmpty() ? "no" : fits.size()) + " readings of a glued budget row fit "
           + "执行率 = 执行数 / 预算数; its numbers were left out: " + text.text(label, to), label);
       return;
     }
-    String[] values = fits.get(0);
     List<int[]> cells = new ArrayList<>();
     cells.add(new int[] {label, labelEnd});
-    int at = from;
-    for (String value : values) {
-      if (value == null) {
-        cells.add(null);
-      } else {
-        cells.add(new int[] {at, at + value.length()});
-        at += value.length();
-      }
+    for (int c = 0; c < cols.size(); c++) {
+      cells.add(run.span(fits.get(0), c));
     }
     row(cells);
   }

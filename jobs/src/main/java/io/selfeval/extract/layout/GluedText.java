@@ -1,6 +1,7 @@
 package io.selfeval.extract.layout;
 
 import io.selfeval.extract.Texts;
+import io.selfeval.extract.vocab.PinyinAnnotations;
 import io.selfeval.extract.vocab.Vocabulary;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +13,9 @@ import java.util.regex.Pattern;
  * site's banner ({@code 《….docx》由会员分享…搜索。}), a line that is only the shared file's name
  * and the page prefixes at the start of a line ({@code 1、} … {@code 2、}, counting up from 1,
  * or 1 again where the next form starts)
- * are left out: they sit inside the form's text but belong to the page.
+ * are left out: they sit inside the form's text but belong to the page. A sharing site's pinyin
+ * annotations ({@code 預(yù)算}) are kept in the printed text (cells keep them) but left out of
+ * the folded one, so header words and labels match across them.
  */
 final class GluedText {
 
@@ -27,11 +30,14 @@ final class GluedText {
   final String printed;
   final String folded;
   private final int[] lines;
+  /** The index in printed of each folded character, and printed's length after the last. */
+  private final int[] printedAt;
 
-  private GluedText(String printed, String folded, int[] lines) {
+  private GluedText(String printed, String folded, int[] lines, int[] printedAt) {
     this.printed = printed;
     this.folded = folded;
     this.lines = lines;
+    this.printedAt = printedAt;
   }
 
   /** Lines {@code from}..{@code to} (0-based, inclusive; null lines skipped). */
@@ -44,6 +50,7 @@ final class GluedText {
     StringBuilder p = new StringBuilder();
     StringBuilder f = new StringBuilder();
     int[] ln = new int[64];
+    int[] at = new int[64];
     int page = 1;
     for (int i = from; i <= to; i++) {
       String line = in[i];
@@ -63,6 +70,13 @@ final class GluedText {
         line = " " + line; // a line break parts words as a blank does
       }
       for (int k = 0; k < line.length(); k++) {
+        int annotationEnd = PinyinAnnotations.endAt(line, k);
+        if (annotationEnd > k) {
+          // 預(yù)算: printed as it is, left out of what matching sees
+          p.append(line, k, annotationEnd);
+          k = annotationEnd - 1;
+          continue;
+        }
         char c = line.charAt(k);
         if (Character.isWhitespace(c) || Texts.isBlankChar(c)) {
           if (!keepBlanks) {
@@ -74,15 +88,19 @@ final class GluedText {
         if (folded == DROPPED) {
           continue;
         }
+        if (f.length() + 1 > ln.length) {
+          ln = java.util.Arrays.copyOf(ln, ln.length * 2);
+          at = java.util.Arrays.copyOf(at, at.length * 2);
+        }
+        ln[f.length()] = i + 1;
+        at[f.length()] = p.length();
         p.append(c);
         f.append((char) folded);
-        if (p.length() > ln.length) {
-          ln = java.util.Arrays.copyOf(ln, ln.length * 2);
-        }
-        ln[p.length() - 1] = i + 1;
       }
     }
-    return new GluedText(p.toString(), f.toString(), ln);
+    at = java.util.Arrays.copyOf(at, f.length() + 1);
+    at[f.length()] = p.length();
+    return new GluedText(p.toString(), f.toString(), ln, at);
   }
 
   /**
@@ -122,9 +140,9 @@ final class GluedText {
     return folded.charAt(i);
   }
 
-  /** The printed text of [from, to). */
+  /** The printed text of [from, to), with the pinyin annotations printed inside or after it. */
   String text(int from, int to) {
-    return printed.substring(from, to);
+    return printed.substring(printedAt[from], printedAt[to]);
   }
 
   /** The source line of character i. */

@@ -134,8 +134,9 @@ public final class Vocabulary {
   }
 
   /**
-   * A compact text ready for matching: zero-width characters removed and traditional
-   * characters turned simplified. Cheap for text without traditional characters.
+   * A compact text ready for matching: zero-width characters and a sharing site's pinyin
+   * annotations ({@link PinyinAnnotations}) removed and traditional characters turned
+   * simplified. Cheap for text without traditional characters.
    */
   public static String fold(String compact) {
     if (compact == null || compact.isEmpty()) {
@@ -143,18 +144,22 @@ public final class Vocabulary {
     }
     boolean zeroWidth = false;
     boolean traditional = false;
+    boolean pinyin = false;
     for (int i = 0; i < compact.length(); i++) {
       char c = compact.charAt(i);
       if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF') {
         zeroWidth = true;
       } else if (c >= 0x3400 && TRADITIONAL.get(c)) {
         traditional = true;
+      } else if (c >= 0xE0 && c < 0x1E40 && PinyinAnnotations.isToneMark(c)) {
+        pinyin = true;
       }
     }
-    if (!zeroWidth && !traditional) {
+    if (!zeroWidth && !traditional && !pinyin) {
       return compact;
     }
     String s = zeroWidth ? compact.replaceAll("[\\u200B-\\u200D\\u2060\\uFEFF]", "") : compact;
+    s = pinyin ? PinyinAnnotations.strip(s) : s;
     if (!traditional) {
       return s;
     }

@@ -5,6 +5,7 @@ import io.selfeval.extract.format.Formats;
 import io.selfeval.extract.format.ZipReader;
 import io.selfeval.extract.layout.LayoutNormaliser;
 import io.selfeval.extract.layout.TableText;
+import io.selfeval.extract.vocab.PinyinAnnotations;
 import io.selfeval.extract.vocab.Vocabulary;
 import io.selfeval.model.Budget;
 import io.selfeval.model.Fact;
@@ -157,7 +158,7 @@ public final class ReportExtractor {
      */
     private void pinyinWarning() {
       for (int i = 0; i < lines.length; i++) {
-        if (io.selfeval.extract.vocab.PinyinAnnotations.holds(lines[i])) {
+        if (PinyinAnnotations.holds(lines[i])) {
           documentWarnings.add(new Warning("PINYIN_ANNOTATIONS", "pinyin a document-sharing "
               + "site inserted after characters (預(yù)算) was left out where the form's words "
               + "were matched; values keep it as printed", i + 1));

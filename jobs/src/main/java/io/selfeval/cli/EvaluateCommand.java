@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
             + "corpus the pipeline read (run it with --input <corpus>/reports): precision and "
             + "recall per rule. Exits 0 when every rule reaches --min, 1 otherwise. For a "
             + "corpus generated with --layouts it first prints the extractor's field accuracy "
-            + "per layout x field group (right %, wrong values / gaps, wrong numbers / numbers "
+            + "per layout x field group (right %%, wrong values / gaps, wrong numbers / numbers "
             + "read); with --formats, a line per format (docx, xlsx, xls, html) beside the text "
             + "layouts."})
 final class EvaluateCommand extends StageCommand {

@@ -36,6 +36,28 @@ class SelfevalCliTest {
     }
   }
 
+  /**
+   * Every command's help is formatted, not printed raw: a lone {@code %} in a description makes
+   * picocli warn and print the text with its {@code %n} unreplaced ("right %, wrong" once did).
+   */
+  @Test
+  void everyCommandsHelpIsFormatted() {
+    java.io.PrintStream stderr = System.err;
+    java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      for (String name : SelfevalCli.commandLine().getSubcommands().keySet()) {
+        out.getBuffer().setLength(0);
+        assertEquals(0, execute(name, "--help"), name);
+        assertTrue(!out.toString().contains("%n"), name + " help has a raw %n:\n" + out);
+      }
+    } finally {
+      System.setErr(stderr);
+    }
+    assertTrue(!warnings.toString(java.nio.charset.StandardCharsets.UTF_8)
+        .contains("Could not format"), warnings.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   @Test
   void versionNamesTheProductAndSpark() {
     assertEquals(0, execute("--version"));

@@ -159,8 +159,8 @@ public final class FieldScorer {
       final int wrongBefore = count(layout, "ind_cells").wrong;
       final int gapBefore = count(layout, "ind_cells").gap;
       text(layout, "ind_cells", t.get("name").asText(), x == null ? null : x.name());
-      text(layout, "ind_cells", t.get("target").asText(), x == null ? null : x.targetText());
-      text(layout, "ind_cells", t.get("actual").asText(), x == null ? null : x.actualText());
+      text(layout, "ind_cells", textOf(t.get("target")), x == null ? null : x.targetText());
+      text(layout, "ind_cells", textOf(t.get("actual")), x == null ? null : x.actualText());
       number(layout, "ind_cells", dec(t.get("weight")), x == null ? null : x.weight());
       number(layout, "ind_cells", dec(t.get("score")), x == null ? null : x.score());
       Count rows = count(layout, "ind_rows");
@@ -187,6 +187,11 @@ public final class FieldScorer {
       }
     }
     return null;
+  }
+
+  /** A printed text of the manifest; null for a cell printed blank (a JSON null). */
+  private static String textOf(JsonNode n) {
+    return n == null || n.isNull() ? null : n.asText();
   }
 
   private void text(String layout, String group, String truth, String found) {

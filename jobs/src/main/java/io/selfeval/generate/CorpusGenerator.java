@@ -186,6 +186,10 @@ public final class CorpusGenerator {
             ? LayoutPrinter.drawNoises(look, layout) : Set.of();
         noises = wrapped ? LayoutPrinter.wrappedNoises(noises) : noises;
         noises = pipeWrapped ? LayoutPrinter.pipeWrappedNoises(noises) : noises;
+        // drawn from its own stream, so the documents without it stay as they were
+        boolean itemScores = LayoutPrinter.drawItemScores(
+            new SplittableRandom(settings.seed() * 179_424_673L + file.hashCode()), layout);
+        noises = itemScores ? LayoutPrinter.itemScoreNoises(noises) : noises;
         Set<LayoutPrinter.Variant> variants = drawn
             ? LayoutPrinter.drawVariants(later, layout) : Set.of();
         if (glued && LayoutPrinter.drawOrdinals(gluedStream)) {
@@ -219,8 +223,15 @@ public final class CorpusGenerator {
               ? java.util.EnumSet.noneOf(LayoutPrinter.Variant.class) : variants);
           variants.add(LayoutPrinter.Variant.NAMES_FIRST);
         }
+        SplittableRandom items = itemScores
+            ? new SplittableRandom(settings.seed() * 179_424_691L + file.hashCode()) : null;
+        if (items != null) {
+          variants = java.util.EnumSet.copyOf(variants.isEmpty()
+              ? java.util.EnumSet.noneOf(LayoutPrinter.Variant.class) : variants);
+          variants.add(LayoutPrinter.Variant.ITEM_SCORES);
+        }
         ReportText text = new ReportText(settings.seed(), layout, noises, look).variants(variants)
-            .namesFirst(namesFirst);
+            .namesFirst(namesFirst).itemScores(items);
         // drawn from its own stream, so the documents without it stay as they were
         SplittableRandom tailStream =
             new SplittableRandom(settings.seed() * 32_452_843L + file.hashCode());

@@ -50,7 +50,21 @@ final class FieldTruth {
     m.put("score", f.printedScoresBlank ? null : f.printedBudgetScore);
     m.put("total", f.printedTotal);
     m.put("grade", f.printedTotalAsField ? null : f.printedGrade);
-    m.put("indicators", rows(f.rows, f.printedWithoutWeights));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    if (f.printedItems != null) {
+      for (ItemScores.Item it : f.printedItems.items()) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("name", it.name);
+        x.put("target", null);
+        x.put("actual", null);
+        x.put("weight", it.weight);
+        x.put("score", it.score);
+        x.put("line", it.line);
+        rows.add(x);
+      }
+    }
+    rows.addAll(rows(f.rows, f.printedWithoutWeights));
+    m.put("indicators", rows);
     return m;
   }
 

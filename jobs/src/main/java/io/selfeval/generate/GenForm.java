@@ -27,6 +27,8 @@ final class GenForm {
   boolean printedWithoutWeights;
   /** The total printed as a header field (自评得分：96), no 总分 row and so no grade. */
   boolean printedTotalAsField;
+  /** The scored items printed before the indicator table (variant ITEM_SCORES), or null. */
+  ItemScores printedItems;
   int titleLine;
   int budgetLine;
   int totalLine;

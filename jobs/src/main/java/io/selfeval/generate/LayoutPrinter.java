@@ -88,7 +88,26 @@ final class LayoutPrinter {
    */
   enum Variant {
     COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS, NO_WEIGHTS, COEFFICIENTS,
-    UNIT_TABLE, WEIGHTED_LEVELS, SCRAMBLED_LEVELS, NAMES_FIRST, PINYIN
+    UNIT_TABLE, WEIGHTED_LEVELS, SCRAMBLED_LEVELS, NAMES_FIRST, PINYIN, ITEM_SCORES
+  }
+
+  /**
+   * ITEM_SCORES ({@link ItemScores}): drawn for a third of the flat_line (not flat_wrapped) and
+   * flat_pdf documents from a stream of their own; their project forms print scored items.
+   */
+  static boolean drawItemScores(SplittableRandom own, Layout layout) {
+    return (layout == Layout.FLAT_LINE || layout == Layout.FLAT_PDF) && own.nextInt(3) == 0;
+  }
+
+  /**
+   * The noises of an ITEM_SCORES document: those drawn, less BLANK_SCORES. The items' points
+   * stand outside the generated form's 100, so Σ 分值 = 100, which places a budget row printed
+   * without its 执行率 and 得分, does not hold there.
+   */
+  static Set<Noise> itemScoreNoises(Set<Noise> drawn) {
+    Set<Noise> n = drawn.isEmpty() ? EnumSet.noneOf(Noise.class) : EnumSet.copyOf(drawn);
+    n.remove(Noise.BLANK_SCORES);
+    return n;
   }
 
   /**
@@ -170,6 +189,7 @@ final class LayoutPrinter {
       if (x != Variant.ORDINALS && x != Variant.NO_WEIGHTS && x != Variant.COEFFICIENTS
           && x != Variant.UNIT_TABLE && x != Variant.WEIGHTED_LEVELS
           && x != Variant.SCRAMBLED_LEVELS && x != Variant.NAMES_FIRST && x != Variant.PINYIN
+          && x != Variant.ITEM_SCORES
           && rnd.nextDouble() < 0.3) {
         v.add(x);
       }

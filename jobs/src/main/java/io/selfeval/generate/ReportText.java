@@ -29,6 +29,8 @@ final class ReportText {
   private int tailFrom = -1;
   /** Draws the pair of rows printed names first (variant NAMES_FIRST); null for none. */
   private SplittableRandom namesFirstStream;
+  /** Draws each project form's scored items (variant ITEM_SCORES); null for none. */
+  private SplittableRandom itemStream;
 
   /** The seeds' layout: tab-separated rows, no noise. */
   ReportText(long seed) {
@@ -53,6 +55,12 @@ final class ReportText {
   /** Prints a pair of rows per form names first (variant NAMES_FIRST), drawn from {@code own}. */
   ReportText namesFirst(SplittableRandom own) {
     namesFirstStream = own;
+    return this;
+  }
+
+  /** Prints each project form's scored items (variant ITEM_SCORES), drawn from {@code own}. */
+  ReportText itemScores(SplittableRandom own) {
+    itemStream = own;
     return this;
   }
 
@@ -220,6 +228,14 @@ final class ReportText {
         "", "");
     addRow(rows, roles, LayoutPrinter.Role.GOALS, "", "完成年度各项工作任务", "", "", "完成了年度主要工作任务",
         "", "", "", "");
+    f.printedItems = itemStream != null && !f.unitForm() ? ItemScores.draw(itemStream) : null;
+    final int firstItem = rows.size() + 1;
+    if (f.printedItems != null) {
+      addRow(rows, roles, LayoutPrinter.Role.GOALS, ItemScores.header());
+      for (String[] r : f.printedItems.rows()) {
+        addRow(rows, roles, LayoutPrinter.Role.GOALS, r);
+      }
+    }
     boolean columns = variants.contains(LayoutPrinter.Variant.COLUMNS);
     boolean coefficients = variants.contains(LayoutPrinter.Variant.COEFFICIENTS);
     boolean noWeights = variants.contains(LayoutPrinter.Variant.NO_WEIGHTS);
@@ -309,6 +325,12 @@ final class ReportText {
     f.budgetLine = at[budgetRow];
     for (int i = 0; i < f.rows.size(); i++) {
       f.rows.get(i).line = at[firstIndicator + i];
+    }
+    if (f.printedItems != null) {
+      List<ItemScores.Item> items = f.printedItems.items();
+      for (int i = 0; i < items.size(); i++) {
+        items.get(i).line = at[firstItem + i];
+      }
     }
     f.totalLine = f.printedTotalAsField ? at[0] : at[at.length - 1];
   }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The flattened layouts (flat_line, flat_pdf, flat_wrapped), pipe rows over two lines
  * (pipe_wrapped), the paragraph layout and the template variants (+columns, +points_levels,
- * +short_total, +no_weights, +names_first) and the headerless tail a table-layout document may
+ * +short_total, +no_weights, +names_first, +item_scores: scored items before the indicator
+ * table) and the headerless tail a table-layout document may
  * start with (+tail: an excerpt that begins mid-table) of a generated corpus, read back and
  * scored field by field: right, wrong and gaps per layout × field kind. The corpus size can be
  * raised for a measurement:
@@ -40,7 +41,8 @@ class FlatLayoutCorpusTest {
     }
     for (String line : List.of("flat_line", "flat_pdf", "flat_wrapped", "pipe_wrapped",
         "paragraphs", "+columns",
-        "+points_levels", "+short_total", "+header_total", "+tail")) { // +no_weights: too few here
+        "+points_levels", "+short_total", "+header_total", "+tail", "+item_scores")) {
+      // +no_weights: too few here
       assertTrue(table.contains(line), line + " missing:\n" + table);
     }
     assertTrue(s.misses().stream().noneMatch(x -> x.startsWith("WRONG")), table);

@@ -118,7 +118,8 @@ final class FlatForm {
   static boolean hasTable(List<Token> tokens) {
     FlatForm f = new FlatForm(tokens, List.of());
     for (int i = 0; i < tokens.size(); i++) {
-      if (f.budgetHeaderEnd(i) > 0 || f.indicatorHeaderEnd(i) > 0) {
+      if (f.budgetHeaderEnd(i) > 0 || f.indicatorHeaderEnd(i) > 0
+          || ItemScoreRows.headerEnd(tokens, i) > 0) {
         return true;
       }
     }
@@ -187,7 +188,8 @@ final class FlatForm {
 
   private int nextHeader(int from) {
     for (int i = from; i < words.size(); i++) {
-      if (budgetHeaderEnd(i) > 0 || indicatorHeaderEnd(i) > 0) {
+      if (budgetHeaderEnd(i) > 0 || indicatorHeaderEnd(i) > 0
+          || ItemScoreRows.headerEnd(words, i) > 0) {
         return i;
       }
     }
@@ -221,19 +223,8 @@ final class FlatForm {
       text(from, firstLabel);
       fields = firstLabel;
     }
-    int i = fields;
-    while (i < start && !isBlockLabel(words.get(i))) {
-      int j = i + 1;
-      while (j < start && !isNameLabel(words.get(j)) && !isBlockLabel(words.get(j))) {
-        j++;
-      }
-      if (isNameLabel(words.get(i)) && j > i + 1) {
-        row(List.of(new int[] {i, i + 1}, new int[] {i + 1, j}));
-      } else {
-        row(List.of(new int[] {i, j}));
-      }
-      i = j;
-    }
+    HeadFields.rows(words, fields, start).forEach(this::row);
+    int i = HeadFields.end(words, fields, start);
     leading = new ArrayList<>(); // the budget block's label cells lead the header row
     for (int k = i; k < start; k++) {
       leading.add(new int[] {k, k + 1});
@@ -259,6 +250,11 @@ final class FlatForm {
         if (!indicators(end) && !looseAfterHeader(end)) {
           return;
         }
+        continue;
+      }
+      end = ItemScoreRows.headerEnd(words, pos);
+      if (end > 0) {
+        items(end);
         continue;
       }
       final Token tk = words.get(pos);
@@ -291,8 +287,24 @@ final class FlatForm {
   private boolean startsSection(int i) {
     Token tk = words.get(i);
     return budgetHeaderEnd(i) > 0 || indicatorHeaderEnd(i) > 0
+        || ItemScoreRows.headerEnd(words, i) > 0
         || isLabel("flat_goals_labels", tk) || isLabel("total_labels", tk)
         || isLabel("flat_end_labels", tk) || isTitle(tk) || tk.folded().equals("绩效指标");
+  }
+
+  /**
+   * The scored items after their header ({@link ItemScoreRows}), up to the next section; the
+   * words after the items (an indicator table this reader does not cut) stay text.
+   */
+  private void items(int headerEnd) {
+    int q = headerEnd;
+    while (q < words.size() && !startsSection(q)) {
+      q++;
+    }
+    ItemScoreRows.Result r = ItemScoreRows.read(words, pos, headerEnd, q, warnings);
+    out.addAll(r.pieces());
+    text(r.end(), q);
+    pos = q;
   }
 
   // ---- budget block ----
@@ -832,14 +844,14 @@ final class FlatForm {
         && (c.contains("自评") || c.contains("绩效") || c.contains("评价"));
   }
 
-  private static boolean isNameLabel(Token tk) {
+  static boolean isNameLabel(Token tk) {
     String c = tk.folded().replaceAll("[:：]$", "");
     return Vocabulary.isExactLabel("unit_labels", c)
         || Vocabulary.isExactLabel("implementing_labels", c)
         || Vocabulary.isExactLabel("project_labels", c);
   }
 
-  private static boolean isBlockLabel(Token tk) {
+  static boolean isBlockLabel(Token tk) {
     return isLabel("flat_block_labels", tk);
   }
 

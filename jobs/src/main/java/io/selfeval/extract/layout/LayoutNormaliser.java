@@ -124,7 +124,7 @@ public final class LayoutNormaliser {
   /**
    * A cheap test before the words of lines from..to are read: one of them (with the next, as a
    * wrapped header spans two) names two budget amount columns, or an indicator level column and
-   * the name column.
+   * the name column, or a scored items' name and 自评分 columns ({@link ItemScoreRows}).
    */
   private boolean mayHoldHeader(int from, int to) {
     for (int j = from; j <= to; j++) {
@@ -136,7 +136,9 @@ public final class LayoutNormaliser {
       if (amounts >= 2 || containsAny(c, Vocabulary.indicatorColumnWords("name"))
           && (containsAny(c, Vocabulary.indicatorColumnWords("level1"))
           || containsAny(c, Vocabulary.indicatorColumnWords("level2"))
-          || containsAny(c, Vocabulary.labels("glued_coefficient_columns")))) {
+          || containsAny(c, Vocabulary.labels("glued_coefficient_columns")))
+          || containsAny(c, Vocabulary.labels("item_name_columns"))
+          && containsAny(c, Vocabulary.labels("item_score_columns"))) {
         return true;
       }
     }

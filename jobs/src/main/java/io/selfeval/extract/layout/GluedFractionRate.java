@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  * ({@code 1.561.56120} under 预算数(A)执行数(B)执行率(B/A)得分(20分*执行率) is 1.56 | 1.56 | 1 | 20).
  * Nothing in the digits marks where the rate stands, so a reading is kept only when both
  * identities of the row hold: 执行率 = 执行数 / 预算数 within half a hundredth (a fraction printed
- * as {@code 1} is 1.00, not anything from 0.5 to 1.5) and 得分 = 分值 × 执行率, the 分值 from its
- * column or, without one, from the block's points in the header ({@code (20分*执行率)},
- * {@code (20分)}). A row with a 得分 and no 分值 to check it has no reading: a gap, not a guess.
+ * as {@code 1} is 1.00, not anything from 0.5 to 1.5) and 得分 = 分值 × 执行率 to the hundredth,
+ * the 分值 being the block's points in the header ({@code (20分*执行率)}, {@code (20分)}) of a
+ * block with no 分值 column. A 分值 column (its cell glued among the amounts) or no points leave
+ * the row unread: a gap, not a guess.
  */
 final class GluedFractionRate {
 
@@ -48,7 +49,8 @@ final class GluedFractionRate {
    */
   static List<String[]> readings(String run, List<String> cols, BigDecimal points) {
     List<String[]> out = new ArrayList<>();
-    if (run.indexOf('%') >= 0 || !cols.contains("rate") || !cols.contains("executed")) {
+    if (run.indexOf('%') >= 0 || !cols.contains("rate") || !cols.contains("executed")
+        || cols.contains("weight") || points == null || points.signum() <= 0) {
       return out;
     }
     for (int absent = 0; absent < cols.size() - 1 && out.isEmpty(); absent++) {
@@ -88,19 +90,13 @@ final class GluedFractionRate {
     if (exact.subtract(rate).abs().compareTo(HUNDREDTH_HALF) > 0) {
       return false;
     }
-    String weightText = at(all, cols, "weight");
-    BigDecimal weight = weightText != null ? new BigDecimal(weightText) : points;
     String score = at(all, cols, "score");
-    if (cols.contains("score") && (weight == null || weight.signum() <= 0)) {
-      return false; // a 得分 column with no 分值 to check it: nothing confirms the cut
-    }
     if (score == null) {
-      return true;
+      return !cols.contains("score");
     }
-    BigDecimal s = new BigDecimal(score);
-    BigDecimal expected = weight.multiply(rate).min(weight);
-    BigDecimal half = BigDecimal.valueOf(5, Math.max(s.scale(), 0) + 1);
-    return expected.subtract(s).abs().compareTo(half) <= 0;
+    // to the hundredth whatever the printed decimals: a 得分 printed 0 is no check of 0.33
+    BigDecimal expected = points.multiply(rate).min(points);
+    return expected.subtract(new BigDecimal(score)).abs().compareTo(HUNDREDTH_HALF) <= 0;
   }
 
   private static String at(String[] all, List<String> cols, String col) {

@@ -433,7 +433,10 @@ final class IndicatorReader {
       }
       if (POINTS_ONLY.matcher(c).matches() && labels.isEmpty()) {
         pointsOnly = row.cells().get(i);
-      } else if (FormParser.isLevel1(c) || FormParser.isLevel2(c)) {
+      } else if (FormParser.isLevel1(c) || FormParser.isLevel2(c)
+          || Vocabulary.isExactLabel("level2_short_names", c)) {
+        // a 二级指标 printed without 指标 (服务对象满意度) is one only in a level cell: as a row's
+        // text it is a common 三级指标 name
         labels.add(row.cells().get(i));
       } else {
         warnings.add(new Warning("UNEXPECTED_CELL",

@@ -202,6 +202,10 @@ public final class CorpusGenerator {
           Set<LayoutPrinter.Variant> weighted = LayoutPrinter.drawWeightedLevels(
               new SplittableRandom(settings.seed() * 49_979_687L + file.hashCode()));
           variants = weighted.isEmpty() ? variants : weighted;
+          if (weighted.isEmpty() && LayoutPrinter.drawGarbledScheme(
+              new SplittableRandom(settings.seed() * 122_949_829L + file.hashCode()))) {
+            variants = java.util.EnumSet.of(LayoutPrinter.Variant.GARBLED_SCHEME);
+          }
         }
         if (glued && PinyinNoise.draw(
             new SplittableRandom(settings.seed() * 67_867_967L + file.hashCode()))) {

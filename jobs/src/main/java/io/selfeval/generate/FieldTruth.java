@@ -49,7 +49,7 @@ final class FieldTruth {
         : f.printedRate.movePointLeft(2).stripTrailingZeros());
     m.put("score", f.printedScoresBlank ? null : f.printedBudgetScore);
     m.put("total", f.printedTotal);
-    m.put("grade", f.printedTotalAsField ? null : f.printedGrade);
+    m.put("grade", f.printedTotalAsField || f.printedWithoutGrade ? null : f.printedGrade);
     List<Map<String, Object>> rows = new ArrayList<>();
     if (f.printedItems != null) {
       for (ItemScores.Item it : f.printedItems.items()) {

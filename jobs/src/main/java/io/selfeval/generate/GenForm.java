@@ -25,6 +25,8 @@ final class GenForm {
   boolean printedScoresBlank;
   /** The indicator table printed no 分值 column (variant NO_WEIGHTS). */
   boolean printedWithoutWeights;
+  /** The 总分 row printed its total alone, no grade (variant GARBLED_SCHEME). */
+  boolean printedWithoutGrade;
   /** The total printed as a header field (自评得分：96), no 总分 row and so no grade. */
   boolean printedTotalAsField;
   /** The scored items printed before the indicator table (variant ITEM_SCORES), or null. */

@@ -88,7 +88,20 @@ final class LayoutPrinter {
    */
   enum Variant {
     COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS, NO_WEIGHTS, COEFFICIENTS,
-    UNIT_TABLE, WEIGHTED_LEVELS, SCRAMBLED_LEVELS, NAMES_FIRST, PINYIN, ITEM_SCORES
+    UNIT_TABLE, WEIGHTED_LEVELS, SCRAMBLED_LEVELS, NAMES_FIRST, PINYIN, GARBLED_SCHEME,
+    ITEM_SCORES
+  }
+
+  /**
+   * GARBLED_SCHEME, drawn for half the glued documents left without another glued variant (after
+   * WEIGHTED_LEVELS), from a stream of their own: a sharing site's OCR of a project form whose
+   * 一级指标 header and level cells came out scrambled ({@code 级标一指}, {@code 出标产指}, no
+   * points), the table printed from 二级指标 with 得分 and no 分值 column, the budget block as
+   * 预算数(A) | 执行数(B) | 执行率(B/A) | 得分(10分*执行率) with the rate as a fraction ({@code 0.9457}),
+   * no 年初预算数 and no source row, and a 总分 row with the total alone (no grade).
+   */
+  static boolean drawGarbledScheme(SplittableRandom own) {
+    return own.nextBoolean();
   }
 
   /**
@@ -189,7 +202,7 @@ final class LayoutPrinter {
       if (x != Variant.ORDINALS && x != Variant.NO_WEIGHTS && x != Variant.COEFFICIENTS
           && x != Variant.UNIT_TABLE && x != Variant.WEIGHTED_LEVELS
           && x != Variant.SCRAMBLED_LEVELS && x != Variant.NAMES_FIRST && x != Variant.PINYIN
-          && x != Variant.ITEM_SCORES
+          && x != Variant.GARBLED_SCHEME && x != Variant.ITEM_SCORES
           && rnd.nextDouble() < 0.3) {
         v.add(x);
       }

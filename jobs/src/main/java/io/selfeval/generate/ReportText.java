@@ -206,24 +206,30 @@ final class ReportText {
         default -> rows.get(0)[5] = (f.unitForm() ? "总得分" : "项目总得分") + total + "分";
       }
     }
-    addRow(rows, roles, LayoutPrinter.Role.BUDGET_HEADER, "资金情况 (万元)", "年度资金总额", "年初预算数",
-        "全年预算数", "全年执行数", "分值", "执行率", "得分(分值×执行率)", "");
-    boolean noisy = noises.contains(LayoutPrinter.Noise.BLANK_SCORES) && f.printedHonestly();
-    f.printedInitialBlank = blankInitial || noises.contains(LayoutPrinter.Noise.DROPPED_CELLS);
-    f.printedScoresBlank = noisy;
-    String initial = f.printedInitialBlank ? "" : money(f.initial);
-    String rate = noisy ? "" : GenRow.plain(f.printedRate) + "%";
-    String score = noisy ? "" : GenRow.plain(f.printedBudgetScore);
-    final int budgetRow = rows.size();
-    if (noises.contains(LayoutPrinter.Noise.GLUED) && !noisy) {
-      addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
-          money(f.executed), "10" + rate + score, "");
+    final boolean garbled = variants.contains(LayoutPrinter.Variant.GARBLED_SCHEME);
+    int budgetRow = rows.size() + 1;
+    if (garbled) {
+      GarbledScheme.budget(f, rows, roles);
     } else {
-      addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
-          money(f.executed), "10", rate, score, "");
+      addRow(rows, roles, LayoutPrinter.Role.BUDGET_HEADER, "资金情况 (万元)", "年度资金总额", "年初预算数",
+          "全年预算数", "全年执行数", "分值", "执行率", "得分(分值×执行率)", "");
+      boolean noisy = noises.contains(LayoutPrinter.Noise.BLANK_SCORES) && f.printedHonestly();
+      f.printedInitialBlank = blankInitial || noises.contains(LayoutPrinter.Noise.DROPPED_CELLS);
+      f.printedScoresBlank = noisy;
+      String initial = f.printedInitialBlank ? "" : money(f.initial);
+      String rate = noisy ? "" : GenRow.plain(f.printedRate) + "%";
+      String score = noisy ? "" : GenRow.plain(f.printedBudgetScore);
+      budgetRow = rows.size();
+      if (noises.contains(LayoutPrinter.Noise.GLUED) && !noisy) {
+        addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
+            money(f.executed), "10" + rate + score, "");
+      } else {
+        addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
+            money(f.executed), "10", rate, score, "");
+      }
+      addRow(rows, roles, LayoutPrinter.Role.BUDGET_LINE, "", "其中：当年财政拨款", initial,
+          money(f.adjusted), money(f.executed), "", "", "", "");
     }
-    addRow(rows, roles, LayoutPrinter.Role.BUDGET_LINE, "", "其中：当年财政拨款", initial,
-        money(f.adjusted), money(f.executed), "", "", "", "");
     addRow(rows, roles, LayoutPrinter.Role.GOALS, "年度总体目标", "预期目标", "", "", "实际完成情况", "", "",
         "", "");
     addRow(rows, roles, LayoutPrinter.Role.GOALS, "", "完成年度各项工作任务", "", "", "完成了年度主要工作任务",
@@ -242,7 +248,9 @@ final class ReportText {
     f.printedWithoutWeights = noWeights;
     boolean unitTable = variants.contains(LayoutPrinter.Variant.UNIT_TABLE);
     boolean weighted = variants.contains(LayoutPrinter.Variant.WEIGHTED_LEVELS);
-    if (weighted) {
+    if (garbled) {
+      GarbledScheme.header(f, rows, roles);
+    } else if (weighted) {
       addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "分解目标", "自评权重", "二级指标",
           "三级指标", "年度指标值", "全年完成值", "分值", "得分", "偏差及原因分析");
     } else if (coefficients) {
@@ -282,7 +290,9 @@ final class ReportText {
           ? "指标" + ordinal + r.name : null;
       String name = r.printedName == null ? r.name : r.printedName;
       String reason = r.reason == null ? "" : r.reason;
-      if (weighted) {
+      if (garbled) {
+        GarbledScheme.row(r, l1.isEmpty() ? "" : r.level1, l2, name, rows, roles);
+      } else if (weighted) {
         boolean first = !l1.isEmpty();
         String label = variants.contains(LayoutPrinter.Variant.SCRAMBLED_LEVELS)
             ? scrambled(r.level1) : r.level1;
@@ -313,6 +323,8 @@ final class ReportText {
     }
     if (f.printedTotalAsField) {
       // no 总分 row: the field above is the form's total
+    } else if (garbled) {
+      GarbledScheme.total(f, rows, roles);
     } else if (variants.contains(LayoutPrinter.Variant.SHORT_TOTAL)) {
       addRow(rows, roles, LayoutPrinter.Role.TOTAL, "总分", "100", GenRow.plain(f.printedTotal),
           f.printedGrade);

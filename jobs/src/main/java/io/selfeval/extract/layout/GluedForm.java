@@ -42,6 +42,10 @@ final class GluedForm {
   private final List<Warning> warnings;
   private final List<FlatForm.Piece> out = new ArrayList<>();
   private int pos;
+  /** The indicator header has 得分 and no 分值: the 总分 row then prints its 得分 alone. */
+  private boolean scoresOnly;
+  /** The budget total row's 得分 where its split placed one, else null. */
+  private BigDecimal budgetScore;
 
   private GluedForm(GluedText text, List<Warning> warnings) {
     this.text = text;
@@ -303,6 +307,9 @@ final class GluedForm {
   private void budget(List<int[]> header) {
     List<int[]> cells = new ArrayList<>();
     cells.add(leading);
+    final BigDecimal points = GluedFractionRate.headerPoints((leading == null ? ""
+        : text.folded.substring(leading[0], leading[1]))
+        + text.folded.substring(header.get(0)[0], header.get(header.size() - 1)[1]));
     leading = null;
     List<String> cols = new ArrayList<>();
     for (int[] w : header) {
@@ -331,12 +338,18 @@ final class GluedForm {
       }
       boolean total = Vocabulary.isLabel("budget_total_labels", text.folded.substring(label,
           labelEnd));
-      if (total && text.folded.substring(v, pos).indexOf('%') < 0) {
-        // no rate printed: nothing tells 全年预算数 from 全年执行数 in the glued digits
+      GluedBudgetRun run = GluedBudgetRun.of(text, v, pos);
+      List<String[]> fractions = total
+          ? run.kept(GluedFractionRate.readings(run.digits, cols, points), cols) : List.of();
+      if (total && text.folded.substring(v, pos).indexOf('%') < 0 && fractions.isEmpty()) {
+        // no rate with its sign, and none as a fraction that both identities confirm: nothing
+        // tells 全年预算数 from 全年执行数 in the glued digits
         warn("a glued budget total row without its 执行率: its numbers were left out: "
             + text.text(label, pos), label);
       } else if (total) {
-        totalBudgetRow(label, labelEnd, v, pos, cols);
+        List<String[]> fits = fractions.isEmpty()
+            ? run.kept(GluedNumbers.totalRowReadings(run.digits, cols), cols) : fractions;
+        totalBudgetRow(label, labelEnd, pos, run, fits, cols);
       } else {
         sourceRow(label, labelEnd, v, pos, cols);
       }
@@ -344,12 +357,13 @@ final class GluedForm {
   }
 
   /**
-   * The budget total row: split here by {@link GluedNumbers#totalRowReadings}; a column gets its
-   * cell only where every fitting reading puts the same number there, the others stay empty.
+   * The budget total row: split by {@link GluedNumbers#totalRowReadings} (or, a rate printed
+   * as a fraction, {@link GluedFractionRate}); a column gets its cell only where every fitting
+   * reading puts the same number there, the others stay empty. The 得分 placed is kept for the
+   * indicator table's sum ({@link #budgetScore()}).
    */
-  private void totalBudgetRow(int label, int labelEnd, int from, int to, List<String> cols) {
-    GluedBudgetRun run = GluedBudgetRun.of(text, from, to);
-    List<String[]> fits = run.kept(GluedNumbers.totalRowReadings(run.digits, cols), cols);
+  private void totalBudgetRow(int label, int labelEnd, int to, GluedBudgetRun run,
+      List<String[]> fits, List<String> cols) {
     List<int[]> cells = new ArrayList<>();
     cells.add(new int[] {label, labelEnd});
     List<String> left = new ArrayList<>();
@@ -358,6 +372,8 @@ final class GluedForm {
       cells.add(span);
       if (span == null) {
         left.add(cols.get(c));
+      } else if (cols.get(c).equals("score")) {
+        budgetScore = new BigDecimal(text.folded.substring(span[0], span[1]));
       }
     }
     if (fits.size() != 1 || !left.isEmpty()) {
@@ -450,7 +466,10 @@ final class GluedForm {
       }
     }
     pos = header.get(header.size() - 1)[1];
-    boolean shape = at.containsKey("level1") && at.containsKey("target")
+    // a header whose 一级指标 cell OCR garbled starts at 二级指标; its level-1 cells are garbled
+    // too and are dropped (GluedTable)
+    boolean shape = (at.containsKey("level1") || at.containsKey("level2"))
+        && at.containsKey("target")
         && at.containsKey("actual") && at.get("actual")[0] == at.get("target")[1]
         && !at.containsKey("nature") && !at.containsKey("measure")
         && !at.containsKey("criteria") && order.get(0) == GluedRows.Col.NAME;
@@ -469,15 +488,27 @@ final class GluedForm {
         cells.add(null);
       }
     }
-    row(cells);
-    GluedLevels levels = new GluedLevels(text, weighted);
+    if (at.containsKey("level1")) {
+      row(cells);
+    } else {
+      // the 一级指标 header cell garbled (度效标O0B年绩目1分EB): the column the rows leave empty is
+      // named, so the form reader finds its table (each level-1 cell then follows its 二级指标)
+      List<String> named = new ArrayList<>();
+      cells.forEach(c -> named.add(c == null ? "" : text.text(c[0], c[1])));
+      named.set(0, "一级指标");
+      textRow(named, header.get(0)[0]);
+    }
+    GluedLevels levels = new GluedLevels(text, weighted)
+        .withShortLevel2(!at.containsKey("level1"));
     if (order.get(order.size() - 1) == GluedRows.Col.REASON) {
       while (pos < text.length() && levels.level1At(pos) == null && levels.level2At(pos) == 0
           && pos - header.get(0)[0] < 80) {
         pos++; // the rest of a long reason header (及拟采取的改进措施)
       }
     }
-    new GluedTable(this, text, order, at.containsKey("reason"), levels).read(pos);
+    scoresOnly = !order.contains(GluedRows.Col.WEIGHT);
+    new GluedTable(this, text, order, at.containsKey("reason"), levels)
+        .withoutLevel1Column(!at.containsKey("level1")).read(pos);
   }
 
   /** Skips to the end of a table this reader does not cut. */
@@ -493,6 +524,11 @@ final class GluedForm {
         || text.labelAt("flat_end_labels", i) > 0
         || fieldLabel(i) > 0 && text.labelAt("glued_field_stops", i) == 0
         || budgetHeader(i) != null;
+  }
+
+  /** The budget total row's 得分 as placed, or null (none printed, or not placed). */
+  BigDecimal budgetScore() {
+    return budgetScore;
   }
 
   void moveTo(int p) {
@@ -525,6 +561,10 @@ final class GluedForm {
       e++;
     }
     pos = e;
+    if (scoresOnly && e > v && totalScore(v, e) != null) {
+      row(List.of(new int[] {label, labelEnd}, new int[] {v, e}));
+      return;
+    }
     String[] split = GluedNumbers.totalReading(text.folded.substring(v, e), HUNDRED);
     if (split == null) {
       if (e > v) {
@@ -543,6 +583,23 @@ final class GluedForm {
       return;
     }
     row(List.of(new int[] {label, labelEnd}, new int[] {v, mid}, new int[] {mid, e}));
+  }
+
+  /**
+   * The 总分 row's run at [v, e) as the form's 得分 alone (a header with no 分值 column has no
+   * total weight to print): a number of at most 100, else null.
+   */
+  static BigDecimal totalScore(GluedText t, int v, int e) {
+    String run = t.folded.substring(v, e);
+    if (!run.matches("(?:0|[1-9]\\d*)(?:\\.\\d+)?")) {
+      return null;
+    }
+    BigDecimal total = new BigDecimal(run);
+    return total.compareTo(HUNDRED) <= 0 ? total : null;
+  }
+
+  private BigDecimal totalScore(int v, int e) {
+    return totalScore(text, v, e);
   }
 
   // ---- output ----

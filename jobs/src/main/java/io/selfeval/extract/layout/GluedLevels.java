@@ -47,7 +47,40 @@ final class GluedLevels {
   /** Length of a 二级指标 name at i, 0 when none. */
   int level2At(int i) {
     int l2 = text.labelAt("flat_level2_names", i);
+    if (l2 == 0 && shortNames) {
+      l2 = shortLevel2(i);
+    }
     return weighted ? Math.max(l2, text.labelAt("weighted_level2_names", i)) : l2;
+  }
+
+  /**
+   * Also read 二级指标 printed without 指标 ({@code level2_short_names}: 服务对象满意度) — in a table
+   * whose header has no 一级指标 column, the scheme such forms print. As a row's 三级指标 the same
+   * words are common, so such a name is a level only where a name follows it (no value: digit,
+   * comparator) and no 二级指标 ends just before it.
+   */
+  GluedLevels withShortLevel2(boolean on) {
+    shortNames = on;
+    return this;
+  }
+
+  private boolean shortNames;
+
+  private int shortLevel2(int i) {
+    int len = text.labelAt("level2_short_names", i);
+    if (len == 0 || i + len >= text.length()) {
+      return 0;
+    }
+    char next = text.at(i + len);
+    if (Character.isDigit(next) || GluedRows.isComparatorChar(next) || next == '%') {
+      return 0;
+    }
+    for (int k = Math.max(0, i - 12); k < i; k++) {
+      if (text.labelAt("flat_level2_names", k) == i - k) {
+        return 0;
+      }
+    }
+    return len;
   }
 
   private Level1 bracketLevel1(int i) {

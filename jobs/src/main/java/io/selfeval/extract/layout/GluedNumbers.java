@@ -195,7 +195,7 @@ final class GluedNumbers {
    * (年初预算数, 得分): a 分值 or an amount taken as missing would let its digits join a
    * neighbour's, and a misprinted 得分 would then be read as another reading.
    */
-  private static List<boolean[]> presence(List<String> cols, int absent) {
+  static List<boolean[]> presence(List<String> cols, int absent) {
     int n = cols.size();
     int blankable = 0;
     for (int c = 0; c < n; c++) {

@@ -147,8 +147,8 @@ final class GluedRows {
     int n = body.length();
     switch (c) {
       case NAME -> {
-        if (pos >= n || Character.isDigit(body.charAt(pos)) || body.charAt(pos) == '.'
-            || isComparator(pos)) {
+        if (pos >= n || Character.isDigit(body.charAt(pos)) && !dateAt(pos)
+            || body.charAt(pos) == '.' || isComparator(pos)) {
           return out;
         }
         for (int k = pos + 2; k < n; k++) {
@@ -195,6 +195,19 @@ final class GluedRows {
       default -> throw new IllegalStateException(c.name());
     }
     return out;
+  }
+
+  /**
+   * A date opens the text at pos ({@code 12月底之前完成}, {@code 2021年11月30日前}): digits then
+   * 年 or 月, so a name may start with it (a 分值 or 得分 is never followed by 年/月).
+   */
+  private boolean dateAt(int pos) {
+    int k = pos;
+    while (k < body.length() && Character.isDigit(body.charAt(k))) {
+      k++;
+    }
+    return k > pos && k - pos <= 4 && k < body.length() && "年月".indexOf(body.charAt(k)) >= 0
+        && (pos == 0 || !Character.isDigit(body.charAt(pos - 1)));
   }
 
   /** A certain boundary: a number after text, a comparator, or values printed twice. */
@@ -325,6 +338,9 @@ final class GluedRows {
       return false;
     }
     char last = v.charAt(v.length() - 1);
+    if (Character.isDigit(last) && scoreFollowsValues() && twice(v)) {
+      return true; // 66 before a 得分 with no 分值 column: 6 printed twice (the sum checks it)
+    }
     if (isComparatorChar(last) || Character.isDigit(last) || last == '.' || v.charAt(0) == '%'
         || startsWithAny(v, 0, "flat_unit_words")) {
       return false; // a number ending the values would be cut from the 分值 after it
@@ -333,6 +349,25 @@ final class GluedRows {
       return false; // a row's ordinal label (指标2) inside: the values run over a row
     }
     return boundaries(v).size() <= 1;
+  }
+
+  /** The header has no 分值 column and 得分 follows the values. */
+  private boolean scoreFollowsValues() {
+    int v = cols.indexOf(Col.VALUES);
+    return !cols.contains(Col.WEIGHT) && v >= 0 && v + 1 < cols.size()
+        && cols.get(v + 1) == Col.SCORE;
+  }
+
+  /** v is one number printed twice ({@code 66}, {@code 1515}). */
+  private static boolean twice(String v) {
+    int h = v.length() / 2;
+    return v.length() % 2 == 0 && NUMBER.matcher(v.substring(0, h)).matches()
+        && v.substring(0, h).equals(v.substring(h));
+  }
+
+  /** The values of a row end in a digit (a number printed twice before its 得分). */
+  static boolean endsInDigit(String body, Row r) {
+    return r.valuesTo() > r.valuesFrom() && Character.isDigit(body.charAt(r.valuesTo() - 1));
   }
 
   /**

@@ -2,9 +2,7 @@ package io.selfeval.extract.layout;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,8 +14,6 @@ import java.util.regex.Pattern;
  */
 final class GluedTable {
 
-  /** Readings tried together under one 一级指标 before the sum is not used. */
-  private static final int MAX_COMBINATIONS = 20_000;
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   /** One 二级指标 group: its level names (spans or null), level-1 points, body span. */
@@ -38,6 +34,9 @@ final class GluedTable {
   private final boolean reason;
   private final GluedLevels levels;
 
+  /** The header names no 一级指标 column (its cell garbled by OCR): level-1 cells are dropped. */
+  private boolean noLevel1Column;
+
   GluedTable(GluedForm form, GluedText t, List<GluedRows.Col> order, boolean reason,
       GluedLevels levels) {
     this.form = form;
@@ -45,6 +44,12 @@ final class GluedTable {
     this.order = order;
     this.reason = reason;
     this.levels = levels;
+  }
+
+  /** This table's header has no 一级指标 column when {@code none}. */
+  GluedTable withoutLevel1Column(boolean none) {
+    noLevel1Column = none;
+    return this;
   }
 
   void read(int start) {
@@ -85,7 +90,8 @@ final class GluedTable {
     List<Group> filled = new ArrayList<>();
     for (Group x : byOrdinals(groups)) {
       int to = GluedForm.withoutPlaceholders(text, x.from, x.to);
-      x.to = to;
+      x.to = noLevel1Column ? withoutLevel1Cell(x, to) : to;
+      to = x.to;
       if (to > x.from) {
         BigDecimal bound = x.points == null ? HUNDRED : x.points;
         x.readings = GluedRows.readings(text.folded.substring(x.from, to), order, bound);
@@ -93,7 +99,32 @@ final class GluedTable {
       filled.add(x);
     }
     keepSums(filled);
+    if (!order.contains(GluedRows.Col.WEIGHT)) {
+      GluedScoreSum.keep(form, text, filled.stream().filter(x -> x.readings != null)
+          .map(x -> new GluedScoreSum.Part(x.from, x.to, x.readings, r -> x.readings = r))
+          .toList(), q);
+    }
     emit(filled);
+  }
+
+  /**
+   * The end of a group's rows in a table whose header has no 一级指标 column: OCR garbled that
+   * column's cells as it garbled its header ({@code 出标产指}, 产出指标 scrambled), and they stand
+   * where no row does — text with no digit before the first 二级指标, or after the last number of
+   * a group whose rows end in 得分. Such text is dropped with a warning, never read as a row.
+   */
+  private int withoutLevel1Cell(Group x, int to) {
+    int end = to;
+    if (order.get(order.size() - 1) != GluedRows.Col.REASON) {
+      while (end > x.from && !Character.isDigit(text.at(end - 1)) && text.at(end - 1) != '%') {
+        end--;
+      }
+    }
+    if (x.level2 == null && x.level1 == null && end == x.from || end < to) {
+      form.warn("a level-1 cell under a header without 一级指标 (garbled) was not read: "
+          + text.text(end, to), end);
+    }
+    return end;
   }
 
   /**
@@ -153,50 +184,10 @@ final class GluedTable {
   }
 
   private void filterBySum(List<Group> block, BigDecimal points) {
-    long combos = 1;
-    for (Group x : block) {
-      if (x.readings.isEmpty() || x.readings.size() > GluedRows.MAX_READINGS) {
-        return;
-      }
-      combos *= x.readings.size();
-      if (combos > MAX_COMBINATIONS) {
-        return;
-      }
-    }
-    List<Set<Integer>> kept = new ArrayList<>();
-    for (int k = 0; k < block.size(); k++) {
-      kept.add(new HashSet<>());
-    }
-    int[] pick = new int[block.size()];
-    for (long c = 0; c < combos; c++) {
-      long r = c;
-      BigDecimal sum = BigDecimal.ZERO;
-      boolean known = true;
-      for (int k = 0; k < block.size(); k++) {
-        pick[k] = (int) (r % block.get(k).readings.size());
-        r /= block.get(k).readings.size();
-        for (GluedRows.Row row : block.get(k).readings.get(pick[k])) {
-          known &= row.weight() != null;
-          sum = row.weight() == null ? sum : sum.add(row.weight());
-        }
-      }
-      if (known && sum.compareTo(points) == 0) {
-        for (int k = 0; k < block.size(); k++) {
-          kept.get(k).add(pick[k]);
-        }
-      }
-    }
-    if (kept.get(0).isEmpty()) {
-      return; // no reading adds up (a misprint, or rows cut off): the sum says nothing
-    }
-    for (int k = 0; k < block.size(); k++) {
-      List<List<GluedRows.Row>> keep = new ArrayList<>();
-      for (int idx : kept.get(k)) {
-        keep.add(block.get(k).readings.get(idx));
-      }
-      block.get(k).readings = keep;
-    }
+    GluedScoreSum.bySum(block.stream().map(x -> new GluedScoreSum.Part(x.from, x.to, x.readings,
+        r -> x.readings = r)).toList(), points, GluedRows.Row::weight);
   }
+
 
   private void emit(List<Group> groups) {
     int[] level1 = null;

@@ -236,14 +236,20 @@ final class GluedForm {
 
   // ---- budget block ----
 
-  /** The budget header at i: spans of its words, the column in [2]; null when none starts. */
+  /**
+   * The budget header at i: spans of its words, the column in [2]; null when none starts. Two
+   * amount words make one; so does one before the 执行率 | 执行率权重 | 执行率得分 tail, words no
+   * other text prints (an amount word before it garbled by OCR: {@code 全年(If整)预算数}).
+   */
   private List<int[]> budgetHeader(int i) {
     List<int[]> cols = headerRun(i, true);
     int amounts = 0;
+    List<String> names = new ArrayList<>();
     for (int[] c : cols) {
       amounts += c[2] <= 2 ? 1 : 0;
+      names.add(BUDGET_COLS.get(c[2]));
     }
-    return amounts >= 2 ? cols : null;
+    return amounts >= 2 || amounts == 1 && GluedBudgetTail.heads(names) ? cols : null;
   }
 
   private static final List<String> BUDGET_COLS =
@@ -256,12 +262,13 @@ final class GluedForm {
   private List<int[]> headerRun(int i, boolean budget) {
     List<int[]> cols = new ArrayList<>();
     int q = i;
+    boolean rate = false;
     while (q < text.length()) {
-      int[] w = headerWord(q, budget);
+      int[] w = headerWord(q, budget, rate);
       if (w == null && !cols.isEmpty()) {
         for (int gap = 1; gap <= HEADER_GAP && w == null
             && q + gap <= text.length() && text.at(q + gap - 1) != ' '; gap++) {
-          w = headerWord(q + gap, budget);
+          w = headerWord(q + gap, budget, rate);
           if (w != null) {
             w[0] = q;
           }
@@ -275,12 +282,17 @@ final class GluedForm {
         w[1] = b.end();
       }
       cols.add(w);
+      rate |= budget && BUDGET_COLS.get(w[2]).equals("rate");
       q = w[1];
     }
     return cols;
   }
 
-  private int[] headerWord(int q, boolean budget) {
+  /**
+   * The longest header word at q; {@code rateSeen} false: a budget word that starts with a 执行率
+   * word ({@code 执行率得分}) is not one, as glued text prints 执行率 | 得分 the same way.
+   */
+  private int[] headerWord(int q, boolean budget, boolean rateSeen) {
     if (q >= text.length()) {
       return null;
     }
@@ -291,6 +303,9 @@ final class GluedForm {
       List<String> words = budget ? Vocabulary.budgetColumnWords(names.get(c))
           : Vocabulary.indicatorColumnWords(names.get(c));
       for (String w : words) {
+        if (budget && !rateSeen && !names.get(c).equals("rate") && startsWithRate(w)) {
+          continue;
+        }
         if (w.length() > best && text.folded.startsWith(w, q)) {
           best = w.length();
           col = c;
@@ -298,6 +313,10 @@ final class GluedForm {
       }
     }
     return col < 0 ? null : new int[] {q, q + best, col};
+  }
+
+  private static boolean startsWithRate(String w) {
+    return Vocabulary.budgetColumnWords("rate").stream().anyMatch(w::startsWith);
   }
 
   private void budget(List<int[]> header) {
@@ -311,6 +330,12 @@ final class GluedForm {
     }
     row(cells);
     pos = header.get(header.size() - 1)[1];
+    GluedBudgetTail tail = GluedBudgetTail.heads(cols) ? new GluedBudgetTail(this, text,
+        cols.size()) : null;
+    if (tail != null && budgetRowLabel(pos) == 0) {
+      pos = tail.unlabelled(pos);
+      return;
+    }
     while (pos < text.length()) {
       int label = pos;
       int len = budgetRowLabel(pos);
@@ -335,9 +360,14 @@ final class GluedForm {
         // no rate printed: nothing tells 全年预算数 from 全年执行数 in the glued digits
         warn("a glued budget total row without its 执行率: its numbers were left out: "
             + text.text(label, pos), label);
+        if (tail != null) {
+          tail.total(label, labelEnd, v, pos);
+        }
       } else if (total) {
-        totalBudgetRow(label, labelEnd, v, pos, cols);
-      } else {
+        if (!totalBudgetRow(label, labelEnd, v, pos, cols) && tail != null) {
+          tail.total(label, labelEnd, v, pos);
+        }
+      } else if (tail == null || !tail.source(v, pos)) {
         sourceRow(label, labelEnd, v, pos, cols);
       }
     }
@@ -346,8 +376,9 @@ final class GluedForm {
   /**
    * The budget total row: split here by {@link GluedNumbers#totalRowReadings}; a column gets its
    * cell only where every fitting reading puts the same number there, the others stay empty.
+   * False when no reading fits (no row written).
    */
-  private void totalBudgetRow(int label, int labelEnd, int from, int to, List<String> cols) {
+  private boolean totalBudgetRow(int label, int labelEnd, int from, int to, List<String> cols) {
     GluedBudgetRun run = GluedBudgetRun.of(text, from, to);
     List<String[]> fits = run.kept(GluedNumbers.totalRowReadings(run.digits, cols), cols);
     List<int[]> cells = new ArrayList<>();
@@ -366,9 +397,10 @@ final class GluedForm {
           + text.text(label, to), label);
     }
     if (fits.isEmpty()) {
-      return;
+      return false;
     }
     row(cells);
+    return true;
   }
 
   /** The span of column c's number where every reading has the same one there, else null. */
@@ -549,6 +581,11 @@ final class GluedForm {
 
   /** A row of cells, each the characters [from, to) of its array (null: an empty cell). */
   void row(List<int[]> spans) {
+    row(null, spans);
+  }
+
+  /** A row whose first cell, when {@code first} is given, is that text (a label not printed). */
+  void row(String first, List<int[]> spans) {
     List<String> cells = new ArrayList<>();
     int[] lines = new int[spans.size()];
     int line = 0;
@@ -560,6 +597,9 @@ final class GluedForm {
     }
     for (int k = 0; k < lines.length; k++) {
       lines[k] = lines[k] == 0 ? line : lines[k];
+    }
+    if (first != null) {
+      cells.set(0, first);
     }
     out.add(new FlatForm.Piece(null, cells, lines, line));
   }

@@ -199,6 +199,15 @@ public final class CorpusGenerator {
               new SplittableRandom(settings.seed() * 49_979_687L + file.hashCode()));
           variants = weighted.isEmpty() ? variants : weighted;
         }
+        if (glued) {
+          // drawn from its own stream, so the documents without it stay as they were
+          Set<LayoutPrinter.Variant> tail = RateTail.draw(
+              new SplittableRandom(settings.seed() * 179_424_673L + file.hashCode()));
+          if (!tail.isEmpty()) {
+            variants = java.util.EnumSet.copyOf(variants);
+            variants.addAll(tail);
+          }
+        }
         if (glued && PinyinNoise.draw(
             new SplittableRandom(settings.seed() * 67_867_967L + file.hashCode()))) {
           // drawn from its own stream, so the documents without it stay as they were

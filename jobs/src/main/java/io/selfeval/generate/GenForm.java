@@ -27,6 +27,8 @@ final class GenForm {
   boolean printedWithoutWeights;
   /** The total printed as a header field (自评得分：96), no 总分 row and so no grade. */
   boolean printedTotalAsField;
+  /** The budget amounts printed illegibly or not at all (variant RATE_TAIL, {@link RateTail}). */
+  boolean printedAmountsLost;
   int titleLine;
   int budgetLine;
   int totalLine;

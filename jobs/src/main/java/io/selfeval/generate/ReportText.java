@@ -198,24 +198,18 @@ final class ReportText {
         default -> rows.get(0)[5] = (f.unitForm() ? "总得分" : "项目总得分") + total + "分";
       }
     }
-    addRow(rows, roles, LayoutPrinter.Role.BUDGET_HEADER, "资金情况 (万元)", "年度资金总额", "年初预算数",
-        "全年预算数", "全年执行数", "分值", "执行率", "得分(分值×执行率)", "");
     boolean noisy = noises.contains(LayoutPrinter.Noise.BLANK_SCORES) && f.printedHonestly();
     f.printedInitialBlank = blankInitial || noises.contains(LayoutPrinter.Noise.DROPPED_CELLS);
     f.printedScoresBlank = noisy;
-    String initial = f.printedInitialBlank ? "" : money(f.initial);
-    String rate = noisy ? "" : GenRow.plain(f.printedRate) + "%";
-    String score = noisy ? "" : GenRow.plain(f.printedBudgetScore);
-    final int budgetRow = rows.size();
-    if (noises.contains(LayoutPrinter.Noise.GLUED) && !noisy) {
-      addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
-          money(f.executed), "10" + rate + score, "");
+    final int budgetRow;
+    if (variants.contains(LayoutPrinter.Variant.RATE_TAIL) && !noisy) {
+      budgetRow = RateTail.addRows(rows, roles, f, variants);
     } else {
-      addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
-          money(f.executed), "10", rate, score, "");
+      addRow(rows, roles, LayoutPrinter.Role.BUDGET_HEADER, "资金情况 (万元)", "年度资金总额", "年初预算数",
+          "全年预算数", "全年执行数", "分值", "执行率", "得分(分值×执行率)", "");
+      budgetRow = rows.size();
+      budgetRows(rows, roles, f, noisy);
     }
-    addRow(rows, roles, LayoutPrinter.Role.BUDGET_LINE, "", "其中：当年财政拨款", initial,
-        money(f.adjusted), money(f.executed), "", "", "", "");
     addRow(rows, roles, LayoutPrinter.Role.GOALS, "年度总体目标", "预期目标", "", "", "实际完成情况", "", "",
         "", "");
     addRow(rows, roles, LayoutPrinter.Role.GOALS, "", "完成年度各项工作任务", "", "", "完成了年度主要工作任务",
@@ -311,6 +305,23 @@ final class ReportText {
       f.rows.get(i).line = at[firstIndicator + i];
     }
     f.totalLine = f.printedTotalAsField ? at[0] : at[at.length - 1];
+  }
+
+  /** The budget total row (合计) and its 当年财政拨款 row, as the seeds print them. */
+  private void budgetRows(List<String[]> rows, List<LayoutPrinter.Role> roles, GenForm f,
+      boolean noisy) {
+    String initial = f.printedInitialBlank ? "" : money(f.initial);
+    String rate = noisy ? "" : GenRow.plain(f.printedRate) + "%";
+    String score = noisy ? "" : GenRow.plain(f.printedBudgetScore);
+    if (noises.contains(LayoutPrinter.Noise.GLUED) && !noisy) {
+      addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
+          money(f.executed), "10" + rate + score, "");
+    } else {
+      addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
+          money(f.executed), "10", rate, score, "");
+    }
+    addRow(rows, roles, LayoutPrinter.Role.BUDGET_LINE, "", "其中：当年财政拨款", initial,
+        money(f.adjusted), money(f.executed), "", "", "", "");
   }
 
   private void printTail(GenForm f) {

@@ -36,6 +36,8 @@ final class GluedForm {
   private static final String TITLE_STOPS = "。,，:：;；)》!！?？";
   private static final int MAX_TITLE = 40;
   private static final int HEADER_GAP = 2;
+  /** What follows a total field's label: its unit in brackets or a colon, then the number. */
+  private static final Pattern TOTAL_FIELD_VALUE = Pattern.compile("(?:[(（]分[)）])?[:：]?\\d");
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final GluedText text;
@@ -158,7 +160,9 @@ final class GluedForm {
       int j = i + len;
       int v = j < h && (text.at(j) == ':' || text.at(j) == '：') ? j + 1 : j;
       j = v;
-      while (j < h && fieldLabel(j) == 0 && text.labelAt("flat_block_labels", j) == 0) {
+      // a total field after a value (联系电话自评总分(分)97.93) ends it: kept below as a row
+      while (j < h && fieldLabel(j) == 0 && text.labelAt("flat_block_labels", j) == 0
+          && !totalField(j)) {
         j++;
       }
       boolean stop = text.labelAt("glued_field_stops", i) == len;
@@ -173,7 +177,17 @@ final class GluedForm {
       }
       i = j;
     }
+    if (lead >= 0 && holdsLabel("total_field_labels", lead, i)) {
+      row(java.util.Arrays.asList(new int[] {lead, i}, null)); // the last field: the total
+    }
     leading = i < h ? new int[] {i, h} : null;
+  }
+
+  /** A total field's label at i with its number after it ({@code 自评总分(分)97.93}). */
+  private boolean totalField(int i) {
+    int len = text.labelAt("total_field_labels", i);
+    return len > 0 && TOTAL_FIELD_VALUE.matcher(text.folded).region(i + len, text.length())
+        .lookingAt();
   }
 
   private boolean holdsLabel(String group, int from, int to) {

@@ -199,6 +199,12 @@ public final class CorpusGenerator {
               new SplittableRandom(settings.seed() * 49_979_687L + file.hashCode()));
           variants = weighted.isEmpty() ? variants : weighted;
         }
+        if (variants.contains(LayoutPrinter.Variant.COEFFICIENTS) && new SplittableRandom(
+            settings.seed() * 236_887_691L + file.hashCode()).nextDouble() < 0.75) {
+          // drawn from its own stream, so the documents without it stay as they were
+          variants = java.util.EnumSet.copyOf(variants);
+          variants.add(LayoutPrinter.Variant.GARBLED_TARGETS);
+        }
         if (glued) {
           // drawn from its own stream, so the documents without it stay as they were
           Set<LayoutPrinter.Variant> tail = RateTail.draw(

@@ -60,7 +60,7 @@ final class FieldTruth {
     for (GenRow r : printed) {
       Map<String, Object> x = new LinkedHashMap<>();
       x.put("name", r.printedName == null ? r.name : r.printedName);
-      x.put("target", r.targetText());
+      x.put("target", r.printedTarget == null ? r.targetText() : r.printedTarget);
       x.put("actual", r.actualText());
       x.put("weight", withoutWeights ? null : r.weight);
       x.put("score", r.score);

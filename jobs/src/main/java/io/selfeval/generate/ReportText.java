@@ -268,7 +268,9 @@ final class ReportText {
             first ? GenRow.plain(levelWeight(f, r.level1)) : "", l2, name, r.targetText(),
             r.actualText(), GenRow.plain(r.weight), GenRow.plain(r.score), reason);
       } else if (coefficients) {
-        addRow(rows, roles, LayoutPrinter.Role.INDICATOR, coefficientRow(r));
+        boolean garbled = variants.contains(LayoutPrinter.Variant.GARBLED_TARGETS)
+            && f.rows.indexOf(r) % 2 == 1;
+        addRow(rows, roles, LayoutPrinter.Role.INDICATOR, coefficientRow(r, garbled));
       } else if (unitTable) {
         addRow(rows, roles, LayoutPrinter.Role.INDICATOR, unitTableRow(r));
       } else if (columns) {
@@ -352,14 +354,31 @@ final class ReportText {
    * A row of the coefficient table: the 系数 is 得分 / 分值 in per cent to two decimals (so 分值 ×
    * 系数 gives the 得分 to the cent); rows of 10 points or more are the core ones.
    */
-  private static String[] coefficientRow(GenRow r) {
+  private static String[] coefficientRow(GenRow r, boolean garbled) {
     String unit = r.kind == GenRow.Kind.PERCENT ? "%" : r.unitWord;
+    String target = GenRow.plain(r.target == null ? java.math.BigDecimal.ZERO : r.target);
+    if (garbled && r.kind == GenRow.Kind.COUNT && !r.qualitative && target.length() >= 2) {
+      return garbledRow(r, unit, target);
+    }
     String coefficient = GenRow.plain(r.score.multiply(BigDecimal.valueOf(100))
         .divide(r.weight, 2, java.math.RoundingMode.HALF_UP));
     return new String[] {r.name, r.quantitative() ? unit : "",
         r.quantitative() ? "定量指标" : "定性指标", r.targetText(), r.actualText(),
         coefficient + "%", GenRow.plain(r.weight), GenRow.plain(r.score),
         r.weight.compareTo(BigDecimal.TEN) >= 0 ? "是" : "否"};
+  }
+
+  /**
+   * A coefficient row as OCR of a scanned unit-level form gives some (variant GARBLED_TARGETS):
+   * the target's comparator and first digit read as one character ({@code 到0次} for ≥40次,
+   * {@code 第2份}), and no 指标性质 printed; the garbled target is the truth.
+   */
+  private static String[] garbledRow(GenRow r, String unit, String target) {
+    r.printedTarget = (r.name.length() % 2 == 0 ? "到" : "第") + target.substring(1) + unit;
+    String[] row = coefficientRow(r, false);
+    row[2] = "";
+    row[3] = r.printedTarget;
+    return row;
   }
 
   /**

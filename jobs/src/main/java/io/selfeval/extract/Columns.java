@@ -63,7 +63,7 @@ final class Columns {
     }
     int amounts = (idx[INITIAL] >= 0 ? 1 : 0) + (idx[ADJUSTED] >= 0 ? 1 : 0)
         + (idx[EXECUTED] >= 0 ? 1 : 0);
-    if (amounts < 2) {
+    if (amounts < 2 && !(amounts == 1 && rateTail(idx))) {
       return null;
     }
     int first = Integer.MAX_VALUE;
@@ -73,6 +73,14 @@ final class Columns {
       }
     }
     return new Columns(idx, first - 1, percent);
+  }
+
+  /**
+   * True when the header ends in 执行率 | 权重 | 得分, in this order and side by side (执行率 |
+   * 执行率权重 | 执行率得分): with them one amount word makes a budget header, the others garbled.
+   */
+  private static boolean rateTail(int[] idx) {
+    return idx[RATE] >= 0 && idx[WEIGHT] == idx[RATE] + 1 && idx[SCORE] == idx[RATE] + 2;
   }
 
   /** Index in a data row whose label stands at {@code labelAt}; -1 when the header lacks it. */

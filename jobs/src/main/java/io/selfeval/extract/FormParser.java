@@ -404,11 +404,14 @@ final class FormParser {
   private static final BigDecimal BARE_RATE_LIMIT = new BigDecimal("1.5");
   /** How far a percentage printed to the unit may stand from 执行数 / 预算数. */
   private static final BigDecimal RATE_TOLERANCE = new BigDecimal("0.0051");
+  /** A budget 得分 is printed to the cent. */
+  private static final BigDecimal SCORE_TOLERANCE = new BigDecimal("0.01");
 
   /**
    * A rate printed as a bare number above 1.5 under a header without (%) ({@code 20} for 20 %):
-   * read as a percentage only when 执行数 / 预算数 of the row confirms it, else its value is left
-   * null; either way warned {@code RATE_BARE_PERCENT}.
+   * read as a percentage only when 执行数 / 预算数 of the row confirms it, or 分值 × it gives the
+   * row's 得分 to the cent (the amounts unread), else its value is left null; either way warned
+   * {@code RATE_BARE_PERCENT}.
    */
   private Figure bareRate(Figure printed) {
     if (printed == null || printed.value() == null || printed.text().contains("%")
@@ -421,8 +424,13 @@ final class FormParser {
         && executed.value() != null && budget.value().signum() > 0
         && executed.value().divide(budget.value(), 6, RoundingMode.HALF_UP).subtract(percent)
         .abs().compareTo(RATE_TOLERANCE) <= 0;
+    boolean scored = !confirmed && weight != null && weight.value() != null && score != null
+        && score.value() != null && weight.value().multiply(percent).subtract(score.value())
+        .abs().compareTo(SCORE_TOLERANCE) <= 0;
+    confirmed |= scored;
     warn("RATE_BARE_PERCENT", "执行率 printed as a bare " + printed.text() + (confirmed
-        ? ": read as " + printed.text() + " %, as 执行数 / 预算数 confirms"
+        ? ": read as " + printed.text() + " %, as " + (scored ? "分值 × 执行率 = 得分"
+        : "执行数 / 预算数") + " confirms"
         : ": neither a fraction nor a percentage the row confirms; left unread"),
         printed.line());
     return confirmed ? new Figure(percent, printed.text(), printed.line(), Figure.CONFIRMED)

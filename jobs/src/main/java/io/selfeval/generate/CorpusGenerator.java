@@ -207,6 +207,22 @@ public final class CorpusGenerator {
             variants = java.util.EnumSet.of(LayoutPrinter.Variant.GARBLED_SCHEME);
           }
         }
+        if (variants.contains(LayoutPrinter.Variant.COEFFICIENTS) && new SplittableRandom(
+            settings.seed() * 236_887_691L + file.hashCode()).nextDouble() < 0.75) {
+          // drawn from its own stream, so the documents without it stay as they were
+          variants = java.util.EnumSet.copyOf(variants);
+          variants.add(LayoutPrinter.Variant.GARBLED_TARGETS);
+        }
+        if (glued && !variants.contains(LayoutPrinter.Variant.GARBLED_SCHEME)) {
+          // drawn from its own stream, so the documents without it stay as they were (a
+          // garbled scheme prints a budget block of its own)
+          Set<LayoutPrinter.Variant> tail = RateTail.draw(
+              new SplittableRandom(settings.seed() * 179_424_673L + file.hashCode()));
+          if (!tail.isEmpty()) {
+            variants = java.util.EnumSet.copyOf(variants);
+            variants.addAll(tail);
+          }
+        }
         if (glued && PinyinNoise.draw(
             new SplittableRandom(settings.seed() * 67_867_967L + file.hashCode()))) {
           // drawn from its own stream, so the documents without it stay as they were

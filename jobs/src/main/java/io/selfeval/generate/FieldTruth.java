@@ -41,9 +41,10 @@ final class FieldTruth {
 
   private static Map<String, Object> fields(GenForm f) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("initial", f.printedInitialBlank ? null : money(f.initial));
-    m.put("adjusted", money(f.adjusted));
-    m.put("executed", money(f.executed));
+    boolean lost = f.printedAmountsLost;
+    m.put("initial", f.printedInitialBlank || lost ? null : money(f.initial));
+    m.put("adjusted", lost ? null : money(f.adjusted));
+    m.put("executed", lost ? null : money(f.executed));
     m.put("weight", BigDecimal.TEN);
     m.put("rate", f.printedScoresBlank ? null
         : f.printedRate.movePointLeft(2).stripTrailingZeros());
@@ -73,7 +74,7 @@ final class FieldTruth {
     for (GenRow r : printed) {
       Map<String, Object> x = new LinkedHashMap<>();
       x.put("name", r.printedName == null ? r.name : r.printedName);
-      x.put("target", r.targetText());
+      x.put("target", r.printedTarget == null ? r.targetText() : r.printedTarget);
       x.put("actual", r.actualText());
       x.put("weight", withoutWeights ? null : r.weight);
       x.put("score", r.score);

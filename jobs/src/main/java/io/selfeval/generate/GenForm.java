@@ -31,6 +31,8 @@ final class GenForm {
   boolean printedTotalAsField;
   /** The scored items printed before the indicator table (variant ITEM_SCORES), or null. */
   ItemScores printedItems;
+  /** The budget amounts printed illegibly or not at all (variant RATE_TAIL, {@link RateTail}). */
+  boolean printedAmountsLost;
   int titleLine;
   int budgetLine;
   int totalLine;

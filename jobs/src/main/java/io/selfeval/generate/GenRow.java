@@ -17,6 +17,8 @@ final class GenRow {
   String name;
   /** The name as the form prints it when that differs (a row label before it), else null. */
   String printedName;
+  /** The target as the form prints it when OCR garbled it (variant GARBLED_TARGETS), else null. */
+  String printedTarget;
   BigDecimal weight;
   BigDecimal target;
   BigDecimal actual;

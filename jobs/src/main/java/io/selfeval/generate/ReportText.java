@@ -207,28 +207,22 @@ final class ReportText {
       }
     }
     final boolean garbled = variants.contains(LayoutPrinter.Variant.GARBLED_SCHEME);
-    int budgetRow = rows.size() + 1;
+    final int budgetRow;
     if (garbled) {
+      budgetRow = rows.size() + 1;
       GarbledScheme.budget(f, rows, roles);
     } else {
-      addRow(rows, roles, LayoutPrinter.Role.BUDGET_HEADER, "资金情况 (万元)", "年度资金总额", "年初预算数",
-          "全年预算数", "全年执行数", "分值", "执行率", "得分(分值×执行率)", "");
       boolean noisy = noises.contains(LayoutPrinter.Noise.BLANK_SCORES) && f.printedHonestly();
       f.printedInitialBlank = blankInitial || noises.contains(LayoutPrinter.Noise.DROPPED_CELLS);
       f.printedScoresBlank = noisy;
-      String initial = f.printedInitialBlank ? "" : money(f.initial);
-      String rate = noisy ? "" : GenRow.plain(f.printedRate) + "%";
-      String score = noisy ? "" : GenRow.plain(f.printedBudgetScore);
-      budgetRow = rows.size();
-      if (noises.contains(LayoutPrinter.Noise.GLUED) && !noisy) {
-        addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
-            money(f.executed), "10" + rate + score, "");
+      if (variants.contains(LayoutPrinter.Variant.RATE_TAIL) && !noisy) {
+        budgetRow = RateTail.addRows(rows, roles, f, variants);
       } else {
-        addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
-            money(f.executed), "10", rate, score, "");
+        addRow(rows, roles, LayoutPrinter.Role.BUDGET_HEADER, "资金情况 (万元)", "年度资金总额", "年初预算数",
+            "全年预算数", "全年执行数", "分值", "执行率", "得分(分值×执行率)", "");
+        budgetRow = rows.size();
+        budgetRows(rows, roles, f, noisy);
       }
-      addRow(rows, roles, LayoutPrinter.Role.BUDGET_LINE, "", "其中：当年财政拨款", initial,
-          money(f.adjusted), money(f.executed), "", "", "", "");
     }
     addRow(rows, roles, LayoutPrinter.Role.GOALS, "年度总体目标", "预期目标", "", "", "实际完成情况", "", "",
         "", "");
@@ -300,7 +294,9 @@ final class ReportText {
             first ? GenRow.plain(levelWeight(f, r.level1)) : "", l2, name, r.targetText(),
             r.actualText(), GenRow.plain(r.weight), GenRow.plain(r.score), reason);
       } else if (coefficients) {
-        addRow(rows, roles, LayoutPrinter.Role.INDICATOR, coefficientRow(r));
+        boolean garbledTarget = variants.contains(LayoutPrinter.Variant.GARBLED_TARGETS)
+            && f.rows.indexOf(r) % 2 == 1;
+        addRow(rows, roles, LayoutPrinter.Role.INDICATOR, coefficientRow(r, garbledTarget));
       } else if (unitTable) {
         addRow(rows, roles, LayoutPrinter.Role.INDICATOR, unitTableRow(r));
       } else if (columns) {
@@ -347,6 +343,23 @@ final class ReportText {
     f.totalLine = f.printedTotalAsField ? at[0] : at[at.length - 1];
   }
 
+  /** The budget total row (合计) and its 当年财政拨款 row, as the seeds print them. */
+  private void budgetRows(List<String[]> rows, List<LayoutPrinter.Role> roles, GenForm f,
+      boolean noisy) {
+    String initial = f.printedInitialBlank ? "" : money(f.initial);
+    String rate = noisy ? "" : GenRow.plain(f.printedRate) + "%";
+    String score = noisy ? "" : GenRow.plain(f.printedBudgetScore);
+    if (noises.contains(LayoutPrinter.Noise.GLUED) && !noisy) {
+      addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
+          money(f.executed), "10" + rate + score, "");
+    } else {
+      addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
+          money(f.executed), "10", rate, score, "");
+    }
+    addRow(rows, roles, LayoutPrinter.Role.BUDGET_LINE, "", "其中：当年财政拨款", initial,
+        money(f.adjusted), money(f.executed), "", "", "", "");
+  }
+
   private void printTail(GenForm f) {
     tailFrom = 1 + tailStream.nextInt(f.rows.size() - 2);
     List<String[]> rows = new ArrayList<>();
@@ -375,14 +388,31 @@ final class ReportText {
    * A row of the coefficient table: the 系数 is 得分 / 分值 in per cent to two decimals (so 分值 ×
    * 系数 gives the 得分 to the cent); rows of 10 points or more are the core ones.
    */
-  private static String[] coefficientRow(GenRow r) {
+  private static String[] coefficientRow(GenRow r, boolean garbled) {
     String unit = r.kind == GenRow.Kind.PERCENT ? "%" : r.unitWord;
+    String target = GenRow.plain(r.target == null ? java.math.BigDecimal.ZERO : r.target);
+    if (garbled && r.kind == GenRow.Kind.COUNT && !r.qualitative && target.length() >= 2) {
+      return garbledRow(r, unit, target);
+    }
     String coefficient = GenRow.plain(r.score.multiply(BigDecimal.valueOf(100))
         .divide(r.weight, 2, java.math.RoundingMode.HALF_UP));
     return new String[] {r.name, r.quantitative() ? unit : "",
         r.quantitative() ? "定量指标" : "定性指标", r.targetText(), r.actualText(),
         coefficient + "%", GenRow.plain(r.weight), GenRow.plain(r.score),
         r.weight.compareTo(BigDecimal.TEN) >= 0 ? "是" : "否"};
+  }
+
+  /**
+   * A coefficient row as OCR of a scanned unit-level form gives some (variant GARBLED_TARGETS):
+   * the target's comparator and first digit read as one character ({@code 到0次} for ≥40次,
+   * {@code 第2份}), and no 指标性质 printed; the garbled target is the truth.
+   */
+  private static String[] garbledRow(GenRow r, String unit, String target) {
+    r.printedTarget = (r.name.length() % 2 == 0 ? "到" : "第") + target.substring(1) + unit;
+    String[] row = coefficientRow(r, false);
+    row[2] = "";
+    row[3] = r.printedTarget;
+    return row;
   }
 
   /**

@@ -91,13 +91,12 @@ final class GluedCoefficientTable {
     String s = text.folded.substring(from, to);
     List<int[]> tails = new ArrayList<>();
     for (int[] t : tails(s)) {
-      if (GluedRowHead.read(s.substring(0, t[0]), unitColumn) != null) {
+      if (head(s.substring(0, t[0])) != null) {
         tails.add(t); // a reading whose front does not read as name, unit and values is none
       }
     }
     int[] agreed = agreed(tails);
-    GluedRowHead.Head head = agreed[0] < 0 ? null
-        : GluedRowHead.read(s.substring(0, agreed[0]), unitColumn);
+    GluedRowHead.Head head = agreed[0] < 0 ? null : head(s.substring(0, agreed[0]));
     if (head == null) {
       form.warn((tails.isEmpty() ? "no" : tails.size()) + " readings of a glued indicator row fit "
           + "得分 = 权重 × 系数 with a name told from its unit and values; row left out: "
@@ -118,6 +117,15 @@ final class GluedCoefficientTable {
           + " 权重 and 得分 left empty: " + text.text(from, to), from);
     }
     form.row(cells);
+  }
+
+  /**
+   * The row's front as {@link GluedRowHead} reads it; where it cannot and the header has a 计量单位
+   * column, as {@link GluedUnitCellHead} does (a target OCR garbled at its start).
+   */
+  private GluedRowHead.Head head(String front) {
+    GluedRowHead.Head h = GluedRowHead.read(front, unitColumn);
+    return h != null || !unitColumn ? h : GluedUnitCellHead.read(front);
   }
 
   /** Per position (系数 start, 权重 start, 得分 start): the one all readings share, else -1. */

@@ -36,6 +36,8 @@ final class GluedForm {
   private static final String TITLE_STOPS = "。,，:：;；)》!！?？";
   private static final int MAX_TITLE = 40;
   private static final int HEADER_GAP = 2;
+  /** What follows a total field's label: its unit in brackets or a colon, then the number. */
+  private static final Pattern TOTAL_FIELD_VALUE = Pattern.compile("(?:[(（]分[)）])?[:：]?\\d");
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final GluedText text;
@@ -162,7 +164,9 @@ final class GluedForm {
       int j = i + len;
       int v = j < h && (text.at(j) == ':' || text.at(j) == '：') ? j + 1 : j;
       j = v;
-      while (j < h && fieldLabel(j) == 0 && text.labelAt("flat_block_labels", j) == 0) {
+      // a total field after a value (联系电话自评总分(分)97.93) ends it: kept below as a row
+      while (j < h && fieldLabel(j) == 0 && text.labelAt("flat_block_labels", j) == 0
+          && !totalField(j)) {
         j++;
       }
       boolean stop = text.labelAt("glued_field_stops", i) == len;
@@ -177,7 +181,17 @@ final class GluedForm {
       }
       i = j;
     }
+    if (lead >= 0 && holdsLabel("total_field_labels", lead, i)) {
+      row(java.util.Arrays.asList(new int[] {lead, i}, null)); // the last field: the total
+    }
     leading = i < h ? new int[] {i, h} : null;
+  }
+
+  /** A total field's label at i with its number after it ({@code 自评总分(分)97.93}). */
+  private boolean totalField(int i) {
+    int len = text.labelAt("total_field_labels", i);
+    return len > 0 && TOTAL_FIELD_VALUE.matcher(text.folded).region(i + len, text.length())
+        .lookingAt();
   }
 
   private boolean holdsLabel(String group, int from, int to) {
@@ -240,14 +254,20 @@ final class GluedForm {
 
   // ---- budget block ----
 
-  /** The budget header at i: spans of its words, the column in [2]; null when none starts. */
+  /**
+   * The budget header at i: spans of its words, the column in [2]; null when none starts. Two
+   * amount words make one; so does one before the 执行率 | 执行率权重 | 执行率得分 tail, words no
+   * other text prints (an amount word before it garbled by OCR: {@code 全年(If整)预算数}).
+   */
   private List<int[]> budgetHeader(int i) {
     List<int[]> cols = headerRun(i, true);
     int amounts = 0;
+    List<String> names = new ArrayList<>();
     for (int[] c : cols) {
       amounts += c[2] <= 2 ? 1 : 0;
+      names.add(BUDGET_COLS.get(c[2]));
     }
-    return amounts >= 2 ? cols : null;
+    return amounts >= 2 || amounts == 1 && GluedBudgetTail.heads(names) ? cols : null;
   }
 
   private static final List<String> BUDGET_COLS =
@@ -260,12 +280,13 @@ final class GluedForm {
   private List<int[]> headerRun(int i, boolean budget) {
     List<int[]> cols = new ArrayList<>();
     int q = i;
+    boolean rate = false;
     while (q < text.length()) {
-      int[] w = headerWord(q, budget);
+      int[] w = headerWord(q, budget, rate);
       if (w == null && !cols.isEmpty()) {
         for (int gap = 1; gap <= HEADER_GAP && w == null
             && q + gap <= text.length() && text.at(q + gap - 1) != ' '; gap++) {
-          w = headerWord(q + gap, budget);
+          w = headerWord(q + gap, budget, rate);
           if (w != null) {
             w[0] = q;
           }
@@ -279,12 +300,17 @@ final class GluedForm {
         w[1] = b.end();
       }
       cols.add(w);
+      rate |= budget && BUDGET_COLS.get(w[2]).equals("rate");
       q = w[1];
     }
     return cols;
   }
 
-  private int[] headerWord(int q, boolean budget) {
+  /**
+   * The longest header word at q; {@code rateSeen} false: a budget word that starts with a 执行率
+   * word ({@code 执行率得分}) is not one, as glued text prints 执行率 | 得分 the same way.
+   */
+  private int[] headerWord(int q, boolean budget, boolean rateSeen) {
     if (q >= text.length()) {
       return null;
     }
@@ -295,6 +321,9 @@ final class GluedForm {
       List<String> words = budget ? Vocabulary.budgetColumnWords(names.get(c))
           : Vocabulary.indicatorColumnWords(names.get(c));
       for (String w : words) {
+        if (budget && !rateSeen && !names.get(c).equals("rate") && startsWithRate(w)) {
+          continue;
+        }
         if (w.length() > best && text.folded.startsWith(w, q)) {
           best = w.length();
           col = c;
@@ -302,6 +331,10 @@ final class GluedForm {
       }
     }
     return col < 0 ? null : new int[] {q, q + best, col};
+  }
+
+  private static boolean startsWithRate(String w) {
+    return Vocabulary.budgetColumnWords("rate").stream().anyMatch(w::startsWith);
   }
 
   private void budget(List<int[]> header) {
@@ -318,6 +351,12 @@ final class GluedForm {
     }
     row(cells);
     pos = header.get(header.size() - 1)[1];
+    GluedBudgetTail tail = GluedBudgetTail.heads(cols) ? new GluedBudgetTail(this, text,
+        cols.size()) : null;
+    if (tail != null && budgetRowLabel(pos) == 0) {
+      pos = tail.unlabelled(pos);
+      return;
+    }
     while (pos < text.length()) {
       int label = pos;
       int len = budgetRowLabel(pos);
@@ -346,11 +385,16 @@ final class GluedForm {
         // tells 全年预算数 from 全年执行数 in the glued digits
         warn("a glued budget total row without its 执行率: its numbers were left out: "
             + text.text(label, pos), label);
+        if (tail != null) {
+          tail.total(label, labelEnd, v, pos);
+        }
       } else if (total) {
         List<String[]> fits = fractions.isEmpty()
             ? run.kept(GluedNumbers.totalRowReadings(run.digits, cols), cols) : fractions;
-        totalBudgetRow(label, labelEnd, pos, run, fits, cols);
-      } else {
+        if (!totalBudgetRow(label, labelEnd, pos, run, fits, cols) && tail != null) {
+          tail.total(label, labelEnd, v, pos);
+        }
+      } else if (tail == null || !tail.source(v, pos)) {
         sourceRow(label, labelEnd, v, pos, cols);
       }
     }
@@ -360,9 +404,9 @@ final class GluedForm {
    * The budget total row: split by {@link GluedNumbers#totalRowReadings} (or, a rate printed
    * as a fraction, {@link GluedFractionRate}); a column gets its cell only where every fitting
    * reading puts the same number there, the others stay empty. The 得分 placed is kept for the
-   * indicator table's sum ({@link #budgetScore()}).
+   * indicator table's sum ({@link #budgetScore()}). False when no reading fits (no row written).
    */
-  private void totalBudgetRow(int label, int labelEnd, int to, GluedBudgetRun run,
+  private boolean totalBudgetRow(int label, int labelEnd, int to, GluedBudgetRun run,
       List<String[]> fits, List<String> cols) {
     List<int[]> cells = new ArrayList<>();
     cells.add(new int[] {label, labelEnd});
@@ -382,9 +426,10 @@ final class GluedForm {
           + text.text(label, to), label);
     }
     if (fits.isEmpty()) {
-      return;
+      return false;
     }
     row(cells);
+    return true;
   }
 
   /** The span of column c's number where every reading has the same one there, else null. */
@@ -606,6 +651,11 @@ final class GluedForm {
 
   /** A row of cells, each the characters [from, to) of its array (null: an empty cell). */
   void row(List<int[]> spans) {
+    row(null, spans);
+  }
+
+  /** A row whose first cell, when {@code first} is given, is that text (a label not printed). */
+  void row(String first, List<int[]> spans) {
     List<String> cells = new ArrayList<>();
     int[] lines = new int[spans.size()];
     int line = 0;
@@ -617,6 +667,9 @@ final class GluedForm {
     }
     for (int k = 0; k < lines.length; k++) {
       lines[k] = lines[k] == 0 ? line : lines[k];
+    }
+    if (first != null) {
+      cells.set(0, first);
     }
     out.add(new FlatForm.Piece(null, cells, lines, line));
   }

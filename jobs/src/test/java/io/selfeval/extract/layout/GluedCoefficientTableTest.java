@@ -37,11 +37,12 @@ class GluedCoefficientTableTest {
         "\t\t群众满意度\t90%\t85%\t10\t8",
         "\t\t举办展览次数\t12次\t15次\t5\t5",
         "\t\t制度执行情况\t好\t好\t1.5\t1.5",
-        // 资产管理: 3 > 2 × 100 %, no reading; 培训人数: 约 stands between the unit and the
-        // values, so the name's end is not certain; both left out
-        "\t\t车辆控制率\t\t\t2\t2"), GluedFormLines.rowsUnderHeader(t, 5));
+        // 资产管理: 3 > 2 × 100 %, no reading, left out; 培训人数: 约 stands between the unit and
+        // the values, so only the unit cell 人 before the target 约50人 ends the name
+        "\t\t培训人数\t约50人\t60人\t5\t5",
+        "\t\t车辆控制率\t\t\t2\t2"), GluedFormLines.rowsUnderHeader(t, 6));
     assertTrue(lines.contains("单位名称:某区文化馆\t"), lines.toString());
-    assertEquals(2, GluedFormLines.ambiguous(t), t.warnings().toString());
+    assertEquals(1, GluedFormLines.ambiguous(t), t.warnings().toString());
   }
 
   @Test

@@ -29,6 +29,8 @@ final class GenForm {
   boolean printedTotalAsField;
   /** The scored items printed before the indicator table (variant ITEM_SCORES), or null. */
   ItemScores printedItems;
+  /** The budget block printed by source of funds (variant SOURCE_BUDGET), or null. */
+  SourceFunds.Printed printedBySource;
   int titleLine;
   int budgetLine;
   int totalLine;

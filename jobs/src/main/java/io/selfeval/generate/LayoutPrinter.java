@@ -88,7 +88,7 @@ final class LayoutPrinter {
    */
   enum Variant {
     COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS, NO_WEIGHTS, COEFFICIENTS,
-    UNIT_TABLE, WEIGHTED_LEVELS, SCRAMBLED_LEVELS, NAMES_FIRST, PINYIN, ITEM_SCORES
+    UNIT_TABLE, WEIGHTED_LEVELS, SCRAMBLED_LEVELS, NAMES_FIRST, PINYIN, ITEM_SCORES, SOURCE_BUDGET
   }
 
   /**
@@ -97,6 +97,15 @@ final class LayoutPrinter {
    */
   static boolean drawItemScores(SplittableRandom own, Layout layout) {
     return (layout == Layout.FLAT_LINE || layout == Layout.FLAT_PDF) && own.nextInt(3) == 0;
+  }
+
+  /**
+   * SOURCE_BUDGET ({@link SourceFunds}): drawn for a quarter of the flat_line (not flat_wrapped)
+   * and flat_pdf documents from a stream of their own; their project forms print the budget block
+   * by source of funds.
+   */
+  static boolean drawSourceBudget(SplittableRandom own, Layout layout) {
+    return (layout == Layout.FLAT_LINE || layout == Layout.FLAT_PDF) && own.nextInt(4) == 0;
   }
 
   /**
@@ -189,7 +198,7 @@ final class LayoutPrinter {
       if (x != Variant.ORDINALS && x != Variant.NO_WEIGHTS && x != Variant.COEFFICIENTS
           && x != Variant.UNIT_TABLE && x != Variant.WEIGHTED_LEVELS
           && x != Variant.SCRAMBLED_LEVELS && x != Variant.NAMES_FIRST && x != Variant.PINYIN
-          && x != Variant.ITEM_SCORES
+          && x != Variant.ITEM_SCORES && x != Variant.SOURCE_BUDGET
           && rnd.nextDouble() < 0.3) {
         v.add(x);
       }

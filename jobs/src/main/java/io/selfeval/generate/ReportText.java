@@ -31,6 +31,8 @@ final class ReportText {
   private SplittableRandom namesFirstStream;
   /** Draws each project form's scored items (variant ITEM_SCORES); null for none. */
   private SplittableRandom itemStream;
+  /** Draws each project form's budget block by source of funds (SOURCE_BUDGET); null: none. */
+  private SplittableRandom sourceStream;
 
   /** The seeds' layout: tab-separated rows, no noise. */
   ReportText(long seed) {
@@ -61,6 +63,12 @@ final class ReportText {
   /** Prints each project form's scored items (variant ITEM_SCORES), drawn from {@code own}. */
   ReportText itemScores(SplittableRandom own) {
     itemStream = own;
+    return this;
+  }
+
+  /** Prints each project form's budget block by source of funds (variant SOURCE_BUDGET). */
+  ReportText sourceBudget(SplittableRandom own) {
+    sourceStream = own;
     return this;
   }
 
@@ -206,8 +214,14 @@ final class ReportText {
         default -> rows.get(0)[5] = (f.unitForm() ? "总得分" : "项目总得分") + total + "分";
       }
     }
-    addRow(rows, roles, LayoutPrinter.Role.BUDGET_HEADER, "资金情况 (万元)", "年度资金总额", "年初预算数",
-        "全年预算数", "全年执行数", "分值", "执行率", "得分(分值×执行率)", "");
+    f.printedBySource = sourceStream != null && !f.unitForm()
+        ? SourceFunds.draw(sourceStream, money(f.adjusted), money(f.executed)) : null;
+    if (f.printedBySource == null) {
+      addRow(rows, roles, LayoutPrinter.Role.BUDGET_HEADER, "资金情况 (万元)", "年度资金总额",
+          "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分(分值×执行率)", "");
+    } else {
+      addRow(rows, roles, LayoutPrinter.Role.BUDGET_HEADER, f.printedBySource.header());
+    }
     boolean noisy = noises.contains(LayoutPrinter.Noise.BLANK_SCORES) && f.printedHonestly();
     f.printedInitialBlank = blankInitial || noises.contains(LayoutPrinter.Noise.DROPPED_CELLS);
     f.printedScoresBlank = noisy;
@@ -215,15 +229,19 @@ final class ReportText {
     String rate = noisy ? "" : GenRow.plain(f.printedRate) + "%";
     String score = noisy ? "" : GenRow.plain(f.printedBudgetScore);
     final int budgetRow = rows.size();
-    if (noises.contains(LayoutPrinter.Noise.GLUED) && !noisy) {
+    if (f.printedBySource != null) {
+      addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, f.printedBySource.row());
+    } else if (noises.contains(LayoutPrinter.Noise.GLUED) && !noisy) {
       addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
           money(f.executed), "10" + rate + score, "");
     } else {
       addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, "", "合计", initial, money(f.adjusted),
           money(f.executed), "10", rate, score, "");
     }
-    addRow(rows, roles, LayoutPrinter.Role.BUDGET_LINE, "", "其中：当年财政拨款", initial,
-        money(f.adjusted), money(f.executed), "", "", "", "");
+    if (f.printedBySource == null) {
+      addRow(rows, roles, LayoutPrinter.Role.BUDGET_LINE, "", "其中：当年财政拨款", initial,
+          money(f.adjusted), money(f.executed), "", "", "", "");
+    }
     addRow(rows, roles, LayoutPrinter.Role.GOALS, "年度总体目标", "预期目标", "", "", "实际完成情况", "", "",
         "", "");
     addRow(rows, roles, LayoutPrinter.Role.GOALS, "", "完成年度各项工作任务", "", "", "完成了年度主要工作任务",

@@ -128,20 +128,20 @@ final class FlatForm {
 
   /** The stream as table-scanner lines; warnings for the cells left out. */
   static List<Piece> read(List<Token> tokens, List<Warning> warnings) {
-    SourceBudget.Block block = SourceBudget.read(tokens, warnings);
-    List<Token> kept = tokens;
-    if (block != null) {
-      kept = new ArrayList<>();
-      for (int i = 0; i < tokens.size(); i++) {
-        if (!block.used()[i]) {
-          kept.add(tokens.get(i));
-        }
+    List<SourceBudget.Block> blocks = SourceBudget.read(tokens, warnings);
+    List<Token> kept = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      final int at = i;
+      if (blocks.stream().noneMatch(b -> b.used()[at])) {
+        kept.add(tokens.get(i));
       }
     }
     FlatForm f = new FlatForm(withoutRepeatedHeaders(kept), warnings);
     f.readAll();
-    if (block != null) {
-      f.out.addAll(afterTitle(f.out, titlesBefore(tokens, block.start())), block.pieces());
+    // each block's rows after its form's title, the last block first so places stay right
+    for (int k = blocks.size() - 1; k >= 0; k--) {
+      SourceBudget.Block b = blocks.get(k);
+      f.out.addAll(afterTitle(f.out, titlesBefore(tokens, b.start())), b.pieces());
     }
     return f.out;
   }

@@ -38,17 +38,22 @@ final class SourceBudget {
   private SourceBudget() {}
 
   /**
-   * The first source-of-funds budget block of the words, or null when there is none or its
-   * numbers were not confirmed (then a warning is added and the words stay in the stream).
+   * The source-of-funds budget blocks of the words (one per form), in order; a block whose
+   * numbers were not confirmed is left out with a warning, its words left in the stream.
    */
-  static Block read(List<FlatForm.Token> words, List<Warning> warnings) {
+  static List<Block> read(List<FlatForm.Token> words, List<Warning> warnings) {
+    List<Block> out = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
       int[] header = header(words, i);
       if (header != null) {
-        return numbers(words, i, header, warnings);
+        Block b = numbers(words, i, header, warnings);
+        if (b != null) {
+          out.add(b);
+        }
+        i = header[1] - 1;
       }
     }
-    return null;
+    return out;
   }
 
   /** The word without its bracketed parts ({@code 执行(万元)(万元)} is 执行). */

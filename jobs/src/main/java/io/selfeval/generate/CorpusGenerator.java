@@ -250,8 +250,18 @@ public final class CorpusGenerator {
               ? java.util.EnumSet.noneOf(LayoutPrinter.Variant.class) : variants);
           variants.add(LayoutPrinter.Variant.ITEM_SCORES);
         }
+        // drawn from its own stream, so the documents without it stay as they were
+        SplittableRandom sources = LayoutPrinter.drawSourceBudget(
+            new SplittableRandom(settings.seed() * 198_491_317L + file.hashCode()), layout)
+            && !wrapped ? new SplittableRandom(settings.seed() * 198_491_329L + file.hashCode())
+            : null;
+        if (sources != null) {
+          variants = java.util.EnumSet.copyOf(variants.isEmpty()
+              ? java.util.EnumSet.noneOf(LayoutPrinter.Variant.class) : variants);
+          variants.add(LayoutPrinter.Variant.SOURCE_BUDGET);
+        }
         ReportText text = new ReportText(settings.seed(), layout, noises, look).variants(variants)
-            .namesFirst(namesFirst).itemScores(items);
+            .namesFirst(namesFirst).itemScores(items).sourceBudget(sources);
         // drawn from its own stream, so the documents without it stay as they were
         SplittableRandom tailStream =
             new SplittableRandom(settings.seed() * 32_452_843L + file.hashCode());

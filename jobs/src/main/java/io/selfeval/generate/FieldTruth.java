@@ -49,6 +49,12 @@ final class FieldTruth {
     m.put("rate", f.printedScoresBlank ? null
         : f.printedRate.movePointLeft(2).stripTrailingZeros());
     m.put("score", f.printedScoresBlank ? null : f.printedBudgetScore);
+    if (f.printedBySource != null) { // 合计, 执行数 and 执行率 only
+      m.put("initial", null);
+      m.put("weight", null);
+      m.put("rate", f.printedBySource.ratePercent().movePointLeft(2).stripTrailingZeros());
+      m.put("score", null);
+    }
     m.put("total", f.printedTotal);
     m.put("grade", f.printedTotalAsField || f.printedWithoutGrade ? null : f.printedGrade);
     List<Map<String, Object>> rows = new ArrayList<>();

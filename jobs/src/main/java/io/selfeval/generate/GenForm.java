@@ -33,6 +33,8 @@ final class GenForm {
   ItemScores printedItems;
   /** The budget amounts printed illegibly or not at all (variant RATE_TAIL, {@link RateTail}). */
   boolean printedAmountsLost;
+  /** The budget block printed by source of funds (variant SOURCE_BUDGET), or null. */
+  SourceFunds.Printed printedBySource;
   int titleLine;
   int budgetLine;
   int totalLine;

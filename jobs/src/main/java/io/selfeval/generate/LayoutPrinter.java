@@ -89,7 +89,8 @@ final class LayoutPrinter {
   enum Variant {
     COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS, NO_WEIGHTS, COEFFICIENTS,
     UNIT_TABLE, WEIGHTED_LEVELS, SCRAMBLED_LEVELS, NAMES_FIRST, PINYIN, GARBLED_SCHEME,
-    ITEM_SCORES, RATE_TAIL, TAIL_AMOUNTS_LOST, TAIL_NO_LABEL, GARBLED_TARGETS
+    ITEM_SCORES, RATE_TAIL, TAIL_AMOUNTS_LOST, TAIL_NO_LABEL, GARBLED_TARGETS,
+    SOURCE_BUDGET
   }
 
   /**
@@ -110,6 +111,15 @@ final class LayoutPrinter {
    */
   static boolean drawItemScores(SplittableRandom own, Layout layout) {
     return (layout == Layout.FLAT_LINE || layout == Layout.FLAT_PDF) && own.nextInt(3) == 0;
+  }
+
+  /**
+   * SOURCE_BUDGET ({@link SourceFunds}): drawn for a quarter of the flat_line (not flat_wrapped)
+   * and flat_pdf documents from a stream of their own; their project forms print the budget block
+   * by source of funds.
+   */
+  static boolean drawSourceBudget(SplittableRandom own, Layout layout) {
+    return (layout == Layout.FLAT_LINE || layout == Layout.FLAT_PDF) && own.nextInt(4) == 0;
   }
 
   /**

@@ -31,6 +31,8 @@ final class ReportText {
   private SplittableRandom namesFirstStream;
   /** Draws each project form's scored items (variant ITEM_SCORES); null for none. */
   private SplittableRandom itemStream;
+  /** Draws each project form's budget block by source of funds (SOURCE_BUDGET); null: none. */
+  private SplittableRandom sourceStream;
 
   /** The seeds' layout: tab-separated rows, no noise. */
   ReportText(long seed) {
@@ -61,6 +63,12 @@ final class ReportText {
   /** Prints each project form's scored items (variant ITEM_SCORES), drawn from {@code own}. */
   ReportText itemScores(SplittableRandom own) {
     itemStream = own;
+    return this;
+  }
+
+  /** Prints each project form's budget block by source of funds (variant SOURCE_BUDGET). */
+  ReportText sourceBudget(SplittableRandom own) {
+    sourceStream = own;
     return this;
   }
 
@@ -215,7 +223,13 @@ final class ReportText {
       boolean noisy = noises.contains(LayoutPrinter.Noise.BLANK_SCORES) && f.printedHonestly();
       f.printedInitialBlank = blankInitial || noises.contains(LayoutPrinter.Noise.DROPPED_CELLS);
       f.printedScoresBlank = noisy;
-      if (variants.contains(LayoutPrinter.Variant.RATE_TAIL) && !noisy) {
+      f.printedBySource = sourceStream != null && !f.unitForm()
+          ? SourceFunds.draw(sourceStream, money(f.adjusted), money(f.executed)) : null;
+      if (f.printedBySource != null) {
+        addRow(rows, roles, LayoutPrinter.Role.BUDGET_HEADER, f.printedBySource.header());
+        budgetRow = rows.size();
+        addRow(rows, roles, LayoutPrinter.Role.BUDGET_TOTAL, f.printedBySource.row());
+      } else if (variants.contains(LayoutPrinter.Variant.RATE_TAIL) && !noisy) {
         budgetRow = RateTail.addRows(rows, roles, f, variants);
       } else {
         addRow(rows, roles, LayoutPrinter.Role.BUDGET_HEADER, "资金情况 (万元)", "年度资金总额", "年初预算数",

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * The flattened layouts (flat_line, flat_pdf, flat_wrapped), pipe rows over two lines
  * (pipe_wrapped), the paragraph layout and the template variants (+columns, +points_levels,
  * +short_total, +no_weights, +names_first, +item_scores: scored items before the indicator
- * table) and the headerless tail a table-layout document may
+ * table, +source_budget: the budget block by
+ * source of funds) and the headerless tail a table-layout document may
  * start with (+tail: an excerpt that begins mid-table) of a generated corpus, read back and
  * scored field by field: right, wrong and gaps per layout × field kind. The corpus size can be
  * raised for a measurement:
@@ -41,7 +42,8 @@ class FlatLayoutCorpusTest {
     }
     for (String line : List.of("flat_line", "flat_pdf", "flat_wrapped", "pipe_wrapped",
         "paragraphs", "+columns",
-        "+points_levels", "+short_total", "+header_total", "+tail", "+item_scores")) {
+        "+points_levels", "+short_total", "+header_total", "+tail", "+item_scores",
+        "+source_budget")) {
       // +no_weights: too few here
       assertTrue(table.contains(line), line + " missing:\n" + table);
     }

@@ -128,9 +128,44 @@ final class FlatForm {
 
   /** The stream as table-scanner lines; warnings for the cells left out. */
   static List<Piece> read(List<Token> tokens, List<Warning> warnings) {
-    FlatForm f = new FlatForm(withoutRepeatedHeaders(tokens), warnings);
+    List<SourceBudget.Block> blocks = SourceBudget.read(tokens, warnings);
+    List<Token> kept = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      final int at = i;
+      if (blocks.stream().noneMatch(b -> b.used()[at])) {
+        kept.add(tokens.get(i));
+      }
+    }
+    FlatForm f = new FlatForm(withoutRepeatedHeaders(kept), warnings);
     f.readAll();
+    // each block's rows after its form's title, the last block first so places stay right
+    for (int k = blocks.size() - 1; k >= 0; k--) {
+      SourceBudget.Block b = blocks.get(k);
+      f.out.addAll(afterTitle(f.out, titlesBefore(tokens, b.start())), b.pieces());
+    }
     return f.out;
+  }
+
+  private static int titlesBefore(List<Token> tokens, int at) {
+    int n = 0;
+    for (int i = 0; i < at; i++) {
+      n += isTitle(tokens.get(i)) ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** Where the rows of a block after the form's n-th title go: just after that title's line. */
+  private static int afterTitle(List<Piece> pieces, int n) {
+    int seen = 0;
+    for (int k = 0; k < pieces.size() && n > 0; k++) {
+      Piece p = pieces.get(k);
+      String[] w = p.cells() == null ? p.text().split(" ") : new String[0];
+      if (w.length > 0 && isTitle(new Token(w[w.length - 1],
+          Vocabulary.fold(Texts.compact(w[w.length - 1])), 0)) && ++seen == n) {
+        return k + 1;
+      }
+    }
+    return 0;
   }
 
   /**

@@ -57,6 +57,6 @@ class VocabularyTest {
     assertFalse(Vocabulary.isLabel("total_labels", "其中:当年财政拨款"));
     assertEquals(3, Vocabulary.headerWords(List.of("一级指标", "二级指标", "三级指标", "产出")));
     assertEquals(0, Vocabulary.headerWords(List.of("合计", "100", "执法案件")));
-    assertEquals("7", Vocabulary.version());
+    assertEquals("8", Vocabulary.version());
   }
 }

@@ -89,7 +89,17 @@ final class LayoutPrinter {
   enum Variant {
     COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS, NO_WEIGHTS, COEFFICIENTS,
     UNIT_TABLE, WEIGHTED_LEVELS, SCRAMBLED_LEVELS, NAMES_FIRST, PINYIN, GARBLED_SCHEME,
-    ITEM_SCORES
+    ITEM_SCORES, WEIGHT_FIRST
+  }
+
+  /**
+   * WEIGHT_FIRST ({@link WeightFirst}), drawn for half the glued documents left without another
+   * glued variant (after GARBLED_SCHEME), from a stream of their own: the indicator header
+   * prints 分值 before the values (三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分), rows numbered
+   * 指标1…, and OCR damaged the targets' comparators (≥ as 2, 工, ^ or 5=; % as $).
+   */
+  static boolean drawWeightFirst(SplittableRandom own) {
+    return own.nextBoolean();
   }
 
   /**
@@ -202,7 +212,7 @@ final class LayoutPrinter {
       if (x != Variant.ORDINALS && x != Variant.NO_WEIGHTS && x != Variant.COEFFICIENTS
           && x != Variant.UNIT_TABLE && x != Variant.WEIGHTED_LEVELS
           && x != Variant.SCRAMBLED_LEVELS && x != Variant.NAMES_FIRST && x != Variant.PINYIN
-          && x != Variant.GARBLED_SCHEME && x != Variant.ITEM_SCORES
+          && x != Variant.GARBLED_SCHEME && x != Variant.ITEM_SCORES && x != Variant.WEIGHT_FIRST
           && rnd.nextDouble() < 0.3) {
         v.add(x);
       }

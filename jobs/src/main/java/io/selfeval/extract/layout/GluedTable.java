@@ -269,6 +269,8 @@ final class GluedTable {
             == row.valuesFrom() && x.get(idx).valuesTo() == row.valuesTo());
         String[] ta = sameValues && row.valuesFrom() >= 0 ? GluedRows.split(
             text.folded.substring(g.from + row.valuesFrom(), g.from + row.valuesTo())) : null;
+        ta = ta != null && GluedWeightFirstRow.applies(order)
+            && !GluedWeightFirstRow.valuesCertain(ta) ? null : ta;
         if (ta == null && sameValues && row.valuesFrom() >= 0 && row.valuesFrom() == row.nameTo()
             && !GluedRows.isComparatorChar(text.folded.charAt(g.from + row.valuesFrom()))) {
           // values glued to the name that do not part into target and actual may hold the end

@@ -105,6 +105,19 @@ final class GluedWeightFirstRow {
     return found;
   }
 
+  /**
+   * Target and actual glued after a 分值 are taken only when the target opens with a comparator
+   * (≥266米≥266米) or they are printed twice alike, each either without digits (是是) or a number
+   * from its first character (550万粒550万粒): the 分值's end is then certain, and a comparator
+   * that OCR turned into a digit or a character (≥90% as 290% or 工90%) is not copied into the
+   * target.
+   */
+  static boolean valuesCertain(String[] ta) {
+    String t = ta[0];
+    return GluedRows.isComparatorChar(t.charAt(0)) || t.equals(ta[1])
+        && (t.chars().noneMatch(Character::isDigit) || Character.isDigit(t.charAt(0)));
+  }
+
   /** A unit word of the vocabulary (flat_unit_words) ends at k, a digit before it. */
   private static boolean unitEndsAt(String body, int k) {
     for (String u : Vocabulary.labels("flat_unit_words")) {

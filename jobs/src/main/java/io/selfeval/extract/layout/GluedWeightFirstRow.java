@@ -1,6 +1,5 @@
 package io.selfeval.extract.layout;
 
-import io.selfeval.extract.vocab.Vocabulary;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +82,7 @@ final class GluedWeightFirstRow {
       run--;
     }
     String whole = body.substring(run);
-    if (run > after && unitEndsAt(body, run) && NUMBER.matcher(whole).matches()
+    if (run > after && GluedRows.unitEndsAt(body, run) && NUMBER.matcher(whole).matches()
         && (points == null || new BigDecimal(whole).compareTo(points) <= 0)) {
       return run; // a number's unit (%, 公里) ends the values: the digits after it are the 得分
     }
@@ -116,17 +115,6 @@ final class GluedWeightFirstRow {
     String t = ta[0];
     return GluedRows.isComparatorChar(t.charAt(0)) || t.equals(ta[1])
         && (t.chars().noneMatch(Character::isDigit) || Character.isDigit(t.charAt(0)));
-  }
-
-  /** A unit word of the vocabulary (flat_unit_words) ends at k, a digit before it. */
-  private static boolean unitEndsAt(String body, int k) {
-    for (String u : Vocabulary.labels("flat_unit_words")) {
-      int s = k - u.length();
-      if (s >= 1 && body.startsWith(u, s) && Character.isDigit(body.charAt(s - 1))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

@@ -205,6 +205,10 @@ public final class CorpusGenerator {
           if (weighted.isEmpty() && LayoutPrinter.drawGarbledScheme(
               new SplittableRandom(settings.seed() * 122_949_829L + file.hashCode()))) {
             variants = java.util.EnumSet.of(LayoutPrinter.Variant.GARBLED_SCHEME);
+          } else if (weighted.isEmpty() && LayoutPrinter.drawWeightFirst(
+              new SplittableRandom(settings.seed() * 32_452_843L + file.hashCode()))) {
+            variants = java.util.EnumSet.of(LayoutPrinter.Variant.WEIGHT_FIRST,
+                LayoutPrinter.Variant.ORDINALS);
           }
         }
         if (variants.contains(LayoutPrinter.Variant.COEFFICIENTS) && new SplittableRandom(

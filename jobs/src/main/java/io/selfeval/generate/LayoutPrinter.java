@@ -90,7 +90,17 @@ final class LayoutPrinter {
     COLUMNS, POINTS_LEVELS, SHORT_TOTAL, HEADER_TOTAL, ORDINALS, NO_WEIGHTS, COEFFICIENTS,
     UNIT_TABLE, WEIGHTED_LEVELS, SCRAMBLED_LEVELS, NAMES_FIRST, PINYIN, GARBLED_SCHEME,
     ITEM_SCORES, RATE_TAIL, TAIL_AMOUNTS_LOST, TAIL_NO_LABEL, GARBLED_TARGETS,
-    SOURCE_BUDGET
+    SOURCE_BUDGET, WEIGHT_FIRST
+  }
+
+  /**
+   * WEIGHT_FIRST ({@link WeightFirst}), drawn for half the glued documents left without another
+   * glued variant (after GARBLED_SCHEME), from a stream of their own: the indicator header
+   * prints 分值 before the values (三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分), rows numbered
+   * 指标1…, and OCR damaged the targets' comparators (≥ as 2, 工, ^ or 5=; % as $).
+   */
+  static boolean drawWeightFirst(SplittableRandom own) {
+    return own.nextBoolean();
   }
 
   /**

@@ -256,8 +256,11 @@ final class ReportText {
     f.printedWithoutWeights = noWeights;
     boolean unitTable = variants.contains(LayoutPrinter.Variant.UNIT_TABLE);
     boolean weighted = variants.contains(LayoutPrinter.Variant.WEIGHTED_LEVELS);
+    final boolean weightFirst = variants.contains(LayoutPrinter.Variant.WEIGHT_FIRST);
     if (garbled) {
       GarbledScheme.header(f, rows, roles);
+    } else if (weightFirst) {
+      addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, WeightFirst.HEADER);
     } else if (weighted) {
       addRow(rows, roles, LayoutPrinter.Role.INDICATOR_HEADER, "分解目标", "自评权重", "二级指标",
           "三级指标", "年度指标值", "全年完成值", "分值", "得分", "偏差及原因分析");
@@ -300,6 +303,8 @@ final class ReportText {
       String reason = r.reason == null ? "" : r.reason;
       if (garbled) {
         GarbledScheme.row(r, l1.isEmpty() ? "" : r.level1, l2, name, rows, roles);
+      } else if (weightFirst) {
+        addRow(rows, roles, LayoutPrinter.Role.INDICATOR, WeightFirst.row(r, l1, l2, name, reason));
       } else if (weighted) {
         boolean first = !l1.isEmpty();
         String label = variants.contains(LayoutPrinter.Variant.SCRAMBLED_LEVELS)

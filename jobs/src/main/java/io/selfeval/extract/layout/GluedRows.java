@@ -407,7 +407,7 @@ final class GluedRows {
   }
 
   /** A unit word (vocabulary flat_unit_words) ends at k and a digit stands before it. */
-  private static boolean unitEndsAt(String v, int k) {
+  static boolean unitEndsAt(String v, int k) {
     for (String u : Vocabulary.labels("flat_unit_words")) {
       int s = k - u.length();
       if (s >= 1 && v.startsWith(u, s) && Character.isDigit(v.charAt(s - 1))) {

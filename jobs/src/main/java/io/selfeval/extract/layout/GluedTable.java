@@ -99,6 +99,7 @@ final class GluedTable {
       filled.add(x);
     }
     keepSums(filled);
+    weightFirstRows(filled);
     if (!order.contains(GluedRows.Col.WEIGHT)) {
       GluedScoreSum.keep(form, text, filled.stream().filter(x -> x.readings != null)
           .map(x -> new GluedScoreSum.Part(x.from, x.to, x.readings, r -> x.readings = r))
@@ -159,6 +160,49 @@ final class GluedTable {
       }
     }
     return out;
+  }
+
+  /**
+   * Numbered rows that no reading fits, or whose name has two readings, under a header with 分值
+   * right after the name: read by {@link GluedWeightFirstRow} (分值 and 得分 only), kept where the
+   * 分值 read under their 一级指标 do not go past its points (and add up to them when every row
+   * of the level has its 分值).
+   */
+  private void weightFirstRows(List<Group> groups) {
+    if (!GluedWeightFirstRow.applies(order)) {
+      return;
+    }
+    int i = 0;
+    while (i < groups.size()) {
+      int j = i + 1;
+      while (j < groups.size() && groups.get(j).level1 == null) {
+        j++;
+      }
+      List<Group> block = groups.subList(i, j);
+      List<Group> read = new ArrayList<>();
+      for (Group x : block) {
+        if (x.readings != null && (x.readings.isEmpty() || namesDiffer(x))) {
+          GluedRows.Row r = GluedWeightFirstRow.read(text.folded.substring(x.from, x.to),
+              block.get(0).points);
+          if (r != null && block.get(0).points != null) {
+            read.add(x);
+            x.readings = GluedWeightFirstRow.asReadings(r);
+          }
+        }
+      }
+      if (!read.isEmpty() && !GluedWeightFirstRow.sumFits(block.stream()
+          .map(x -> x.readings).toList(), block.get(0).points)) {
+        read.forEach(x -> x.readings = List.of());
+      }
+      i = j;
+    }
+  }
+
+  /** The group's readings disagree on the first row's name. */
+  private static boolean namesDiffer(Group x) {
+    GluedRows.Row f = x.readings.get(0).get(0);
+    return x.readings.stream().anyMatch(r -> r.get(0).nameFrom() != f.nameFrom()
+        || r.get(0).nameTo() != f.nameTo());
   }
 
   /** Under each 一级指标 with points, keeps the readings whose 分值 add up to them. */
@@ -225,6 +269,8 @@ final class GluedTable {
             == row.valuesFrom() && x.get(idx).valuesTo() == row.valuesTo());
         String[] ta = sameValues && row.valuesFrom() >= 0 ? GluedRows.split(
             text.folded.substring(g.from + row.valuesFrom(), g.from + row.valuesTo())) : null;
+        ta = ta != null && GluedWeightFirstRow.applies(order)
+            && !GluedWeightFirstRow.valuesCertain(ta) ? null : ta;
         if (ta == null && sameValues && row.valuesFrom() >= 0 && row.valuesFrom() == row.nameTo()
             && !GluedRows.isComparatorChar(text.folded.charAt(g.from + row.valuesFrom()))) {
           // values glued to the name that do not part into target and actual may hold the end

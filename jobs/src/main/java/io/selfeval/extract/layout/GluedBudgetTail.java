@@ -126,7 +126,7 @@ final class GluedBudgetTail {
     BigDecimal weight = new BigDecimal(s.substring(r[1], r[2]));
     BigDecimal score = new BigDecimal(s.substring(r[2]));
     return weight.compareTo(BigDecimal.ONE) >= 0
-        && weight.multiply(BigDecimal.valueOf(2)).stripTrailingZeros().scale() <= 0
+        && GluedNumbers.wholeOrHalfPoints(weight)
         && rate.signum() > 0 && score.signum() > 0;
   }
 

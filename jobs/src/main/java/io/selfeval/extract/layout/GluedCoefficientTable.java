@@ -4,7 +4,6 @@ import io.selfeval.extract.vocab.Vocabulary;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A glued indicator table scored by coefficient, as unit-level (部门整体) forms print it: 指标名称 |
@@ -24,7 +23,6 @@ final class GluedCoefficientTable {
   private static final BigDecimal MAX_WEIGHT = BigDecimal.valueOf(100);
   /** Scores printed rounded to two decimals. */
   private static final BigDecimal ROUNDING = new BigDecimal("0.01");
-  private static final Pattern NUMBER = Pattern.compile("(?:0|[1-9]\\d*)(?:\\.\\d+)?");
   /** The cells each row comes out with (the level cells empty): the form reader's header. */
   private static final List<String> HEADER_COLUMNS =
       List.of("level1", "level2", "name", "target", "actual", "weight", "score");
@@ -181,7 +179,7 @@ final class GluedCoefficientTable {
 
   private static BigDecimal number(String s, int from, int to) {
     String n = s.substring(from, to);
-    return NUMBER.matcher(n).matches() ? new BigDecimal(n) : null;
+    return GluedNumbers.isNumber(n) ? new BigDecimal(n) : null;
   }
 
   private static int find(GluedText t, int from, int to, List<String> words) {

@@ -636,7 +636,7 @@ final class GluedForm {
    */
   static BigDecimal totalScore(GluedText t, int v, int e) {
     String run = t.folded.substring(v, e);
-    if (!run.matches("(?:0|[1-9]\\d*)(?:\\.\\d+)?")) {
+    if (!GluedNumbers.isNumber(run)) {
       return null;
     }
     BigDecimal total = new BigDecimal(run);

@@ -20,6 +20,24 @@ final class GluedNumbers {
 
   private GluedNumbers() {}
 
+  /**
+   * Whether {@code s} is one number: digits, no leading zero, at most one point with digits
+   * after it ({@code (?:0|[1-9]\\d*)(?:\\.\\d+)?}, checked by hand as the cuts are).
+   */
+  static boolean isNumber(String s) {
+    return isNumber(s, 0, s.length());
+  }
+
+  /** {@link #isNumber(String)} of {@code s[from, to)}, without cutting it out. */
+  static boolean isNumber(String s, int from, int to) {
+    return to > from && shape(s, from, to) == NUMBER;
+  }
+
+  /** A number in whole or half points ({@code 10}, {@code 2.5}; not {@code 22.97}). */
+  static boolean wholeOrHalfPoints(BigDecimal v) {
+    return v.multiply(BigDecimal.valueOf(2)).stripTrailingZeros().scale() <= 0;
+  }
+
   /** Every split of {@code run} into {@code parts} numbers, in order. */
   static List<String[]> splits(String run, int parts) {
     List<String[]> out = new ArrayList<>();
@@ -148,8 +166,7 @@ final class GluedNumbers {
     List<String[]> loose = totalRowReadings(run, cols, false);
     int w = cols.indexOf("weight");
     if (loose.size() != 1 || w >= 0 && loose.get(0)[w] != null
-        && new BigDecimal(loose.get(0)[w]).multiply(BigDecimal.valueOf(2)).stripTrailingZeros()
-            .scale() > 0) {
+        && !wholeOrHalfPoints(new BigDecimal(loose.get(0)[w]))) {
       return new ArrayList<>();
     }
     return loose;

@@ -31,7 +31,6 @@ final class GluedRows {
   /** More readings than this make a group ambiguous without further checks. */
   static final int MAX_READINGS = 64;
 
-  private static final Pattern NUMBER = Pattern.compile("(?:0|[1-9]\\d*)(?:\\.\\d+)?");
   /** A row's ordinal label as templates print it before the name (指标1, 任务2). */
   static final Pattern ORDINAL = Pattern.compile("(?:" + String.join("|",
       Vocabulary.labels("glued_ordinal_words")) + ")\\d{1,2}(?!\\d)");
@@ -173,7 +172,7 @@ final class GluedRows {
         int k = pos;
         while (k < n && (Character.isDigit(body.charAt(k)) || body.charAt(k) == '.')) {
           k++;
-          if (NUMBER.matcher(body.substring(pos, k)).matches()) {
+          if (GluedNumbers.isNumber(body, pos, k)) {
             out.add(k);
           }
         }
@@ -361,7 +360,7 @@ final class GluedRows {
   /** v is one number printed twice ({@code 66}, {@code 1515}). */
   private static boolean twice(String v) {
     int h = v.length() / 2;
-    return v.length() % 2 == 0 && NUMBER.matcher(v.substring(0, h)).matches()
+    return v.length() % 2 == 0 && GluedNumbers.isNumber(v, 0, h)
         && v.substring(0, h).equals(v.substring(h));
   }
 

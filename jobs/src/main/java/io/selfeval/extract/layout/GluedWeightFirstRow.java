@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One numbered glued row under a header that prints 分值 right after the name and 得分 last
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
  */
 final class GluedWeightFirstRow {
 
-  private static final Pattern NUMBER = Pattern.compile("(?:0|[1-9]\\d*)(?:\\.\\d+)?");
 
   private GluedWeightFirstRow() {}
 
@@ -57,7 +55,7 @@ final class GluedWeightFirstRow {
     for (int k = nameTo + 1; k <= runEnd && k < scoreFrom; k++) {
       String w = body.substring(nameTo, k);
       BigDecimal weight = new BigDecimal(w);
-      if (NUMBER.matcher(w).matches() && weight.signum() > 0 && weight.compareTo(score) >= 0
+      if (GluedNumbers.isNumber(w) && weight.signum() > 0 && weight.compareTo(score) >= 0
           && (points == null || weight.compareTo(points) <= 0)) {
         if (weightTo >= 0) {
           return null; // two 分值 fit: 8250% may be 8 | 250% or 82 | 50%
@@ -82,7 +80,7 @@ final class GluedWeightFirstRow {
       run--;
     }
     String whole = body.substring(run);
-    if (run > after && GluedRows.unitEndsAt(body, run) && NUMBER.matcher(whole).matches()
+    if (run > after && GluedRows.unitEndsAt(body, run) && GluedNumbers.isNumber(whole)
         && (points == null || new BigDecimal(whole).compareTo(points) <= 0)) {
       return run; // a number's unit (%, 公里) ends the values: the digits after it are the 得分
     }
@@ -93,7 +91,7 @@ final class GluedWeightFirstRow {
         break;
       }
       String s = body.substring(k);
-      if (Character.isDigit(c) && NUMBER.matcher(s).matches()
+      if (Character.isDigit(c) && GluedNumbers.isNumber(s)
           && (points == null || new BigDecimal(s).compareTo(points) <= 0)) {
         if (found >= 0) {
           return -1;
